@@ -1,0 +1,1 @@
+#include "jianfan_icu.h"
