@@ -7,35 +7,88 @@
 /// try stream.write(Array("头发".utf8), into: &out)
 /// try stream.finish(into: &out)        // out == Array("頭髮".utf8)
 /// ```
+///
+/// Input is held back only until a safe cut (see `SafeCut.swift`): in text with line breaks or
+/// Chinese punctuation that is a few bytes; a single line with neither is held whole.
 public struct ConversionStream {
     public let converter: Converter
     /// Replace invalid UTF-8 with U+FFFD instead of throwing.
     public let lossy: Bool
-    /// Bytes consumed so far (the offset of the next byte to be written).
+    /// Bytes of input accepted so far (offsets in errors count from the start of the stream).
     public private(set) var bytesConsumed = 0
-    var pending: [UInt8] = []
+    private var pending: [UInt8] = []
+    /// Offset in the stream of `pending[0]`.
+    private var pendingOffset = 0
+    /// How much of `pending` is validated (the rest is an incomplete scalar awaiting more input).
+    private var validated = 0
+    private let out = ByteBuffer()
+
+    /// Pending input is converted once it reaches this size (if a safe cut is found).
+    static let flushSize = 1 << 20
 
     init(converter: Converter, lossy: Bool) {
         self.converter = converter
         self.lossy = lossy
     }
 
-    /// Converts as much of `chunk` (plus what is pending) as can be converted without seeing more.
+    /// Converts as much of what was written so far as can be converted without seeing more.
     /// - Throws: ``InvalidUTF8Error`` with the absolute byte offset, unless `lossy`.
-    public mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws {
-        pending.append(contentsOf: chunk) // PROVISIONAL
+    public mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error) {
+        pending.append(contentsOf: chunk)
         bytesConsumed += chunk.count
+        try validate(final: false)
+        guard validated >= ConversionStream.flushSize else { return }
+        let cut: Int? = pending.withUnsafeBufferPointer { bytes in
+            let valid = UnsafeBufferPointer(rebasing: bytes[0..<validated])
+            return converter.plan.safeCut(in: valid, lower: max(0, validated - ConversionStream.flushSize / 2), upper: validated)
+                ?? converter.plan.safeCut(in: valid, lower: 0, upper: validated - ConversionStream.flushSize / 2)
+        }
+        if let cut { emit(upTo: cut, into: &output) }
     }
 
     /// Converts everything still pending. Call once at the end of input.
-    public mutating func finish(into output: inout [UInt8]) throws {
-        output.append(contentsOf: pending) // PROVISIONAL
-        pending.removeAll()
+    /// - Throws: ``InvalidUTF8Error`` for a scalar cut off by the end of input, unless `lossy`.
+    public mutating func finish(into output: inout [UInt8]) throws(InvalidUTF8Error) {
+        try validate(final: true)
+        emit(upTo: pending.count, into: &output)
+    }
+
+    private mutating func validate(final: Bool) throws(InvalidUTF8Error) {
+        while true {
+            let scan = pending.withUnsafeBufferPointer { UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[validated...])) }
+            switch scan {
+            case .valid(let tail):
+                if tail > 0 && final {
+                    if !lossy { throw InvalidUTF8Error(offset: pendingOffset + pending.count - tail) }
+                    pending.replaceSubrange((pending.count - tail)..., with: [0xEF, 0xBF, 0xBD])
+                    continue
+                }
+                validated = pending.count - tail
+                return
+            case .invalid(let offset, let length):
+                let at = validated + offset
+                if !lossy { throw InvalidUTF8Error(offset: pendingOffset + at) }
+                pending.replaceSubrange(at..<(at + length), with: [0xEF, 0xBF, 0xBD])
+                pendingOffset -= 3 - length
+                validated = at + 3
+            }
+        }
+    }
+
+    private mutating func emit(upTo cut: Int, into output: inout [UInt8]) {
+        guard cut > 0 else { return }
+        out.removeAll()
+        pending.withUnsafeBytes { converter.convert(UnsafeRawBufferPointer(rebasing: $0[0..<cut]), into: out, parallel: true) }
+        output.append(contentsOf: out.bytes)
+        pending.removeSubrange(0..<cut)
+        pendingOffset += cut
+        validated -= cut
     }
 }
 
 /// Input that is not valid UTF-8: `offset` is the byte offset of the first bad byte.
-public struct InvalidUTF8Error: Error, Equatable, Sendable {
+public struct InvalidUTF8Error: Error, Equatable, Sendable, CustomStringConvertible {
     public let offset: Int
     public init(offset: Int) { self.offset = offset }
+    public var description: String { "invalid UTF-8 at byte offset \(offset)" }
 }

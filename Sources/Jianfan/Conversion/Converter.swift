@@ -1,35 +1,104 @@
-/// Converts Chinese text with one OpenCC configuration, byte-for-byte as OpenCC 1.4.2 does.
+import Dispatch
+
+/// Converts Chinese text with one OpenCC configuration, byte for byte as OpenCC 1.4.2 does.
 ///
-/// A `Converter` is an immutable value over tables compiled into the library: building one costs
-/// no parsing, and one instance can be shared by every thread and task.
+/// A `Converter` is an immutable value over tables compiled into the library: building one
+/// parses nothing, and one instance can be shared by every thread and task.
 ///
 /// ```swift
 /// let converter = Converter(.s2t)
 /// converter.convert("头发干了")          // "頭髮乾了"
 /// ```
+///
+/// Every byte the dictionaries do not convert is kept: ASCII, markup, CRLF, a BOM, NUL,
+/// astral characters, variation selectors, and complete ideographic description sequences.
 public struct Converter: Sendable {
     public let config: Config
-    /// Whether dictionaries OpenCC marks `may_output_tofu` take part (the OpenCC CLI leaves them out).
+    /// Whether dictionaries OpenCC marks `may_output_tofu` take part (the OpenCC CLI leaves them
+    /// out by default, and so does Jianfan).
     public let includesTofuRiskDictionaries: Bool
+    let plan: Plan
+    /// How many threads one large conversion may use (default: every active core). The output
+    /// is the same for any value; 1 converts on the calling thread only.
+    public var maximumThreads = System.activeProcessorCount
 
+    /// Inputs at least this large are cut into pieces converted on all cores.
+    static let parallelThreshold = 1 << 20
+    static let pieceSize = 1 << 20
+
+    /// - Complexity: O(1): the tables are compiled into the library.
     public init(_ config: Config, includeTofuRiskDictionaries: Bool = false) {
         self.config = config
         self.includesTofuRiskDictionaries = includeTofuRiskDictionaries
+        guard let plan = TableSet.embedded.plan(config, includeTofuRisk: includeTofuRiskDictionaries) else {
+            fatalError("Jianfan: no compiled plan for \(config.rawValue)")
+        }
+        self.plan = plan
     }
 
     /// Converts a string.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
     public func convert(_ text: String) -> String {
-        text // PROVISIONAL: engine lands next
+        var text = text
+        return text.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            convert(UnsafeRawBufferPointer(utf8), appendingTo: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
-    /// Converts valid UTF-8 bytes, appending the result to `output`.
+    /// Converts valid UTF-8 bytes, appending the result to `output`. Large inputs are cut at
+    /// safe boundaries and converted on all cores; the result is the same as in one piece.
+    ///
+    /// ```swift
+    /// var out: [UInt8] = []
+    /// Array("后来".utf8).withUnsafeBytes { Converter(.s2t).convert($0, appendingTo: &out) }
+    /// ```
     /// - Precondition: `input` is valid UTF-8 (see ``UTF8Validation``).
     public func convert(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
-        output.append(contentsOf: input) // PROVISIONAL
+        let buffer = ByteBuffer(capacity: input.count + input.count / 8 + 1024)
+        convert(input, into: buffer, parallel: true)
+        output.append(contentsOf: UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+    }
+
+    /// Converts valid UTF-8 into a caller-provided buffer, returning the number of bytes written,
+    /// or nil when `output` is too small (nothing useful is left in it then).
+    public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
+        let buffer = ByteBuffer(capacity: input.count + input.count / 8 + 1024)
+        convert(input, into: buffer, parallel: true)
+        guard buffer.count <= output.count, let target = output.baseAddress else { return buffer.count == 0 ? 0 : nil }
+        target.copyMemory(from: buffer.base, byteCount: buffer.count)
+        return buffer.count
     }
 
     /// A streaming conversion: feed chunks of any size, get output with bounded memory.
     public func makeStream(lossy: Bool = false) -> ConversionStream {
         ConversionStream(converter: self, lossy: lossy)
+    }
+
+    /// The engine entry point shared by every API above.
+    func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, parallel: Bool) {
+        guard let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
+        let bytes = UnsafeBufferPointer(start: base, count: input.count)
+        let ends = parallel && maximumThreads > 1 && input.count >= Converter.parallelThreshold
+            ? plan.pieces(of: bytes, target: Converter.pieceSize) : [input.count]
+        if ends.count == 1 {
+            plan.convert(input, into: out, scratch: Scratch())
+            return
+        }
+        let outputs = (0..<ends.count).map { _ in ByteBuffer(capacity: Converter.pieceSize * 5 / 4) }
+        let plan = self.plan
+        let next = Counter()
+        let workers = min(ends.count, max(1, maximumThreads))
+        let shared = SharedInput(bytes: input)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let scratch = Scratch()
+            while let i = next.take(below: ends.count) {
+                let start = i == 0 ? 0 : ends[i - 1]
+                plan.convert(UnsafeRawBufferPointer(rebasing: shared.bytes[start..<ends[i]]), into: outputs[i], scratch: scratch)
+            }
+        }
+        for piece in outputs { out.append(piece.bytes) }
     }
 }

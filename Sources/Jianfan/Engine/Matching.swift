@@ -1,0 +1,120 @@
+/// The two loops every conversion is made of: converting a run of text with one table (greedy
+/// longest match, as OpenCC's `Conversion`), and OpenCC's maximal-match segmentation.
+extension Table {
+    /// Converts `[start, end)` into `out`: at each position the winning match's value is written,
+    /// or the scalar (or a whole complete IDS) is copied as it is.
+    /// - Precondition: the input is valid UTF-8, and `out` has at least `end - start` bytes reserved
+    ///   beyond what values expand to: the caller reserves by ``ByteBuffer/reserve(_:)`` per call.
+    func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
+        var unused: [Int32] = []
+        convert(start, end, into: out, segmentEnds: &unused, recordingSegments: false)
+    }
+
+    /// Converts like ``convert(_:_:into:)`` and also segments as OpenCC's `mmseg` would with this
+    /// table's rank-0 entries, appending each segment's end offset in `out` to `segmentEnds`.
+    /// Valid when the segmentation dictionary is exactly the first child of this stage's group.
+    func convertSegmenting(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
+                           segmentEnds: inout [Int32]) {
+        convert(start, end, into: out, segmentEnds: &segmentEnds, recordingSegments: true)
+    }
+
+    @inline(__always)
+    private func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
+                         segmentEnds: inout [Int32], recordingSegments: Bool) {
+        var runOpen = false
+        var p = start
+        out.reserve(end - start)
+        var o = out.base + out.count
+        var limit = out.base + out.capacity - ByteBuffer.slack
+        while p < end {
+            if o >= limit {
+                out.count = o - out.base
+                out.reserve(end - p)
+                o = out.base + out.count
+                limit = out.base + out.capacity - ByteBuffer.slack
+            }
+            let b0 = p.pointee
+            if b0 < 0x80 && first(UInt32(b0)) == 0 {
+                o.pointee = b0
+                o += 1
+                p += 1
+                runOpen = true
+                continue
+            }
+            let (scalar, length) = UTF8Scalars.decode(p)
+            if UTF8Scalars.isIDSOperator(scalar) {
+                let ids = UTF8Scalars.idsLength(p, end)
+                if ids > 0 {
+                    o.update(from: p, count: ids)
+                    o += ids
+                    p += ids
+                    runOpen = true
+                    continue
+                }
+            }
+            let m = match(p, scalar: scalar, length: length, end: end)
+            if m.length == 0 {
+                Table.copyScalar(from: p, length: length, to: o, end: end)
+                o += length
+                p += length
+                runOpen = true
+            } else {
+                if recordingSegments && m.rank == 0 && runOpen {
+                    segmentEnds.append(Int32(o - out.base))
+                    runOpen = false
+                }
+                if m.count <= 8 {
+                    // Values are padded by 8 bytes and the output has slack: one word store.
+                    UnsafeMutableRawPointer(o).storeBytes(
+                        of: UnsafeRawPointer(values + m.offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                } else {
+                    o.update(from: values + m.offset, count: m.count)
+                }
+                o += m.count
+                p += m.length
+                if recordingSegments {
+                    if m.rank == 0 { segmentEnds.append(Int32(o - out.base)) } else { runOpen = true }
+                }
+            }
+        }
+        out.count = o - out.base
+        if recordingSegments && runOpen { segmentEnds.append(Int32(out.count)) }
+    }
+
+    /// Copies one scalar; a whole word when the input has 4 bytes left (the output has slack).
+    @inline(__always)
+    static func copyScalar(from p: UnsafePointer<UInt8>, length: Int, to o: UnsafeMutablePointer<UInt8>,
+                           end: UnsafePointer<UInt8>) {
+        if end - p >= 4 {
+            UnsafeMutableRawPointer(o).storeBytes(of: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self), as: UInt32.self)
+        } else {
+            o.update(from: p, count: length)
+        }
+    }
+
+    /// OpenCC's `mmseg` segmentation of `[start, end)`: each longest match is a segment, and the
+    /// text between matches (unmatched scalars and IDSs) forms one segment. Appends the end offset
+    /// (relative to `origin`) of every segment to `ends`.
+    func segment(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+                 origin: UnsafePointer<UInt8>, into ends: inout [Int32]) {
+        var p = start
+        var runStart = start
+        while p < end {
+            let (scalar, length) = UTF8Scalars.decode(p)
+            if UTF8Scalars.isIDSOperator(scalar) {
+                let ids = UTF8Scalars.idsLength(p, end)
+                if ids > 0 { p += ids; continue }
+            }
+            let matched = match(p, scalar: scalar, length: length, end: end).length
+            if matched == 0 {
+                p += length
+            } else {
+                if runStart < p { ends.append(Int32(p - origin)) }
+                p += matched
+                ends.append(Int32(p - origin))
+                runStart = p
+            }
+        }
+        if runStart < end { ends.append(Int32(end - origin)) }
+    }
+}

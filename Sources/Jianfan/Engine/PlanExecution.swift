@@ -1,0 +1,90 @@
+/// Buffers one conversion reuses from chunk to chunk; one per thread, never shared.
+final class Scratch {
+    let normalized = ByteBuffer()
+    let stageA = ByteBuffer()
+    let stageB = ByteBuffer()
+    var ends: [Int32] = []
+    var nextEnds: [Int32] = []
+}
+
+extension Plan {
+    /// Converts one piece of valid UTF-8 that starts and ends at safe boundaries, appending to `out`.
+    ///
+    /// The steps are OpenCC's: the normalization pre-step over the whole piece; then, without
+    /// segmentation, each stage over the whole piece; with it, the piece is segmented and every
+    /// stage converts each segment on its own (a later stage's phrase never spans two segments).
+    func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
+        guard let inputBase = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
+        var source = UnsafeBufferPointer(start: inputBase, count: input.count)
+        for table in normalization where !normalizationIsCompatibilityOnly || Plan.mayContainCompatibility(source) {
+            let target = source.baseAddress == UnsafePointer(scratch.normalized.base) ? scratch.stageB : scratch.normalized
+            target.removeAll()
+            table.convert(source.baseAddress!, source.baseAddress! + source.count, into: target)
+            source = UnsafeBufferPointer(start: target.base, count: target.count)
+        }
+        let start = source.baseAddress!, end = start + source.count
+
+        guard let segmentation else {
+            var current = source
+            for (i, table) in stages.enumerated() {
+                let target = i == stages.count - 1 ? out : (i % 2 == 0 ? scratch.stageA : scratch.stageB)
+                if target !== out { target.removeAll() }
+                table.convert(current.baseAddress!, current.baseAddress! + current.count, into: target)
+                current = UnsafeBufferPointer(start: target.base, count: target.count)
+            }
+            return
+        }
+
+        // Segment, then run the first stage segment by segment (in one pass when they coincide).
+        scratch.ends.removeAll(keepingCapacity: true)
+        let firstTarget = stages.count == 1 ? out : scratch.stageA
+        if firstTarget !== out { firstTarget.removeAll() }
+        let firstStart = firstTarget.count
+        if segmentationIsFirstStage {
+            stages[0].convertSegmenting(start, end, into: firstTarget, segmentEnds: &scratch.ends)
+        } else {
+            scratch.nextEnds.removeAll(keepingCapacity: true)
+            segmentation.segment(start, end, origin: start, into: &scratch.nextEnds)
+            var segmentStart = start
+            for segmentEnd in scratch.nextEnds {
+                let e = start + Int(segmentEnd)
+                stages[0].convert(segmentStart, e, into: firstTarget)
+                scratch.ends.append(Int32(firstTarget.count))
+                segmentStart = e
+            }
+        }
+        guard stages.count > 1 else { return }
+
+        // Later stages: each segment of the previous stage's output on its own.
+        var current = scratch.stageA
+        for i in 1..<stages.count {
+            let last = i == stages.count - 1
+            let target = last ? out : (current === scratch.stageA ? scratch.stageB : scratch.stageA)
+            if !last { target.removeAll() }
+            scratch.nextEnds.removeAll(keepingCapacity: true)
+            var segmentStart = UnsafePointer(current.base) + (i == 1 ? firstStart : 0)
+            for segmentEnd in scratch.ends {
+                let e = UnsafePointer(current.base) + Int(segmentEnd)
+                stages[i].convert(segmentStart, e, into: target)
+                if !last { scratch.nextEnds.append(Int32(target.count)) }
+                segmentStart = e
+            }
+            swap(&scratch.ends, &scratch.nextEnds)
+            current = target
+        }
+    }
+
+    /// Whether `bytes` may hold a CJK compatibility ideograph (U+F900–U+FAFF: EF A4–AB;
+    /// U+2F800–U+2FA1F: F0 AF A0–A8), so text without one skips the normalization pass.
+    static func mayContainCompatibility(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n - 1 {
+            let b = bytes[i]
+            if b == 0xEF, (0xA4...0xAB).contains(bytes[i + 1]) { return true }
+            if b == 0xF0, bytes[i + 1] == 0xAF { return true }
+            i += 1
+        }
+        return false
+    }
+}

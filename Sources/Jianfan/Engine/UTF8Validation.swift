@@ -1,0 +1,70 @@
+/// Strict UTF-8 checking (no overlong forms, no surrogates, nothing above U+10FFFF), with the
+/// exact offset of the first bad byte, and a lossy repair that OpenCC-compatible callers opt into.
+///
+/// ```swift
+/// UTF8Validation.firstInvalidOffset(in: [0x61, 0xC0, 0xAF])   // 1 (an overlong "/")
+/// UTF8Validation.repaired([0x61, 0xFF])                        // "a\u{FFFD}" as UTF-8
+/// ```
+public enum UTF8Validation {
+    /// The result of scanning bytes that may end in the middle of a scalar.
+    public enum Scan: Equatable, Sendable {
+        /// All valid; the last `incompleteTail` bytes begin a scalar that may continue in more input.
+        case valid(incompleteTail: Int)
+        /// The byte at this offset starts no valid scalar; `length` bytes from it form the maximal
+        /// ill-formed subpart (what one U+FFFD replaces).
+        case invalid(offset: Int, length: Int)
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8, or nil. A scalar cut off by
+    /// the end of `bytes` is invalid here (at its first byte).
+    public static func firstInvalidOffset(in bytes: some Collection<UInt8>) -> Int? {
+        let array = Array(bytes)
+        return array.withUnsafeBufferPointer { buffer in
+            switch scan(buffer) {
+            case .valid(let tail): tail == 0 ? nil : buffer.count - tail
+            case .invalid(let offset, _): offset
+            }
+        }
+    }
+
+    /// Scans `bytes`, allowing the last scalar to be incomplete.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+        guard let base = bytes.baseAddress else { return .valid(incompleteTail: 0) }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            // Eight ASCII bytes at a time: most text is ASCII or has long ASCII runs.
+            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b0 = base[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return .invalid(offset: i, length: 1)
+            }
+            for k in 1..<length {
+                if i + k >= n { return .valid(incompleteTail: n - i) }
+                let b = base[i + k]
+                if k == 1 ? (b < low || b > high) : (b & 0xC0 != 0x80) { return .invalid(offset: i, length: k) }
+            }
+            i += length
+        }
+        return .valid(incompleteTail: 0)
+    }
+
+    /// `bytes` with every maximal invalid subpart replaced by U+FFFD (as Unicode recommends).
+    public static func repaired(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        let array = Array(bytes)
+        return Array(String(decoding: array, as: UTF8.self).utf8)
+    }
+}

@@ -1,0 +1,81 @@
+/// What one configuration does, as tables: OpenCC's normalization pre-step, its segmentation,
+/// and the conversion chain applied to each segment.
+struct Plan: Sendable {
+    /// Applied to the whole text first (OpenCC 1.4.2: CJK compatibility ideographs → unified).
+    let normalization: [Table]
+    /// When every normalization key is a CJK compatibility ideograph, text without one of their
+    /// lead bytes can skip the pre-step.
+    let normalizationIsCompatibilityOnly: Bool
+    /// Maximal-match segmentation (`mmseg`); nil means the whole text is one segment.
+    let segmentation: Table?
+    /// True when the segmentation dictionary is exactly the rank-0 part of the first stage
+    /// (every `s2*` config), so segmenting and the first stage can be done in one pass.
+    let segmentationIsFirstStage: Bool
+    let stages: [Table]
+    /// Scalars that appear in no key of any table here: no match can cross them, so the text
+    /// can be cut right after one (and away from any IDS) and converted piece by piece.
+    let isolatingScalars: [UInt32]
+}
+
+/// The fixed-size record of a plan in the table blob.
+struct PlanRecord {
+    static let size = 64
+    static let maxStages = 4
+    static let maxNormalization = 2
+    static let maxIsolating = 8
+
+    var name: String
+    var includesTofuRisk: Bool
+    var normalization: [Int]
+    var normalizationIsCompatibilityOnly: Bool
+    var segmentation: Int?
+    var segmentationIsFirstStage: Bool
+    var stages: [Int]
+    var isolating: [UInt32]
+
+    func write(into raw: UnsafeMutableRawBufferPointer, at offset: Int) {
+        for (i, byte) in name.utf8.prefix(8).enumerated() { raw[offset + i] = byte }
+        raw[offset + 8] = includesTofuRisk ? 1 : 0
+        raw[offset + 9] = UInt8(stages.count)
+        raw[offset + 10] = UInt8(normalization.count)
+        raw[offset + 11] = UInt8(isolating.count)
+        raw[offset + 12] = (normalizationIsCompatibilityOnly ? 1 : 0) | (segmentationIsFirstStage ? 2 : 0)
+        func put(_ value: Int, _ at: Int) { raw.storeBytes(of: Int16(value), toByteOffset: offset + at, as: Int16.self) }
+        for i in 0..<PlanRecord.maxNormalization { put(i < normalization.count ? normalization[i] : -1, 14 + 2 * i) }
+        put(segmentation ?? -1, 18)
+        for i in 0..<PlanRecord.maxStages { put(i < stages.count ? stages[i] : -1, 20 + 2 * i) }
+        for (i, scalar) in isolating.enumerated() {
+            raw.storeBytes(of: scalar, toByteOffset: offset + 32 + 4 * i, as: UInt32.self)
+        }
+    }
+
+    init(name: String, includesTofuRisk: Bool, normalization: [Int], normalizationIsCompatibilityOnly: Bool,
+         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], isolating: [UInt32]) {
+        self.name = name
+        self.includesTofuRisk = includesTofuRisk
+        self.normalization = normalization
+        self.normalizationIsCompatibilityOnly = normalizationIsCompatibilityOnly
+        self.segmentation = segmentation
+        self.segmentationIsFirstStage = segmentationIsFirstStage
+        self.stages = stages
+        self.isolating = isolating
+    }
+
+    init(reading raw: UnsafeRawPointer) {
+        let nameBytes = (0..<8).map { raw.load(fromByteOffset: $0, as: UInt8.self) }.prefix { $0 != 0 }
+        name = String(decoding: nameBytes, as: UTF8.self)
+        includesTofuRisk = raw.load(fromByteOffset: 8, as: UInt8.self) == 1
+        let stageCount = Int(raw.load(fromByteOffset: 9, as: UInt8.self))
+        let normCount = Int(raw.load(fromByteOffset: 10, as: UInt8.self))
+        let isolatingCount = Int(raw.load(fromByteOffset: 11, as: UInt8.self))
+        let flags = raw.load(fromByteOffset: 12, as: UInt8.self)
+        normalizationIsCompatibilityOnly = flags & 1 != 0
+        segmentationIsFirstStage = flags & 2 != 0
+        func get(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: Int16.self)) }
+        normalization = (0..<normCount).map { get(14 + 2 * $0) }
+        let seg = get(18)
+        segmentation = seg < 0 ? nil : seg
+        stages = (0..<stageCount).map { get(20 + 2 * $0) }
+        isolating = (0..<isolatingCount).map { raw.load(fromByteOffset: 32 + 4 * $0, as: UInt32.self) }
+    }
+}

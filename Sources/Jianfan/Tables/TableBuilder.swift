@@ -1,0 +1,151 @@
+/// Compiles a ``DictionarySpec`` (a dictionary or a group of them) into one ``TableFormat`` table.
+///
+/// Groups are flattened ahead of time: `union` children merge with the earlier child winning a
+/// duplicate key, and each child of a `short_circuit` group keeps its index as the entries' rank.
+/// The result matches exactly what OpenCC's group lookup does at run time.
+package struct TableBuilder {
+    package struct FlatEntry: Equatable {
+        package var key: [UInt32]
+        package var rank: UInt8
+        package var value: [UInt8]
+    }
+
+    let dictionaries: [String: DictionaryText]
+
+    package init(dictionaries: [String: DictionaryText]) {
+        self.dictionaries = dictionaries
+    }
+
+    /// The entries of `spec`, one per key, sorted by key.
+    package func flatten(_ spec: DictionarySpec) throws -> [FlatEntry] {
+        var byKey: [[UInt32]: FlatEntry] = [:]
+        func add(_ entries: [DictionaryText.Entry], rank: UInt8) {
+            for e in entries where byKey[e.key] == nil {
+                byKey[e.key] = FlatEntry(key: e.key, rank: rank, value: e.value)
+            }
+        }
+        switch spec {
+        case .file(let name, _):
+            add(try dictionary(name).entries, rank: 0)
+        case .group(.union, let children):
+            for child in children { add(try plainEntries(child), rank: 0) }
+        case .group(.shortCircuit, let children):
+            for (i, child) in children.enumerated() { add(try plainEntries(child), rank: UInt8(i)) }
+        }
+        return byKey.values.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+    }
+
+    /// Entries of a child that must not need ranks of its own (a file or a union of files).
+    private func plainEntries(_ spec: DictionarySpec) throws -> [DictionaryText.Entry] {
+        switch spec {
+        case .file(let name, _): return try dictionary(name).entries
+        case .group(.union, let children):
+            var seen = Set<[UInt32]>(), out: [DictionaryText.Entry] = []
+            for child in children {
+                for e in try plainEntries(child) where seen.insert(e.key).inserted { out.append(e) }
+            }
+            return out
+        case .group(.shortCircuit, let children) where children.count == 1:
+            return try plainEntries(children[0])
+        case .group:
+            throw DictionaryError.unsupportedConfig(spec.signature, reason: "short_circuit nested in a group")
+        }
+    }
+
+    private func dictionary(_ name: String) throws -> DictionaryText {
+        guard let d = dictionaries[name] else { throw DictionaryError.missingDictionary(name) }
+        return d
+    }
+
+    /// Serializes sorted, unique entries into the binary table.
+    package static func build(_ entries: [FlatEntry]) -> [UInt8] {
+        // One-scalar prefixes get ids 1...firstCount in scalar order.
+        var firstIDs: [UInt32: UInt32] = [:]
+        for scalar in Set(entries.map { $0.key[0] }).sorted() { firstIDs[scalar] = UInt32(firstIDs.count + 1) }
+        let firstCount = firstIDs.count
+        let empty = TableFormat.Node(valueOffset: 0, valueLength: 0, rank: TableFormat.noRank, flags: 0)
+        var firstNodes = [TableFormat.Node](repeating: empty, count: firstCount + 1)
+
+        // Every longer prefix, its output if it is a key, and whether a longer key continues it.
+        struct Prefix { var rank = TableFormat.noRank; var value: [UInt8] = []; var hasChildren = false }
+        var prefixes: [[UInt32]: Prefix] = [:]
+        var values: [UInt8] = []
+        var maxKey = 0
+        for e in entries {
+            maxKey = max(maxKey, e.key.count)
+            precondition(e.value.count <= 255, "value longer than 255 bytes")
+            for length in 1..<e.key.count {
+                let prefix = Array(e.key[0..<length])
+                if length == 1 { firstNodes[Int(firstIDs[prefix[0]]!)].flags |= TableFormat.hasChildrenFlag }
+                else { prefixes[prefix, default: Prefix()].hasChildren = true }
+            }
+            if e.key.count == 1 {
+                let id = Int(firstIDs[e.key[0]]!)
+                firstNodes[id].valueOffset = UInt32(values.count)
+                firstNodes[id].valueLength = UInt8(e.value.count)
+                firstNodes[id].rank = e.rank
+                values += e.value
+            } else {
+                prefixes[e.key, default: Prefix()].rank = e.rank
+                prefixes[e.key, default: Prefix()].value = e.value
+            }
+        }
+
+        var hashBits = 4
+        while (1 << hashBits) < prefixes.count * 2 { hashBits += 1 }
+        let filterBits = hashBits + 3
+        precondition(firstCount + 1 + (1 << hashBits) < 1 << TableFormat.nodeBits, "too many trie nodes")
+        var slots = [TableFormat.Slot](repeating: .init(key: 0, value: 0), count: 1 << hashBits)
+        var filter = [UInt8](repeating: 0, count: (1 << filterBits) / 8)
+        var ids: [[UInt32]: UInt32] = [:]
+        // Shorter prefixes first, so that a parent's id (its slot) is known before its children.
+        let ordered = prefixes.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        for key in ordered {
+            let info = prefixes[key]!
+            let parentKey = Array(key.dropLast())
+            let parent = parentKey.count == 1 ? firstIDs[parentKey[0]]! : ids[parentKey]!
+            let transition = TableFormat.transitionKey(parent: parent, scalar: key.last!)
+            let h = TableFormat.mix(transition)
+            let bit = Int(h >> UInt64(64 - filterBits))
+            filter[bit >> 3] |= UInt8(1 << (bit & 7))
+            var slot = Int(h >> UInt64(64 - hashBits))
+            while slots[slot].key != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
+            var offset = UInt64(values.count)
+            if info.rank != TableFormat.noRank { values += info.value } else { offset = 0 }
+            slots[slot] = .init(
+                key: transition | UInt64(info.rank) << 42 | (info.hasChildren ? 1 << 50 : 0),
+                value: offset | UInt64(info.rank == TableFormat.noRank ? 0 : info.value.count) << 32)
+            ids[key] = UInt32(firstCount + 1 + slot)
+        }
+
+        var pageOf: [Int: Int] = [:]
+        for scalar in firstIDs.keys.sorted() where pageOf[Int(scalar) >> 8] == nil {
+            pageOf[Int(scalar) >> 8] = pageOf.count + 1
+        }
+        let header = TableFormat.Header(
+            maxKeyLength: UInt32(maxKey), firstCount: UInt32(firstCount), pageCount: UInt32(pageOf.count + 1),
+            hashBits: UInt32(hashBits), filterBits: UInt32(filterBits), valuesLength: UInt32(values.count),
+            entryCount: UInt32(entries.count))
+        let layout = TableFormat.Layout(header)
+        var out = [UInt8](repeating: 0, count: layout.end)
+        out.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: header, toByteOffset: 0, as: TableFormat.Header.self)
+            for (page, number) in pageOf {
+                raw.storeBytes(of: UInt16(number), toByteOffset: layout.pageIndex + page * 2, as: UInt16.self)
+            }
+            for (scalar, id) in firstIDs {
+                let at = layout.pages + (pageOf[Int(scalar) >> 8]! * TableFormat.pageSize + Int(scalar & 0xFF)) * 4
+                raw.storeBytes(of: id, toByteOffset: at, as: UInt32.self)
+            }
+            for (i, node) in firstNodes.enumerated() {
+                raw.storeBytes(of: node, toByteOffset: layout.nodes + i * 8, as: TableFormat.Node.self)
+            }
+            for (i, byte) in filter.enumerated() { raw[layout.filter + i] = byte }
+            for (i, slot) in slots.enumerated() {
+                raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 16, as: TableFormat.Slot.self)
+            }
+            for (i, byte) in values.enumerated() { raw[layout.values + i] = byte }
+        }
+        return out
+    }
+}

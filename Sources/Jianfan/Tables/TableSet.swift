@@ -1,0 +1,87 @@
+internal import CJianfanTables
+
+/// Every compiled table and every configuration's plan, read from one blob without copying.
+///
+/// The library's own set is compiled into the binary (``TableSet/embedded``): opening it only
+/// reads a directory, so building a ``Converter`` costs microseconds.
+///
+///     blob:  "JFTB" version tableCount planCount
+///            (offset, length) × tableCount
+///            PlanRecord × planCount
+///            tables, each 8-byte aligned
+final class TableSet: Sendable {
+    static let magic: UInt32 = 0x4254_464A   // "JFTB"
+    static let version: UInt32 = 1
+
+    let tables: [Table]
+    let records: [PlanRecord]
+    private let plans: [String: Plan]
+
+    /// The tables compiled into the library from `Data/`.
+    static let embedded: TableSet = {
+        guard let set = TableSet(base: UnsafeRawPointer(jf_tables_data()), count: jf_tables_size()) else {
+            fatalError("Jianfan: the embedded tables are missing or damaged; run `swift run jianfan-tables`")
+        }
+        return set
+    }()
+
+    /// Reads a blob that must stay valid (and 8-byte aligned) for the life of the process.
+    init?(base: UnsafeRawPointer, count: Int) {
+        guard count >= 16, base.load(as: UInt32.self) == TableSet.magic,
+              base.load(fromByteOffset: 4, as: UInt32.self) == TableSet.version else { return nil }
+        let tableCount = Int(base.load(fromByteOffset: 8, as: UInt32.self))
+        let planCount = Int(base.load(fromByteOffset: 12, as: UInt32.self))
+        var tables: [Table] = []
+        for i in 0..<tableCount {
+            let offset = Int(base.load(fromByteOffset: 16 + 8 * i, as: UInt32.self))
+            let length = Int(base.load(fromByteOffset: 20 + 8 * i, as: UInt32.self))
+            guard offset % 8 == 0, offset + length <= count else { return nil }
+            tables.append(Table(base: base + offset))
+        }
+        let recordsStart = 16 + 8 * tableCount
+        records = (0..<planCount).map { PlanRecord(reading: base + recordsStart + PlanRecord.size * $0) }
+        var plans: [String: Plan] = [:]
+        for r in records {
+            plans[TableSet.key(r.name, r.includesTofuRisk)] = Plan(
+                normalization: r.normalization.map { tables[$0] },
+                normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
+                segmentation: r.segmentation.map { tables[$0] },
+                segmentationIsFirstStage: r.segmentationIsFirstStage,
+                stages: r.stages.map { tables[$0] },
+                isolatingScalars: r.isolating)
+        }
+        self.tables = tables
+        self.plans = plans
+    }
+
+    private static func key(_ name: String, _ tofu: Bool) -> String { tofu ? name + "+tofu" : name }
+
+    /// The plan of `config`; with `includeTofuRisk`, the variant that keeps dictionaries marked
+    /// `may_output_tofu` (configs without such dictionaries have one plan for both).
+    func plan(_ config: Config, includeTofuRisk: Bool) -> Plan? {
+        if includeTofuRisk, let plan = plans[TableSet.key(config.rawValue, true)] { return plan }
+        return plans[TableSet.key(config.rawValue, false)]
+    }
+
+    /// Serializes compiled tables and plan records into a blob that `init(base:count:)` reads.
+    static func serialize(tables: [[UInt8]], records: [PlanRecord]) -> [UInt8] {
+        let directoryEnd = TableFormat.align8(16 + 8 * tables.count + PlanRecord.size * records.count)
+        var offsets: [Int] = []
+        var cursor = directoryEnd
+        for t in tables { offsets.append(cursor); cursor = TableFormat.align8(cursor + t.count) }
+        var blob = [UInt8](repeating: 0, count: cursor)
+        blob.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: magic, toByteOffset: 0, as: UInt32.self)
+            raw.storeBytes(of: version, toByteOffset: 4, as: UInt32.self)
+            raw.storeBytes(of: UInt32(tables.count), toByteOffset: 8, as: UInt32.self)
+            raw.storeBytes(of: UInt32(records.count), toByteOffset: 12, as: UInt32.self)
+            for (i, t) in tables.enumerated() {
+                raw.storeBytes(of: UInt32(offsets[i]), toByteOffset: 16 + 8 * i, as: UInt32.self)
+                raw.storeBytes(of: UInt32(t.count), toByteOffset: 20 + 8 * i, as: UInt32.self)
+                for (j, byte) in t.enumerated() { raw[offsets[i] + j] = byte }
+            }
+            for (i, r) in records.enumerated() { r.write(into: raw, at: 16 + 8 * tables.count + PlanRecord.size * i) }
+        }
+        return blob
+    }
+}
