@@ -25,6 +25,11 @@ final class TableSet: Sendable {
         return set
     }()
 
+    /// The embedded blob's bytes (a test compares them with a fresh compile of `Data/`).
+    static var embeddedBlob: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: jf_tables_data(), count: jf_tables_size())
+    }
+
     /// Reads a blob that must stay valid (and 8-byte aligned) for the life of the process.
     init?(base: UnsafeRawPointer, count: Int) {
         guard count >= 16, base.load(as: UInt32.self) == TableSet.magic,

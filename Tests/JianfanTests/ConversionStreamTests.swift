@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Jianfan
+
+@Suite("ConversionStream: chunked input gives the whole-input result")
+struct ConversionStreamTests {
+    /// A small deterministic generator, so failures reproduce.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    func streamed(_ converter: Converter, _ input: [UInt8], chunks: [Int], lossy: Bool = false) throws -> [UInt8] {
+        var stream = converter.makeStream(lossy: lossy)
+        var out: [UInt8] = []
+        var at = 0
+        for size in chunks where at < input.count {
+            let end = min(input.count, at + size)
+            try stream.write(input[at..<end], into: &out)
+            at = end
+        }
+        try stream.write(input[at...], into: &out)
+        try stream.finish(into: &out)
+        return out
+    }
+
+    @Test("random chunk sizes, splitting scalars and phrases", arguments: [Config.s2t, .s2twp, .tw2sp, .t2jp])
+    func randomChunks(_ config: Config) throws {
+        let input = try Fixtures.corpus(times: 3)
+        let converter = Converter(config)
+        var whole: [UInt8] = []
+        input.withUnsafeBytes { converter.convert($0, appendingTo: &whole) }
+        var rng = SplitMix(state: 7)
+        for _ in 0..<3 {
+            let chunks = (0..<4000).map { _ in Int.random(in: 1...400, using: &rng) }
+            #expect(try streamed(converter, input, chunks: chunks) == whole)
+        }
+        #expect(try streamed(converter, input, chunks: [1 << 22]) == whole)
+    }
+
+    @Test("a long input with line breaks is emitted before the end (memory stays bounded)")
+    func emitsEarly() throws {
+        let line = Array("头发很长，后来去了台湾。\n".utf8)
+        var stream = Converter(.s2t).makeStream()
+        var out: [UInt8] = []
+        for _ in 0..<200_000 { try stream.write(line, into: &out) }   // 7 MB
+        #expect(out.count > 5_000_000)
+        try stream.finish(into: &out)
+        #expect(out.count == 200_000 * Array("頭髮很長，後來去了臺灣。\n".utf8).count)
+    }
+
+    @Test("invalid UTF-8 reports the absolute offset, across chunk boundaries")
+    func invalidOffsets() throws {
+        var input = Array(String(repeating: "发展", count: 1000).utf8)   // 6000 bytes
+        input.insert(0xFF, at: 3999)                                     // between two scalars
+        #expect(throws: InvalidUTF8Error(offset: 3999)) {
+            try streamed(Converter(.s2t), input, chunks: Array(repeating: 7, count: 2000))
+        }
+        let truncated = Array("发展".utf8) + [0xE5, 0xA4]
+        #expect(throws: InvalidUTF8Error(offset: 6)) { try streamed(Converter(.s2t), truncated, chunks: [1, 1, 1, 1, 1, 1, 1]) }
+    }
+
+    @Test("lossy mode replaces each invalid sequence with U+FFFD and converts the rest")
+    func lossy() throws {
+        let input = Array("发".utf8) + [0xC0, 0xAF] + Array("后".utf8) + [0xED, 0xA0, 0x80] + [0xE5, 0xA4]
+        let out = try streamed(Converter(.s2t), input, chunks: [2, 3], lossy: true)
+        #expect(String(decoding: out, as: UTF8.self) == "發\u{FFFD}\u{FFFD}後\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}")
+    }
+}
+
+@Suite("UTF8Validation")
+struct UTF8ValidationTests {
+    @Test func offsets() {
+        #expect(UTF8Validation.firstInvalidOffset(in: Array("a发𠮷".utf8)) == nil)
+        #expect(UTF8Validation.firstInvalidOffset(in: [0x61, 0xC0, 0xAF]) == 1)          // overlong
+        #expect(UTF8Validation.firstInvalidOffset(in: [0x61, 0x62, 0xE0, 0x80, 0x80]) == 2)  // overlong 3-byte
+        #expect(UTF8Validation.firstInvalidOffset(in: [0xED, 0xA0, 0x80]) == 0)          // surrogate
+        #expect(UTF8Validation.firstInvalidOffset(in: [0x61, 0x80]) == 1)                // bare continuation
+        #expect(UTF8Validation.firstInvalidOffset(in: [0xF4, 0x90, 0x80, 0x80]) == 0)    // above U+10FFFF
+        #expect(UTF8Validation.firstInvalidOffset(in: Array("发".utf8) + [0xE5, 0xA4]) == 3)  // truncated
+        #expect(UTF8Validation.firstInvalidOffset(in: Array(repeating: UInt8(0x41), count: 37) + [0xFE]) == 37)
+    }
+
+    @Test func repaired() {
+        #expect(UTF8Validation.repaired([0x61, 0xFF, 0x62]) == Array("a\u{FFFD}b".utf8))
+    }
+}

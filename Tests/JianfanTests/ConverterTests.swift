@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Jianfan
+
+@Suite("Converter: OpenCC's results per config")
+struct ConverterTests {
+    @Test("hand-checked cases", arguments: ConversionCases.all)
+    func handChecked(_ c: ConversionCase) {
+        #expect(Converter(c.config).convert(c.input) == c.expected)
+    }
+
+    @Test("every config has at least ten hand-checked cases", arguments: Config.allCases)
+    func coverage(_ config: Config) {
+        #expect(ConversionCases.all.filter { $0.config == config }.count >= 10)
+    }
+
+    @Test func configNames() {
+        #expect(Config(name: "s2t") == .s2t)
+        #expect(Config(name: "s2twp.json") == .s2twp)
+        #expect(Config(name: "/usr/share/opencc/TW2SP.json") == .tw2sp)
+        #expect(Config(name: "s2x") == nil)
+        #expect(Config.allCases.count == 16)
+    }
+
+    @Test("tofu-risk dictionaries are left out unless asked for, as the OpenCC CLI does")
+    func tofuRisk() {
+        #expect(Converter(.t2s).convert("遱鄟") == "遱鄟")
+        #expect(Converter(.t2s, includeTofuRiskDictionaries: true).convert("遱鄟") == "𫐷𫑘")
+        #expect(Converter(.s2t, includeTofuRiskDictionaries: true).convert("头发") == "頭髮")
+    }
+
+    @Test("short_circuit: an earlier dictionary's match beats a later dictionary's longer one")
+    func shortCircuit() {
+        // s2twp's second stage: TWPhrases before TWVariantsPhrases before TWVariants.
+        #expect(Converter(.s2twp).convert("鼠标和软件") == "滑鼠和軟體")
+        // Segmentation confines the second stage to each segment: 打印机 is one segment.
+        #expect(Converter(.s2twp).convert("打印机") == "印表機")
+    }
+
+    @Test("ideographic description sequences are copied whole; an unfinished one is not")
+    func ids() {
+        #expect(Converter(.s2t).convert("⿰发后 发展") == "⿰发后 發展")
+        #expect(Converter(.s2t).convert("⿰发\n后发") == "⿰发\n後發")   // the operand may be a line break
+        #expect(Converter(.s2t).convert("⿰发") == "⿰發")               // cut off by the end: no IDS
+    }
+
+    @Test("bytes that are not converted are kept: BOM, CRLF, NUL, astral, variation selectors, markup")
+    func bytesPreserved() {
+        let input = "\u{FEFF}<p class=\"x\">头发\r\n</p>\0𠮷发\u{FE00}后\u{E0100} a&amp;b\r\n"
+        let expected = "\u{FEFF}<p class=\"x\">頭髮\r\n</p>\0𠮷發\u{FE00}後\u{E0100} a&amp;b\r\n"
+        for config in [Config.s2t, .s2twp] { #expect(Converter(config).convert(input) == expected) }
+        #expect(Converter(.t2s).convert("") == "")
+    }
+
+    @Test("CJK compatibility ideographs are normalized first, as OpenCC's pre-step does")
+    func compatibilityNormalization() {
+        // U+F900 豈 is a compatibility ideograph of U+8C48 豈.
+        // (Compared as scalars: Swift's String equality treats the two as canonically equal.)
+        #expect(Array(Converter(.t2s).convert("\u{F900}").unicodeScalars) == ["\u{5C82}"])   // 豈 → 岂
+        #expect(Array(Converter(.s2t).convert("\u{F900}后").unicodeScalars) == ["\u{8C48}", "\u{5F8C}"])
+    }
+
+    @Test("a large input converted on all cores equals the single-threaded result")
+    func parallelEqualsSerial() throws {
+        let corpus = try Fixtures.corpus(times: 60)   // about 3 MB, cut into 1 MB pieces
+        for config in [Config.s2t, .s2twp, .tw2sp] {
+            var serial = Converter(config)
+            serial.maximumThreads = 1
+            var a: [UInt8] = [], b: [UInt8] = []
+            corpus.withUnsafeBytes { serial.convert($0, appendingTo: &a) }
+            corpus.withUnsafeBytes { Converter(config).convert($0, appendingTo: &b) }
+            #expect(a == b, "\(config)")
+            #expect(a.count > 3_000_000)
+        }
+    }
+
+    @Test("converting into a caller's buffer")
+    func intoBuffer() {
+        let input = Array("后来".utf8)
+        var output = [UInt8](repeating: 0, count: 16)
+        let written = input.withUnsafeBytes { i in output.withUnsafeMutableBytes { Converter(.s2t).convert(i, into: $0) } }
+        #expect(written == 6)
+        #expect(Array(output[0..<6]) == Array("後來".utf8))
+        var small = [UInt8](repeating: 0, count: 2)
+        #expect(input.withUnsafeBytes { i in small.withUnsafeMutableBytes { Converter(.s2t).convert(i, into: $0) } } == nil)
+    }
+
+    @Test("one Converter shared by many tasks")
+    func concurrentUse() async {
+        let converter = Converter(.s2twp)
+        let inputs = ConversionCases.simplified
+        let expected = inputs.map { converter.convert($0) }
+        await withTaskGroup(of: Bool.self) { group in
+            for t in 0..<32 {
+                group.addTask {
+                    (0..<50).allSatisfy { i in converter.convert(inputs[(t + i) % inputs.count]) == expected[(t + i) % inputs.count] }
+                }
+            }
+            for await ok in group { #expect(ok) }
+        }
+    }
+
+    @Test("the embedded tables are exactly what Data/ compiles to today")
+    func embeddedTablesMatchData() throws {
+        let compiled = try TableSetCompiler(dataDirectory: Fixtures.packageRoot.appendingPathComponent("Data")).compile()
+        let embedded = TableSet.embeddedBlob
+        #expect(compiled.count == embedded.count)
+        #expect(compiled.elementsEqual(embedded), "run `swift run jianfan-tables` after changing Data/")
+    }
+}
