@@ -19,7 +19,8 @@ struct Table: @unchecked Sendable {
     private let pages: UnsafePointer<UInt32>
     private let nodes: UnsafePointer<TableFormat.Node>
     private let filter: UnsafePointer<UInt8>
-    private let slots: UnsafePointer<TableFormat.Slot>
+    private let slots: UnsafePointer<UInt64>
+    private let slotValues: UnsafePointer<UInt64>
     let values: UnsafePointer<UInt8>
     private let filterShift: UInt64
     private let hashShift: UInt64
@@ -36,7 +37,8 @@ struct Table: @unchecked Sendable {
         pages = (base + layout.pages).assumingMemoryBound(to: UInt32.self)
         nodes = (base + layout.nodes).assumingMemoryBound(to: TableFormat.Node.self)
         filter = (base + layout.filter).assumingMemoryBound(to: UInt8.self)
-        slots = (base + layout.slots).assumingMemoryBound(to: TableFormat.Slot.self)
+        slots = (base + layout.slots).assumingMemoryBound(to: UInt64.self)
+        slotValues = (base + layout.slotValues).assumingMemoryBound(to: UInt64.self)
         values = (base + layout.values).assumingMemoryBound(to: UInt8.self)
         filterShift = UInt64(64 - header.filterBits)
         hashShift = UInt64(64 - header.hashBits)
@@ -62,6 +64,7 @@ struct Table: @unchecked Sendable {
         var more = node.flags & TableFormat.hasChildrenFlag != 0
         var parent = id
         var q = p + length
+        var bestSlot = -1
         while more && q < end {
             let (next, nextLength) = UTF8Scalars.decode(q)
             let key = TableFormat.transitionKey(parent: parent, scalar: next)
@@ -70,21 +73,28 @@ struct Table: @unchecked Sendable {
             if filter[bit >> 3] & (1 << UInt8(truncatingIfNeeded: bit & 7)) == 0 { break }
             var slot = Int(truncatingIfNeeded: h >> hashShift)
             var entry = slots[slot]
-            while entry.key & TableFormat.keyMask != key {
-                if entry.key == 0 { return best }
+            while entry & TableFormat.keyMask != key {
+                if entry == 0 { more = false; break }
                 slot = (slot &+ 1) & slotMask
                 entry = slots[slot]
             }
+            if !more { break }
             q += nextLength
             parent = firstCount &+ 1 &+ UInt32(truncatingIfNeeded: slot)
-            more = entry.key >> 50 & 1 != 0
-            let rank = UInt8(truncatingIfNeeded: entry.key >> 42)
+            more = entry & TableFormat.slotMoreBit != 0
+            let rank = UInt8(truncatingIfNeeded: (entry >> TableFormat.slotRankShift) & 7)
             // A lower rank is an earlier child of a short_circuit group: it beats any longer
             // match of a later child; within one rank the longer match wins.
-            if rank != TableFormat.noRank && (best.length == 0 || rank <= best.rank) {
-                best = Match(length: q - p, offset: Int(truncatingIfNeeded: entry.value & 0xFFFF_FFFF),
-                             count: Int(truncatingIfNeeded: entry.value >> 32), rank: rank)
+            if rank != UInt8(TableFormat.slotNoRank) && (best.length == 0 || rank <= best.rank) {
+                best.length = q - p
+                best.rank = rank
+                bestSlot = slot
             }
+        }
+        if bestSlot >= 0 {
+            let value = slotValues[bestSlot]
+            best.offset = Int(truncatingIfNeeded: value & 0xFFFF_FFFF)
+            best.count = Int(truncatingIfNeeded: value >> 32)
         }
         return best
     }

@@ -91,11 +91,13 @@ package struct TableBuilder {
             }
         }
 
+        precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
         var hashBits = 4
-        while (1 << hashBits) < prefixes.count * 2 { hashBits += 1 }
+        while (1 << hashBits) * 7 < prefixes.count * 10 { hashBits += 1 }   // load factor ≤ 0.7
         let filterBits = hashBits + 3
         precondition(firstCount + 1 + (1 << hashBits) < 1 << TableFormat.nodeBits, "too many trie nodes")
-        var slots = [TableFormat.Slot](repeating: .init(key: 0, value: 0), count: 1 << hashBits)
+        var slots = [UInt64](repeating: 0, count: 1 << hashBits)
+        var slotValues = [UInt64](repeating: 0, count: 1 << hashBits)
         var filter = [UInt8](repeating: 0, count: (1 << filterBits) / 8)
         var ids: [[UInt32]: UInt32] = [:]
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children.
@@ -109,12 +111,14 @@ package struct TableBuilder {
             let bit = Int(h >> UInt64(64 - filterBits))
             filter[bit >> 3] |= UInt8(1 << (bit & 7))
             var slot = Int(h >> UInt64(64 - hashBits))
-            while slots[slot].key != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
-            var offset = UInt64(values.count)
-            if info.rank != TableFormat.noRank { values += info.value } else { offset = 0 }
-            slots[slot] = .init(
-                key: transition | UInt64(info.rank) << 42 | (info.hasChildren ? 1 << 50 : 0),
-                value: offset | UInt64(info.rank == TableFormat.noRank ? 0 : info.value.count) << 32)
+            while slots[slot] != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
+            let isKey = info.rank != TableFormat.noRank
+            slots[slot] = transition | (isKey ? UInt64(info.rank) : TableFormat.slotNoRank) << TableFormat.slotRankShift
+                | (info.hasChildren ? TableFormat.slotMoreBit : 0)
+            if isKey {
+                slotValues[slot] = UInt64(values.count) | UInt64(info.value.count) << 32
+                values += info.value
+            }
             ids[key] = UInt32(firstCount + 1 + slot)
         }
 
@@ -142,7 +146,8 @@ package struct TableBuilder {
             }
             for (i, byte) in filter.enumerated() { raw[layout.filter + i] = byte }
             for (i, slot) in slots.enumerated() {
-                raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 16, as: TableFormat.Slot.self)
+                raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 8, as: UInt64.self)
+                raw.storeBytes(of: slotValues[i], toByteOffset: layout.slotValues + i * 8, as: UInt64.self)
             }
             for (i, byte) in values.enumerated() { raw[layout.values + i] = byte }
         }

@@ -7,11 +7,13 @@
 ///     pages       UInt32 × 256 × pages   scalar & 0xFF → node id of the one-scalar prefix (0: none)
 ///     nodes       Node × (firstCount+1)  one-scalar prefixes: what they output, whether they continue
 ///     filter      bit per hash           "this transition may exist": skips most failing probes
-///     slots       Slot × 2^hashBits      longer prefixes, by (parent, scalar), linear probing
+///     slots       UInt64 × 2^hashBits    longer prefixes: parent(21) | scalar(21) | rank(3) | more(1)
+///     slotValues  UInt64 × 2^hashBits    beside each slot: value offset(32) | length(8) << 32
 ///     values      UTF-8 bytes, 8 bytes of padding at the end
 ///
-/// A longer prefix lives in its hash slot, with its output inline, so following one transition
-/// costs one cache miss; its node id is `firstCount + 1 + slot index`.
+/// A longer prefix lives in its hash slot and its node id is `firstCount + 1 + slot index`. The
+/// slots hold only what the walk needs (about 1 MB for s2t, so they stay in L2); where a prefix's
+/// output is, is read once per match, from `slotValues`.
 /// Each terminal node carries a `rank`: the index of the child of a `short_circuit` group it comes
 /// from, so that a lower rank wins over a longer match of a higher rank (see ``DictionarySpec``).
 enum TableFormat {
@@ -42,14 +44,11 @@ enum TableFormat {
         var reserved: UInt8 = 0
     }
 
-    /// 16 bytes: `key` is parent(21) | scalar(21) | rank(8) << 42 | hasChildren << 50 (0: empty);
-    /// `value` is offset(32) | length(8) << 32.
-    struct Slot {
-        var key: UInt64
-        var value: UInt64
-    }
-
     static let keyMask: UInt64 = (1 << 42) - 1
+    static let slotRankShift: UInt64 = 42
+    /// Ranks in a slot take 3 bits; 7 means "not a key, only a prefix of longer keys".
+    static let slotNoRank: UInt64 = 7
+    static let slotMoreBit: UInt64 = 1 << 45
 
     @inline(__always)
     static func transitionKey(parent: UInt32, scalar: UInt32) -> UInt64 {
@@ -63,7 +62,7 @@ enum TableFormat {
 
     /// Byte offsets of each section for a table with this header.
     struct Layout {
-        let pageIndex: Int, pages: Int, nodes: Int, filter: Int, slots: Int, values: Int, end: Int
+        let pageIndex: Int, pages: Int, nodes: Int, filter: Int, slots: Int, slotValues: Int, values: Int, end: Int
 
         init(_ h: Header) {
             pageIndex = MemoryLayout<Header>.size
@@ -71,7 +70,8 @@ enum TableFormat {
             nodes = pages + Int(h.pageCount) * TableFormat.pageSize * 4
             filter = align8(nodes + (Int(h.firstCount) + 1) * MemoryLayout<Node>.size)
             slots = filter + (1 << Int(h.filterBits)) / 8
-            values = slots + (1 << Int(h.hashBits)) * 16
+            slotValues = slots + (1 << Int(h.hashBits)) * 8
+            values = slotValues + (1 << Int(h.hashBits)) * 8
             end = align8(values + Int(h.valuesLength) + 8)
         }
     }
