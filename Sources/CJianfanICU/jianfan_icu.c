@@ -1,1 +1,165 @@
 #include "jianfan_icu.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uenum.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#include <unicode/utypes.h>
+
+// The public handles are these ICU types in disguise (see the header for why).
+#define TRANS(t) ((UTransliterator *)(t))
+#define CONST_TRANS(t) ((const UTransliterator *)(t))
+
+static void report(UErrorCode status, char *error_name, size_t error_capacity) {
+    if (error_name == NULL || error_capacity == 0) return;
+    const char *name = u_errorName(status);
+    size_t length = strlen(name);
+    if (length >= error_capacity) length = error_capacity - 1;
+    memcpy(error_name, name, length);
+    error_name[length] = '\0';
+}
+
+jf_icu_trans *jf_icu_openU(const uint16_t *id, int32_t id_length, int reverse,
+                           char *error_name, size_t error_capacity) {
+    // ICU's ID parser stops at U+0000 and would silently open "Hans-Hant\0junk" as Hans-Hant.
+    for (int32_t i = 0; i < id_length; i++) {
+        if (id[i] == 0) {
+            report(U_INVALID_ID, error_name, error_capacity);
+            return NULL;
+        }
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    UTransliterator *trans = utrans_openU((const UChar *)id, id_length,
+                                          reverse ? UTRANS_REVERSE : UTRANS_FORWARD,
+                                          NULL, -1, &parse_error, &status);
+    if (U_FAILURE(status)) {
+        // ICU may hand back a half-built object alongside the error; never leak or use it.
+        utrans_close(trans);
+        report(status, error_name, error_capacity);
+        return NULL;
+    }
+    return (jf_icu_trans *)trans;
+}
+
+jf_icu_trans *jf_icu_open(const char *id, int32_t id_length, int reverse,
+                          char *error_name, size_t error_capacity) {
+    // Preflight for the UTF-16 length, then convert: IDs are short, so two passes are cheap.
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strFromUTF8(NULL, 0, &length, id, id_length, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
+        report(status, error_name, error_capacity);
+        return NULL;
+    }
+    UChar *utf16 = malloc(sizeof(UChar) * ((size_t)length + 1));
+    if (utf16 == NULL) {
+        report(U_MEMORY_ALLOCATION_ERROR, error_name, error_capacity);
+        return NULL;
+    }
+    status = U_ZERO_ERROR;
+    u_strFromUTF8(utf16, length + 1, NULL, id, id_length, &status);
+    jf_icu_trans *trans = NULL;
+    if (U_FAILURE(status)) {
+        report(status, error_name, error_capacity);
+    } else {
+        trans = jf_icu_openU((const uint16_t *)utf16, length, reverse, error_name, error_capacity);
+    }
+    free(utf16);
+    return trans;
+}
+
+jf_icu_trans *jf_icu_clone(const jf_icu_trans *trans, char *error_name, size_t error_capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UTransliterator *copy = utrans_clone(CONST_TRANS(trans), &status);
+    if (U_FAILURE(status)) {
+        utrans_close(copy);
+        report(status, error_name, error_capacity);
+        return NULL;
+    }
+    return (jf_icu_trans *)copy;
+}
+
+void jf_icu_close(jf_icu_trans *trans) {
+    if (trans != NULL) utrans_close(TRANS(trans));
+}
+
+// One attempt in a buffer of `capacity` units. utrans_transUChars works in place on a writable
+// alias of `buffer`; when the result outgrows it, ICU finishes in a private copy and then fails
+// the final extract with U_BUFFER_OVERFLOW_ERROR, reporting the full length. By then `buffer`
+// holds a half-transformed mix, which is why the caller must restart from the pristine source.
+static UErrorCode attempt(const UTransliterator *trans, const uint16_t *source, int32_t source_length,
+                          UChar *buffer, int32_t capacity, int32_t *result_length) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (source_length > 0) memcpy(buffer, source, sizeof(UChar) * (size_t)source_length);
+    int32_t length = source_length;
+    int32_t limit = source_length;
+    utrans_transUChars(trans, buffer, &length, capacity, 0, &limit, &status);
+    *result_length = length;
+    // A result that exactly fills the buffer is complete; it just has no NUL, which we never need.
+    if (status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
+    return status;
+}
+
+uint16_t *jf_icu_transUChars(const jf_icu_trans *trans,
+                             const uint16_t *source, int32_t source_length,
+                             int32_t capacity_hint, int32_t *result_length,
+                             char *error_name, size_t error_capacity) {
+    *result_length = 0;
+    if (source_length < 0) {
+        report(U_ILLEGAL_ARGUMENT_ERROR, error_name, error_capacity);
+        return NULL;
+    }
+    int32_t capacity = capacity_hint > source_length ? capacity_hint : source_length;
+    if (capacity == 0) capacity = 1; // malloc(0) may return NULL, which would look like failure.
+    UChar *buffer = malloc(sizeof(UChar) * (size_t)capacity);
+    if (buffer == NULL) {
+        report(U_MEMORY_ALLOCATION_ERROR, error_name, error_capacity);
+        return NULL;
+    }
+    int32_t length = 0;
+    UErrorCode status = attempt(CONST_TRANS(trans), source, source_length, buffer, capacity, &length);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        // `length` is now the exact size ICU needs; a deterministic rerun fits it.
+        free(buffer);
+        capacity = length;
+        buffer = malloc(sizeof(UChar) * (size_t)capacity);
+        if (buffer == NULL) {
+            report(U_MEMORY_ALLOCATION_ERROR, error_name, error_capacity);
+            return NULL;
+        }
+        status = attempt(CONST_TRANS(trans), source, source_length, buffer, capacity, &length);
+    }
+    if (U_FAILURE(status)) {
+        free(buffer);
+        report(status, error_name, error_capacity);
+        return NULL;
+    }
+    *result_length = length;
+    return (uint16_t *)buffer;
+}
+
+void jf_icu_free(void *buffer) { free(buffer); }
+
+jf_icu_enum *jf_icu_openIDs(char *error_name, size_t error_capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UEnumeration *ids = utrans_openIDs(&status);
+    if (U_FAILURE(status)) {
+        uenum_close(ids);
+        report(status, error_name, error_capacity);
+        return NULL;
+    }
+    return (jf_icu_enum *)ids;
+}
+
+const uint16_t *jf_icu_uenum_unext(jf_icu_enum *ids, int32_t *length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UChar *id = uenum_unext((UEnumeration *)ids, length, &status);
+    // Failure mid-way (the registry changed under us) simply ends the list.
+    return U_FAILURE(status) ? NULL : (const uint16_t *)id;
+}
+
+void jf_icu_uenum_close(jf_icu_enum *ids) {
+    if (ids != NULL) uenum_close((UEnumeration *)ids);
+}
