@@ -1,0 +1,90 @@
+extension Normalizer {
+    /// One edit a step made: the scalars at `range` of the step's input became `after`.
+    ///
+    /// ```swift
+    /// let change = report.changes[0]
+    /// print(change.range, change.before, "→", change.after)   // 2..<3 , → ，
+    /// ```
+    public struct Change: Sendable, Hashable, Codable {
+        /// Unicode-scalar offsets into the text the step was given.
+        public let range: Range<Int>
+        public let before: String
+        public let after: String
+        /// The step made this change on a guess it could not confirm (for reading annotations: a
+        /// valid pinyin syllable that is not ICU's default reading of the character).
+        public let isUnverified: Bool
+
+        public init(range: Range<Int>, before: String, after: String, isUnverified: Bool = false) {
+            self.range = range
+            self.before = before
+            self.after = after
+            self.isUnverified = isUnverified
+        }
+
+        // JSON spells the range as `start` and `end`, like the spans of an AlignmentReport.
+        private enum CodingKeys: String, CodingKey { case start, end, before, after, unverified }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let start = try container.decode(Int.self, forKey: .start)
+            let end = try container.decode(Int.self, forKey: .end)
+            guard start <= end else {
+                throw DecodingError.dataCorruptedError(forKey: .end, in: container, debugDescription: "end before start")
+            }
+            range = start..<end
+            before = try container.decode(String.self, forKey: .before)
+            after = try container.decode(String.self, forKey: .after)
+            isUnverified = try container.decodeIfPresent(Bool.self, forKey: .unverified) ?? false
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(range.lowerBound, forKey: .start)
+            try container.encode(range.upperBound, forKey: .end)
+            try container.encode(before, forKey: .before)
+            try container.encode(after, forKey: .after)
+            try container.encode(isUnverified, forKey: .unverified)
+        }
+    }
+
+    /// What one step changed, for a pipeline to log.
+    ///
+    /// ```swift
+    /// let report = normalizer.normalize(text).reports[0]
+    /// print("\(report.step): \(report.count) changes, \(report.unverified) unverified")
+    /// ```
+    public struct StepReport: Sendable, Hashable, Codable {
+        /// The step's ``NormalizationStep/name``.
+        public let step: String
+        /// In text order; ranges do not overlap.
+        public let changes: [Change]
+
+        public init(step: String, changes: [Change]) {
+            self.step = step
+            self.changes = changes
+        }
+
+        /// The number of changes.
+        public var count: Int { changes.count }
+
+        /// How many changes were made on a guess (``Change/isUnverified``).
+        public var unverified: Int { changes.count { $0.isUnverified } }
+    }
+
+    /// The normalized text and one report per step, in the order the steps ran.
+    ///
+    /// Each report's ranges refer to the text its step was given: the original text for the
+    /// first step, the previous step's output for the others.
+    public struct Result: Sendable, Hashable {
+        public let text: String
+        public let reports: [StepReport]
+
+        /// The report of the step with this name, if it ran.
+        public func report(for step: String) -> StepReport? {
+            reports.first { $0.step == step }
+        }
+
+        /// Whether any step changed anything.
+        public var changedAnything: Bool { reports.contains { !$0.changes.isEmpty } }
+    }
+}

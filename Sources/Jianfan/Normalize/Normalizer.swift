@@ -1,0 +1,79 @@
+/// A chain of ``NormalizationStep``s, run in order, each on the previous one's output.
+///
+/// ```swift
+/// let normalizer = Normalizer(steps: [.readingAnnotations, .punctuationWidth, .script(.t2s)])
+/// let result = normalizer.normalize("發(fā)展,穩(wěn)定")
+/// result.text                                   // "发展，稳定"
+/// result.report(for: "readings")?.count         // 2
+/// ```
+public struct Normalizer: Sendable {
+    public let steps: [any NormalizationStep]
+
+    public init(steps: [any NormalizationStep]) {
+        self.steps = steps
+    }
+
+    /// The cleaning steps (readings, punctuation; line repair if asked), then the script
+    /// conversion when a configuration is given.
+    ///
+    /// ```swift
+    /// let normalizer = Normalizer.standard(script: .t2s, repairLines: true)
+    /// ```
+    public static func standard(script config: Config? = nil, repairLines: Bool = false) -> Normalizer {
+        var steps: [any NormalizationStep] = [ReadingAnnotationStep(), PunctuationWidthStep()]
+        if repairLines { steps.append(LineRepairStep()) }
+        if let config { steps.append(ScriptStep(config)) }
+        return Normalizer(steps: steps)
+    }
+
+    /// The steps by the names `jianfan normalize --steps` takes, in the order given:
+    /// `readings`, `punctuation`, `lines`, and `script` (which needs a configuration).
+    ///
+    /// ```swift
+    /// let normalizer = try Normalizer(stepNames: ["readings", "script"], script: .t2s)
+    /// ```
+    public init(stepNames: [String], script config: Config?) throws(StepNameError) {
+        var steps: [any NormalizationStep] = []
+        for name in stepNames {
+            switch name.lowercased() {
+            case ReadingAnnotationStep.stepName, "reading", "annotations": steps.append(ReadingAnnotationStep())
+            case PunctuationWidthStep.stepName, "width": steps.append(PunctuationWidthStep())
+            case LineRepairStep.stepName, "line-repair": steps.append(LineRepairStep())
+            case ScriptStep.stepName:
+                guard let config else { throw .scriptWithoutConfig }
+                steps.append(ScriptStep(config))
+            default:
+                throw .unknown(name)
+            }
+        }
+        self.init(steps: steps)
+    }
+
+    /// Why ``init(stepNames:script:)`` refused a list of names.
+    public enum StepNameError: Error, Equatable, Sendable, CustomStringConvertible {
+        case unknown(String)
+        case scriptWithoutConfig
+
+        public var description: String {
+            switch self {
+            case .unknown(let name):
+                "unknown step \"\(name)\" (expected readings, punctuation, lines or script)"
+            case .scriptWithoutConfig:
+                "the script step needs a target (--to or --config)"
+            }
+        }
+    }
+
+    /// Runs every step in order.
+    public func normalize(_ text: String) -> Result {
+        var current = text
+        var reports: [StepReport] = []
+        reports.reserveCapacity(steps.count)
+        for step in steps {
+            let (next, report) = step.apply(to: current)
+            current = next
+            reports.append(report)
+        }
+        return Result(text: current, reports: reports)
+    }
+}
