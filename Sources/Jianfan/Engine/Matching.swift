@@ -26,6 +26,7 @@ extension Table {
         out.reserve(end - start)
         var o = out.base + out.count
         var limit = out.base + out.capacity - ByteBuffer.slack
+        let pageIndex = self.pageIndex, pages = self.pages
         while p < end {
             if o >= limit {
                 out.count = o - out.base
@@ -34,51 +35,63 @@ extension Table {
                 limit = out.base + out.capacity - ByteBuffer.slack
             }
             let b0 = p.pointee
-            if b0 < 0x80 && first(UInt32(b0)) == 0 {
-                o.pointee = b0
-                o += 1
-                p += 1
+            let scalar: UInt32, length: Int
+            if b0 < 0x80 { (scalar, length) = (UInt32(b0), 1) } else { (scalar, length) = UTF8Scalars.decode(p) }
+            let record = pages[Int(pageIndex[Int(scalar >> 8)]) << 8 | Int(scalar & 0xFF)]
+            if record == 0 {
+                // Not in the table; a complete IDS is copied whole (no key starts with an operator).
+                if UTF8Scalars.isIDSOperator(scalar) {
+                    let ids = UTF8Scalars.idsLength(p, end)
+                    if ids > 0 {
+                        o.update(from: p, count: ids)
+                        o += ids
+                        p += ids
+                        runOpen = true
+                        continue
+                    }
+                }
+                Table.copyScalar(from: p, length: length, to: o, end: end)
+                o += length
+                p += length
                 runOpen = true
                 continue
             }
-            let (scalar, length) = UTF8Scalars.decode(p)
-            if UTF8Scalars.isIDSOperator(scalar) {
-                let ids = UTF8Scalars.idsLength(p, end)
-                if ids > 0 {
-                    o.update(from: p, count: ids)
-                    o += ids
-                    p += ids
-                    runOpen = true
-                    continue
-                }
+            let m: Match
+            if record & TableFormat.hasChildren != 0 && mayContinue(scalar, at: p + length, end: end) {
+                m = walk(p, scalar: scalar, length: length, record: record, end: end)
+            } else {
+                let rank = UInt8(truncatingIfNeeded: record >> 40)
+                m = Match(length: rank == TableFormat.noRank ? 0 : length, rank: rank, record: record, slot: -1)
             }
-            let m = match(p, scalar: scalar, length: length, end: end)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length
                 p += length
                 runOpen = true
-            } else {
-                if recordingSegments && m.rank == 0 && runOpen {
-                    segmentEnds.append(Int32(o - out.base))
-                    runOpen = false
-                }
-                if m.count <= 8 {
-                    // Values are padded by 8 bytes and the output has slack: one word store.
-                    UnsafeMutableRawPointer(o).storeBytes(
-                        of: UnsafeRawPointer(values + m.offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                } else {
-                    o.update(from: values + m.offset, count: m.count)
-                }
-                o += m.count
-                p += m.length
-                if recordingSegments {
-                    if m.rank == 0 { segmentEnds.append(Int32(o - out.base)) } else { runOpen = true }
-                }
+                continue
+            }
+            if recordingSegments && m.rank == 0 && runOpen {
+                segmentEnds.append(Int32(o - out.base))
+                runOpen = false
+            }
+            o += emit(m, to: o)
+            p += m.length
+            if recordingSegments {
+                if m.rank == 0 { segmentEnds.append(Int32(o - out.base)) } else { runOpen = true }
             }
         }
         out.count = o - out.base
         if recordingSegments && runOpen { segmentEnds.append(Int32(out.count)) }
+    }
+
+    /// Whether some key may continue `scalar` with the scalar at `q`: the filter answers most
+    /// "no"s here, without the call to ``walk``.
+    @inline(__always)
+    func mayContinue(_ scalar: UInt32, at q: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Bool {
+        if q >= end { return false }
+        let h = TableFormat.mix(TableFormat.transitionKey(parent: scalar &+ 1, scalar: UTF8Scalars.decode(q).scalar))
+        let bit = Int(truncatingIfNeeded: h >> filterShift)
+        return filter[bit >> 3] & (1 << UInt8(truncatingIfNeeded: bit & 7)) != 0
     }
 
     /// Copies one scalar; a whole word when the input has 4 bytes left (the output has slack).
@@ -105,7 +118,15 @@ extension Table {
                 let ids = UTF8Scalars.idsLength(p, end)
                 if ids > 0 { p += ids; continue }
             }
-            let matched = match(p, scalar: scalar, length: length, end: end).length
+            let record = self.record(scalar)
+            let matched: Int
+            if record == 0 {
+                matched = 0
+            } else if record & TableFormat.hasChildren == 0 {
+                matched = UInt8(truncatingIfNeeded: record >> 40) == TableFormat.noRank ? 0 : length
+            } else {
+                matched = walk(p, scalar: scalar, length: length, record: record, end: end).length
+            }
             if matched == 0 {
                 p += length
             } else {

@@ -1,30 +1,28 @@
 /// A read-only view of one compiled table (see ``TableFormat``), over memory that outlives it.
 ///
-/// - Complexity: a lookup costs one page read for the first scalar and, per further scalar of
-///   a phrase, one filter bit and (rarely more than) one hash slot.
+/// - Complexity: a lookup costs one record read for the first scalar and, per further scalar
+///   of a phrase, one filter bit and (rarely more than) one hash slot.
 struct Table: @unchecked Sendable {
-    /// The winning match at a position: `length` input bytes (0: none) become the `count`
-    /// bytes at `values + offset`.
+    /// The winning match at a position: `length` input bytes (0: none). Its output is
+    /// `record`'s inline value when `slot` is negative, else the value beside that slot.
     struct Match {
         var length: Int
-        var offset: Int
-        var count: Int
         var rank: UInt8
+        var record: UInt64
+        var slot: Int
     }
 
     let maxKeyLength: Int
     let entryCount: Int
-    private let firstCount: UInt32
-    private let pageIndex: UnsafePointer<UInt16>
-    private let pages: UnsafePointer<UInt32>
-    private let nodes: UnsafePointer<TableFormat.Node>
-    private let filter: UnsafePointer<UInt8>
-    private let slots: UnsafePointer<UInt64>
-    private let slotValues: UnsafePointer<UInt64>
+    let pageIndex: UnsafePointer<UInt16>
+    let pages: UnsafePointer<UInt64>
+    let filter: UnsafePointer<UInt8>
+    let slots: UnsafePointer<UInt64>
+    let slotValues: UnsafePointer<UInt64>
     let values: UnsafePointer<UInt8>
-    private let filterShift: UInt64
-    private let hashShift: UInt64
-    private let slotMask: Int
+    let filterShift: UInt64
+    let hashShift: UInt64
+    let slotMask: Int
 
     /// `base` must be 8-byte aligned and stay valid for the life of the process.
     init(base: UnsafeRawPointer) {
@@ -32,10 +30,8 @@ struct Table: @unchecked Sendable {
         let layout = TableFormat.Layout(header)
         maxKeyLength = Int(header.maxKeyLength)
         entryCount = Int(header.entryCount)
-        firstCount = header.firstCount
         pageIndex = (base + layout.pageIndex).assumingMemoryBound(to: UInt16.self)
-        pages = (base + layout.pages).assumingMemoryBound(to: UInt32.self)
-        nodes = (base + layout.nodes).assumingMemoryBound(to: TableFormat.Node.self)
+        pages = (base + layout.pages).assumingMemoryBound(to: UInt64.self)
         filter = (base + layout.filter).assumingMemoryBound(to: UInt8.self)
         slots = (base + layout.slots).assumingMemoryBound(to: UInt64.self)
         slotValues = (base + layout.slotValues).assumingMemoryBound(to: UInt64.self)
@@ -45,26 +41,22 @@ struct Table: @unchecked Sendable {
         slotMask = (1 << Int(header.hashBits)) - 1
     }
 
-    /// The node id of the one-scalar prefix `scalar`, or 0.
+    /// The record of the one-scalar prefix `scalar` (0: not in the table).
     @inline(__always)
-    func first(_ scalar: UInt32) -> UInt32 {
-        let page = Int(pageIndex[Int(scalar >> 8)])
-        return pages[page << 8 | Int(scalar & 0xFF)]
+    func record(_ scalar: UInt32) -> UInt64 {
+        pages[Int(pageIndex[Int(scalar >> 8)]) << 8 | Int(scalar & 0xFF)]
     }
 
-    /// The winning match at `p` (which starts with `scalar` of `length` bytes), not reaching
-    /// past `end`.
-    @inline(__always)
-    func match(_ p: UnsafePointer<UInt8>, scalar: UInt32, length: Int, end: UnsafePointer<UInt8>) -> Match {
-        let id = first(scalar)
-        if id == 0 { return Match(length: 0, offset: 0, count: 0, rank: 0) }
-        let node = nodes[Int(id)]
-        var best = Match(length: node.rank == TableFormat.noRank ? 0 : length, offset: Int(node.valueOffset),
-                         count: Int(node.valueLength), rank: node.rank)
-        var more = node.flags & TableFormat.hasChildrenFlag != 0
-        var parent = id
+    /// The winning match at `p`, whose first scalar (`length` bytes) has `record`, which has
+    /// children; not reaching past `end`. Kept out of line: most characters never get here.
+    @inline(never)
+    func walk(_ p: UnsafePointer<UInt8>, scalar: UInt32, length: Int, record: UInt64,
+              end: UnsafePointer<UInt8>) -> Match {
+        let rank = UInt8(truncatingIfNeeded: record >> 40)
+        var best = Match(length: rank == TableFormat.noRank ? 0 : length, rank: rank, record: record, slot: -1)
+        var more = true
+        var parent = scalar &+ 1
         var q = p + length
-        var bestSlot = -1
         while more && q < end {
             let (next, nextLength) = UTF8Scalars.decode(q)
             let key = TableFormat.transitionKey(parent: parent, scalar: next)
@@ -74,28 +66,50 @@ struct Table: @unchecked Sendable {
             var slot = Int(truncatingIfNeeded: h >> hashShift)
             var entry = slots[slot]
             while entry & TableFormat.keyMask != key {
-                if entry == 0 { more = false; break }
+                if entry == 0 { return best }
                 slot = (slot &+ 1) & slotMask
                 entry = slots[slot]
             }
-            if !more { break }
             q += nextLength
-            parent = firstCount &+ 1 &+ UInt32(truncatingIfNeeded: slot)
+            parent = TableFormat.firstSlotID &+ UInt32(truncatingIfNeeded: slot)
             more = entry & TableFormat.slotMoreBit != 0
             let rank = UInt8(truncatingIfNeeded: (entry >> TableFormat.slotRankShift) & 7)
             // A lower rank is an earlier child of a short_circuit group: it beats any longer
             // match of a later child; within one rank the longer match wins.
             if rank != UInt8(TableFormat.slotNoRank) && (best.length == 0 || rank <= best.rank) {
-                best.length = q - p
-                best.rank = rank
-                bestSlot = slot
+                best = Match(length: q - p, rank: rank, record: 0, slot: slot)
             }
         }
-        if bestSlot >= 0 {
-            let value = slotValues[bestSlot]
-            best.offset = Int(truncatingIfNeeded: value & 0xFFFF_FFFF)
-            best.count = Int(truncatingIfNeeded: value >> 32)
-        }
         return best
+    }
+
+    /// Writes the output of `m` at `o` (which has slack) and returns its length.
+    @inline(__always)
+    func emit(_ m: Match, to o: UnsafeMutablePointer<UInt8>) -> Int {
+        if m.slot < 0 { return emit(record: m.record, to: o) }
+        let value = slotValues[m.slot]
+        return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: value >> 32), to: o)
+    }
+
+    @inline(__always)
+    func emit(record: UInt64, to o: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = Int(truncatingIfNeeded: (record >> 32) & 0xFF)
+        if record & TableFormat.inlineValue != 0 {
+            UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: record), as: UInt32.self)
+            return count
+        }
+        return copyValue(offset: Int(truncatingIfNeeded: record & 0xFFFF_FFFF), count: count, to: o)
+    }
+
+    @inline(__always)
+    private func copyValue(offset: Int, count: Int, to o: UnsafeMutablePointer<UInt8>) -> Int {
+        if count <= 8 {
+            // Values are padded by 8 bytes and the output has slack: one word store.
+            UnsafeMutableRawPointer(o).storeBytes(
+                of: UnsafeRawPointer(values + offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else {
+            o.update(from: values + offset, count: count)
+        }
+        return count
     }
 }

@@ -59,43 +59,41 @@ package struct TableBuilder {
 
     /// Serializes sorted, unique entries into the binary table.
     package static func build(_ entries: [FlatEntry]) -> [UInt8] {
-        // One-scalar prefixes get ids 1...firstCount in scalar order.
-        var firstIDs: [UInt32: UInt32] = [:]
-        for scalar in Set(entries.map { $0.key[0] }).sorted() { firstIDs[scalar] = UInt32(firstIDs.count + 1) }
-        let firstCount = firstIDs.count
-        let empty = TableFormat.Node(valueOffset: 0, valueLength: 0, rank: TableFormat.noRank, flags: 0)
-        var firstNodes = [TableFormat.Node](repeating: empty, count: firstCount + 1)
-
-        // Every longer prefix, its output if it is a key, and whether a longer key continues it.
+        precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
+        precondition(entries.allSatisfy { !UTF8Scalars.isIDSOperator($0.key[0]) }, "a key starts with an IDS operator")
+        var records: [UInt32: UInt64] = [:]                // one-scalar prefixes
         struct Prefix { var rank = TableFormat.noRank; var value: [UInt8] = []; var hasChildren = false }
-        var prefixes: [[UInt32]: Prefix] = [:]
+        var prefixes: [[UInt32]: Prefix] = [:]             // longer prefixes
         var values: [UInt8] = []
         var maxKey = 0
         for e in entries {
             maxKey = max(maxKey, e.key.count)
             precondition(e.value.count <= 255, "value longer than 255 bytes")
+            records[e.key[0], default: TableFormat.present | UInt64(TableFormat.noRank) << 40] |= 0
             for length in 1..<e.key.count {
-                let prefix = Array(e.key[0..<length])
-                if length == 1 { firstNodes[Int(firstIDs[prefix[0]]!)].flags |= TableFormat.hasChildrenFlag }
-                else { prefixes[prefix, default: Prefix()].hasChildren = true }
+                if length == 1 { records[e.key[0]]! |= TableFormat.hasChildren }
+                else { prefixes[Array(e.key[0..<length]), default: Prefix()].hasChildren = true }
             }
             if e.key.count == 1 {
-                let id = Int(firstIDs[e.key[0]]!)
-                firstNodes[id].valueOffset = UInt32(values.count)
-                firstNodes[id].valueLength = UInt8(e.value.count)
-                firstNodes[id].rank = e.rank
-                values += e.value
+                var record = records[e.key[0]]! & (TableFormat.present | TableFormat.hasChildren)
+                if e.value.count <= 4 {
+                    let payload = e.value.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    record |= payload | TableFormat.inlineValue
+                } else {
+                    record |= UInt64(values.count)
+                    values += e.value
+                }
+                records[e.key[0]] = record | UInt64(e.value.count) << 32 | UInt64(e.rank) << 40
             } else {
                 prefixes[e.key, default: Prefix()].rank = e.rank
                 prefixes[e.key, default: Prefix()].value = e.value
             }
         }
 
-        precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
         var hashBits = 4
         while (1 << hashBits) * 7 < prefixes.count * 10 { hashBits += 1 }   // load factor ≤ 0.7
         let filterBits = hashBits + 3
-        precondition(firstCount + 1 + (1 << hashBits) < 1 << TableFormat.nodeBits, "too many trie nodes")
+        precondition(hashBits <= 21, "too many phrases for one table")
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
         var slotValues = [UInt64](repeating: 0, count: 1 << hashBits)
         var filter = [UInt8](repeating: 0, count: (1 << filterBits) / 8)
@@ -104,8 +102,7 @@ package struct TableBuilder {
         let ordered = prefixes.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         for key in ordered {
             let info = prefixes[key]!
-            let parentKey = Array(key.dropLast())
-            let parent = parentKey.count == 1 ? firstIDs[parentKey[0]]! : ids[parentKey]!
+            let parent = key.count == 2 ? key[0] + 1 : ids[Array(key.dropLast())]!
             let transition = TableFormat.transitionKey(parent: parent, scalar: key.last!)
             let h = TableFormat.mix(transition)
             let bit = Int(h >> UInt64(64 - filterBits))
@@ -119,15 +116,15 @@ package struct TableBuilder {
                 slotValues[slot] = UInt64(values.count) | UInt64(info.value.count) << 32
                 values += info.value
             }
-            ids[key] = UInt32(firstCount + 1 + slot)
+            ids[key] = TableFormat.firstSlotID + UInt32(slot)
         }
 
         var pageOf: [Int: Int] = [:]
-        for scalar in firstIDs.keys.sorted() where pageOf[Int(scalar) >> 8] == nil {
+        for scalar in records.keys.sorted() where pageOf[Int(scalar) >> 8] == nil {
             pageOf[Int(scalar) >> 8] = pageOf.count + 1
         }
         let header = TableFormat.Header(
-            maxKeyLength: UInt32(maxKey), firstCount: UInt32(firstCount), pageCount: UInt32(pageOf.count + 1),
+            maxKeyLength: UInt32(maxKey), firstCount: UInt32(records.count), pageCount: UInt32(pageOf.count + 1),
             hashBits: UInt32(hashBits), filterBits: UInt32(filterBits), valuesLength: UInt32(values.count),
             entryCount: UInt32(entries.count))
         let layout = TableFormat.Layout(header)
@@ -137,12 +134,9 @@ package struct TableBuilder {
             for (page, number) in pageOf {
                 raw.storeBytes(of: UInt16(number), toByteOffset: layout.pageIndex + page * 2, as: UInt16.self)
             }
-            for (scalar, id) in firstIDs {
-                let at = layout.pages + (pageOf[Int(scalar) >> 8]! * TableFormat.pageSize + Int(scalar & 0xFF)) * 4
-                raw.storeBytes(of: id, toByteOffset: at, as: UInt32.self)
-            }
-            for (i, node) in firstNodes.enumerated() {
-                raw.storeBytes(of: node, toByteOffset: layout.nodes + i * 8, as: TableFormat.Node.self)
+            for (scalar, record) in records {
+                let at = layout.pages + (pageOf[Int(scalar) >> 8]! * TableFormat.pageSize + Int(scalar & 0xFF)) * 8
+                raw.storeBytes(of: record, toByteOffset: at, as: UInt64.self)
             }
             for (i, byte) in filter.enumerated() { raw[layout.filter + i] = byte }
             for (i, slot) in slots.enumerated() {

@@ -1,32 +1,45 @@
 /// The binary layout of one compiled table, shared by ``TableBuilder`` (writes) and ``Table`` (reads).
 ///
-/// A table is a trie over Unicode scalars, built so that the common case costs two array reads:
+/// A table is a trie over Unicode scalars, laid out so that the common case, a character that
+/// starts no phrase, costs two loads (one of them from an 8.5 KB index that stays in L1):
 ///
 ///     header      TableHeader (32 bytes)
 ///     pageIndex   UInt16 × 0x1100        scalar >> 8 → page number (0: a page of zeros)
-///     pages       UInt32 × 256 × pages   scalar & 0xFF → node id of the one-scalar prefix (0: none)
-///     nodes       Node × (firstCount+1)  one-scalar prefixes: what they output, whether they continue
+///     pages       UInt64 × 256 × pages   scalar & 0xFF → the one-scalar prefix's record (0: none)
 ///     filter      bit per hash           "this transition may exist": skips most failing probes
-///     slots       UInt64 × 2^hashBits    longer prefixes: parent(21) | scalar(21) | rank(3) | more(1)
+///     slots       UInt64 × 2^hashBits    longer prefixes: parent(22) | scalar(21) | rank(3) | more(1)
 ///     slotValues  UInt64 × 2^hashBits    beside each slot: value offset(32) | length(8) << 32
 ///     values      UTF-8 bytes, 8 bytes of padding at the end
 ///
-/// A longer prefix lives in its hash slot and its node id is `firstCount + 1 + slot index`. The
-/// slots hold only what the walk needs (about 1 MB for s2t, so they stay in L2); where a prefix's
-/// output is, is read once per match, from `slotValues`.
-/// Each terminal node carries a `rank`: the index of the child of a `short_circuit` group it comes
-/// from, so that a lower rank wins over a longer match of a higher rank (see ``DictionarySpec``).
+/// A record is payload(32) | length(8) << 32 | rank(8) << 40 | flags << 48, where the payload is
+/// the value's UTF-8 bytes when it fits in 4 (every single character does), else its offset.
+/// Node ids: a one-scalar prefix is `scalar + 1`; a longer one is `0x110001 + its slot`.
+///
+/// Each key carries a `rank`: the index of the child of a `short_circuit` group it comes from,
+/// so that a lower rank wins over a longer match of a higher rank (see ``DictionarySpec``).
 enum TableFormat {
     static let pageIndexCount = 0x1100
     static let pageSize = 256
     static let noRank: UInt8 = 0xFF
-    static let hasChildrenFlag: UInt8 = 1
-    static let nodeBits: UInt64 = 21
+    static let scalarBits: UInt64 = 21
     static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    // Record flags (bits 48…).
+    static let present: UInt64 = 1 << 48
+    static let hasChildren: UInt64 = 1 << 49
+    static let inlineValue: UInt64 = 1 << 50
+
+    // Slot fields.
+    static let keyMask: UInt64 = (1 << 43) - 1
+    static let slotRankShift: UInt64 = 43
+    /// Ranks in a slot take 3 bits; 7 means "not a key, only a prefix of longer keys".
+    static let slotNoRank: UInt64 = 7
+    static let slotMoreBit: UInt64 = 1 << 46
+    static let firstSlotID: UInt32 = 0x110001
 
     struct Header {
         var maxKeyLength: UInt32      // in scalars
-        var firstCount: UInt32        // one-scalar prefixes (node ids 1...firstCount)
+        var firstCount: UInt32        // one-scalar prefixes
         var pageCount: UInt32
         var hashBits: UInt32
         var filterBits: UInt32
@@ -35,24 +48,9 @@ enum TableFormat {
         var reserved: UInt32 = 0
     }
 
-    /// 8 bytes: where the output of this prefix is, its rank, whether longer keys continue it.
-    struct Node {
-        var valueOffset: UInt32
-        var valueLength: UInt8
-        var rank: UInt8
-        var flags: UInt8
-        var reserved: UInt8 = 0
-    }
-
-    static let keyMask: UInt64 = (1 << 42) - 1
-    static let slotRankShift: UInt64 = 42
-    /// Ranks in a slot take 3 bits; 7 means "not a key, only a prefix of longer keys".
-    static let slotNoRank: UInt64 = 7
-    static let slotMoreBit: UInt64 = 1 << 45
-
     @inline(__always)
     static func transitionKey(parent: UInt32, scalar: UInt32) -> UInt64 {
-        UInt64(parent) << nodeBits | UInt64(scalar)
+        UInt64(parent) << scalarBits | UInt64(scalar)
     }
 
     @inline(__always)
@@ -62,13 +60,12 @@ enum TableFormat {
 
     /// Byte offsets of each section for a table with this header.
     struct Layout {
-        let pageIndex: Int, pages: Int, nodes: Int, filter: Int, slots: Int, slotValues: Int, values: Int, end: Int
+        let pageIndex: Int, pages: Int, filter: Int, slots: Int, slotValues: Int, values: Int, end: Int
 
         init(_ h: Header) {
             pageIndex = MemoryLayout<Header>.size
             pages = align8(pageIndex + TableFormat.pageIndexCount * 2)
-            nodes = pages + Int(h.pageCount) * TableFormat.pageSize * 4
-            filter = align8(nodes + (Int(h.firstCount) + 1) * MemoryLayout<Node>.size)
+            filter = pages + Int(h.pageCount) * TableFormat.pageSize * 8
             slots = filter + (1 << Int(h.filterBits)) / 8
             slotValues = slots + (1 << Int(h.hashBits)) * 8
             values = slotValues + (1 << Int(h.hashBits)) * 8
