@@ -3,34 +3,58 @@
 extension Table {
     /// Converts `[start, end)` into `out`: at each position the winning match's value is written,
     /// or the scalar (or a whole complete IDS) is copied as it is.
-    /// - Precondition: the input is valid UTF-8, and `out` has at least `end - start` bytes reserved
-    ///   beyond what values expand to: the caller reserves by ``ByteBuffer/reserve(_:)`` per call.
+    /// - Precondition: the input is valid UTF-8.
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
-        var unused: [Int32] = []
-        convert(start, end, into: out, segmentEnds: &unused, recordingSegments: false)
+        var unused: [Int] = []
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
+            limit[0] = end - start
+            convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &unused, mode: .plain)
+        }
     }
 
     /// Converts like ``convert(_:_:into:)`` and also segments as OpenCC's `mmseg` would with this
     /// table's rank-0 entries, appending each segment's end offset in `out` to `segmentEnds`.
     /// Valid when the segmentation dictionary is exactly the first child of this stage's group.
     func convertSegmenting(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
-                           segmentEnds: inout [Int32]) {
-        convert(start, end, into: out, segmentEnds: &segmentEnds, recordingSegments: true)
+                           segmentEnds: inout [Int]) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
+            limit[0] = end - start
+            convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting)
+        }
     }
 
+    /// Converts each segment `[origin + ends[i-1], origin + ends[i])` on its own (no match crosses
+    /// a segment end), appending the output's end offset of each segment to `outputEnds`.
+    func convertSegments(origin: UnsafePointer<UInt8>, ends: [Int], into out: ByteBuffer, outputEnds: inout [Int]) {
+        ends.withUnsafeBufferPointer { convert(origin: origin, limits: $0, into: out, ends: &outputEnds, mode: .segments) }
+    }
+
+    enum Mode { case plain, segmenting, segments }
+
     @inline(__always)
-    private func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
-                         segmentEnds: inout [Int32], recordingSegments: Bool) {
+    private func convert(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
+                         ends: inout [Int], mode: Mode) {
+        let recordingSegments = mode == .segmenting
         var runOpen = false
-        var p = start
-        out.reserve(end - start)
+        guard let last = limits.last else { return }
+        var p = origin
+        var limitIndex = 0
+        var end = origin + limits[0]
+        out.reserve(last)
         var o = out.base + out.count
         var limit = out.base + out.capacity - ByteBuffer.slack
         let pageIndex = self.pageIndex, pages = self.pages
-        while p < end {
+        while true {
+            if p >= end {
+                if mode == .segments { ends.append(o - out.base) }
+                limitIndex += 1
+                if limitIndex == limits.count { break }
+                end = origin + limits[limitIndex]
+                continue
+            }
             if o >= limit {
                 out.count = o - out.base
-                out.reserve(end - p)
+                out.reserve(origin + last - p)
                 o = out.base + out.count
                 limit = out.base + out.capacity - ByteBuffer.slack
             }
@@ -71,17 +95,17 @@ extension Table {
                 continue
             }
             if recordingSegments && m.rank == 0 && runOpen {
-                segmentEnds.append(Int32(o - out.base))
+                ends.append(o - out.base)
                 runOpen = false
             }
             o += emit(m, to: o)
             p += m.length
             if recordingSegments {
-                if m.rank == 0 { segmentEnds.append(Int32(o - out.base)) } else { runOpen = true }
+                if m.rank == 0 { ends.append(o - out.base) } else { runOpen = true }
             }
         }
         out.count = o - out.base
-        if recordingSegments && runOpen { segmentEnds.append(Int32(out.count)) }
+        if recordingSegments && runOpen { ends.append(out.count) }
     }
 
     /// Whether some key may continue `scalar` with the scalar at `q`: the filter answers most
@@ -109,7 +133,7 @@ extension Table {
     /// text between matches (unmatched scalars and IDSs) forms one segment. Appends the end offset
     /// (relative to `origin`) of every segment to `ends`.
     func segment(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
-                 origin: UnsafePointer<UInt8>, into ends: inout [Int32]) {
+                 origin: UnsafePointer<UInt8>, into ends: inout [Int]) {
         var p = start
         var runStart = start
         while p < end {
@@ -130,12 +154,12 @@ extension Table {
             if matched == 0 {
                 p += length
             } else {
-                if runStart < p { ends.append(Int32(p - origin)) }
+                if runStart < p { ends.append(p - origin) }
                 p += matched
-                ends.append(Int32(p - origin))
+                ends.append(p - origin)
                 runStart = p
             }
         }
-        if runStart < end { ends.append(Int32(end - origin)) }
+        if runStart < end { ends.append(end - origin) }
     }
 }

@@ -3,8 +3,8 @@ final class Scratch {
     let normalized = ByteBuffer()
     let stageA = ByteBuffer()
     let stageB = ByteBuffer()
-    var ends: [Int32] = []
-    var nextEnds: [Int32] = []
+    var ends: [Int] = []
+    var nextEnds: [Int] = []
 }
 
 extension Plan {
@@ -39,19 +39,14 @@ extension Plan {
         scratch.ends.removeAll(keepingCapacity: true)
         let firstTarget = stages.count == 1 ? out : scratch.stageA
         if firstTarget !== out { firstTarget.removeAll() }
-        let firstStart = firstTarget.count
         if segmentationIsFirstStage {
             stages[0].convertSegmenting(start, end, into: firstTarget, segmentEnds: &scratch.ends)
         } else {
             scratch.nextEnds.removeAll(keepingCapacity: true)
             segmentation.segment(start, end, origin: start, into: &scratch.nextEnds)
-            var segmentStart = start
-            for segmentEnd in scratch.nextEnds {
-                let e = start + Int(segmentEnd)
-                stages[0].convert(segmentStart, e, into: firstTarget)
-                scratch.ends.append(Int32(firstTarget.count))
-                segmentStart = e
-            }
+            let base = firstTarget.count
+            stages[0].convertSegments(origin: start, ends: scratch.nextEnds, into: firstTarget, outputEnds: &scratch.ends)
+            if base != 0 { for i in scratch.ends.indices { scratch.ends[i] -= base } }
         }
         guard stages.count > 1 else { return }
 
@@ -62,13 +57,8 @@ extension Plan {
             let target = last ? out : (current === scratch.stageA ? scratch.stageB : scratch.stageA)
             if !last { target.removeAll() }
             scratch.nextEnds.removeAll(keepingCapacity: true)
-            var segmentStart = UnsafePointer(current.base) + (i == 1 ? firstStart : 0)
-            for segmentEnd in scratch.ends {
-                let e = UnsafePointer(current.base) + Int(segmentEnd)
-                stages[i].convert(segmentStart, e, into: target)
-                if !last { scratch.nextEnds.append(Int32(target.count)) }
-                segmentStart = e
-            }
+            stages[i].convertSegments(origin: UnsafePointer(current.base), ends: scratch.ends, into: target,
+                                      outputEnds: &scratch.nextEnds)
             swap(&scratch.ends, &scratch.nextEnds)
             current = target
         }
