@@ -22,9 +22,11 @@ public struct ConversionStream {
     /// How much of `pending` is validated (the rest is an incomplete scalar awaiting more input).
     private var validated = 0
     private let out = ByteBuffer()
+    private let workspace = Workspace()
 
-    /// Pending input is converted once it reaches this size (if a safe cut is found).
-    static let flushSize = 1 << 20
+    /// Pending input is converted once it reaches this size (if a safe cut is found): large
+    /// enough to be cut into pieces for every core, small enough to keep memory low.
+    static let flushSize = 1 << 21
 
     init(converter: Converter, lossy: Bool) {
         self.converter = converter
@@ -78,7 +80,7 @@ public struct ConversionStream {
     private mutating func emit(upTo cut: Int, into output: inout [UInt8]) {
         guard cut > 0 else { return }
         out.removeAll()
-        pending.withUnsafeBytes { converter.convert(UnsafeRawBufferPointer(rebasing: $0[0..<cut]), into: out, parallel: true) }
+        pending.withUnsafeBytes { converter.convert(UnsafeRawBufferPointer(rebasing: $0[0..<cut]), into: out, parallel: true, workspace: workspace) }
         output.append(contentsOf: out.bytes)
         pending.removeSubrange(0..<cut)
         pendingOffset += cut

@@ -23,8 +23,8 @@ public struct Converter: Sendable {
     public var maximumThreads = System.activeProcessorCount
 
     /// Inputs at least this large are cut into pieces converted on all cores.
-    static let parallelThreshold = 1 << 20
-    static let pieceSize = 1 << 20
+    static let parallelThreshold = 1 << 19
+    static let pieceSize = 1 << 18
 
     /// - Complexity: O(1): the tables are compiled into the library.
     public init(_ config: Config, includeTofuRiskDictionaries: Bool = false) {
@@ -78,22 +78,23 @@ public struct Converter: Sendable {
     }
 
     /// The engine entry point shared by every API above.
-    func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, parallel: Bool) {
+    func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, parallel: Bool, workspace: Workspace = Workspace()) {
         guard let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
         let bytes = UnsafeBufferPointer(start: base, count: input.count)
         let ends = parallel && maximumThreads > 1 && input.count >= Converter.parallelThreshold
             ? plan.pieces(of: bytes, target: Converter.pieceSize) : [input.count]
         if ends.count == 1 {
-            plan.convert(input, into: out, scratch: Scratch())
+            plan.convert(input, into: out, scratch: workspace.scratch(0))
             return
         }
-        let outputs = (0..<ends.count).map { _ in ByteBuffer(capacity: Converter.pieceSize * 5 / 4) }
+        let outputs = workspace.outputs(ends.count, capacity: Converter.pieceSize * 5 / 4)
         let plan = self.plan
         let next = Counter()
         let workers = min(ends.count, max(1, maximumThreads))
+        let scratches = (0..<workers).map { workspace.scratch($0) }
         let shared = SharedInput(bytes: input)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let scratch = Scratch()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = scratches[worker]
             while let i = next.take(below: ends.count) {
                 let start = i == 0 ? 0 : ends[i - 1]
                 plan.convert(UnsafeRawBufferPointer(rebasing: shared.bytes[start..<ends[i]]), into: outputs[i], scratch: scratch)

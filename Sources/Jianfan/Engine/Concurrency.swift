@@ -22,3 +22,24 @@ extension ByteBuffer: @unchecked Sendable {}
 struct SharedInput: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 }
+
+/// Buffers a conversion reuses from call to call (a stream's flushes): the per-worker scratch
+/// and the per-piece outputs, so that large conversions do not fault in fresh pages each time.
+final class Workspace {
+    var scratches: [Scratch] = []
+    var outputs: [ByteBuffer] = []
+
+    func scratch(_ i: Int) -> Scratch {
+        while scratches.count <= i { scratches.append(Scratch()) }
+        return scratches[i]
+    }
+
+    func outputs(_ n: Int, capacity: Int) -> [ByteBuffer] {
+        while outputs.count < n { outputs.append(ByteBuffer(capacity: capacity)) }
+        for o in outputs { o.removeAll() }
+        return Array(outputs.prefix(n))
+    }
+}
+
+extension Workspace: @unchecked Sendable {}
+extension Scratch: @unchecked Sendable {}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Buffers one conversion reuses from chunk to chunk; one per thread, never shared.
 final class Scratch {
     let normalized = ByteBuffer()
@@ -67,13 +73,19 @@ extension Plan {
     /// Whether `bytes` may hold a CJK compatibility ideograph (U+F900–U+FAFF: EF A4–AB;
     /// U+2F800–U+2FA1F: F0 AF A0–A8), so text without one skips the normalization pass.
     static func mayContainCompatibility(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n - 1 {
-            let b = bytes[i]
-            if b == 0xEF, (0xA4...0xAB).contains(bytes[i + 1]) { return true }
-            if b == 0xF0, bytes[i + 1] == 0xAF { return true }
-            i += 1
+        guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+        let end = base + bytes.count - 1
+        // memchr is vectorized; Chinese text has an EF lead byte about every 20 characters
+        // (full-width punctuation), so the second byte decides.
+        var p = base
+        while p < end, let hit = memchr(p, 0xEF, end - p)?.assumingMemoryBound(to: UInt8.self) {
+            if (0xA4...0xAB).contains(hit[1]) { return true }
+            p = UnsafePointer(hit) + 1
+        }
+        p = base
+        while p < end, let hit = memchr(p, 0xF0, end - p)?.assumingMemoryBound(to: UInt8.self) {
+            if hit[1] == 0xAF { return true }
+            p = UnsafePointer(hit) + 1
         }
         return false
     }
