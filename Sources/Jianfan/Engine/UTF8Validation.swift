@@ -40,6 +40,12 @@ public enum UTF8Validation {
             }
             let b0 = base[i]
             if b0 < 0x80 { i += 1; continue }
+            // The common case in Chinese text: a three-byte scalar outside E0/ED's special ranges.
+            if i + 3 <= n && b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED
+                && (base[i + 1] & 0xC0) == 0x80 && (base[i + 2] & 0xC0) == 0x80 {
+                i += 3
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b0 {
