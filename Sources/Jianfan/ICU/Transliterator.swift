@@ -20,7 +20,7 @@ public final class Transliterator: Sendable {
     /// Never transliterates; only cloned, so its state is never touched by two threads.
     private let prototype: Handle
     /// Clones not currently in use. See `transliterate(_:)` for why a pool.
-    private let idle = Mutex<[Handle]>([])
+    private let idle = IdlePool()
     /// The largest output/input length ratio seen, in 1/16ths; sizes the first buffer ICU gets
     /// so that expanding transforms such as Han-Latin (about ×4.5) are not run twice per call.
     private let expansion = Atomic<Int>(Transliterator.initialExpansion)
@@ -207,4 +207,18 @@ public enum TransliteratorError: Error, Equatable, Sendable, CustomStringConvert
     /// (error as Error).localizedDescription // unknown ICU transform ID "Foo-Bar" (U_INVALID_ID)
     /// ```
     public var errorDescription: String? { description }
+}
+
+/// The idle clones behind an `NSLock`. It is a pthread mutex, which ThreadSanitizer understands;
+/// `Synchronization.Mutex` on Linux is reported by TSan as a race even in a ten-line program,
+/// and `swift test --sanitize=thread` must stay clean.
+private final class IdlePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handles: [Handle] = []
+
+    func withLock<R>(_ body: (inout [Handle]) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&handles)
+    }
 }
