@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failure to report as `jianfan: <message>` on standard error, with its exit status.
+///
+/// Messages name the file the user typed (not a resolved path) so they can be acted on.
+struct CLIError: Error, CustomStringConvertible {
+    let status: ExitStatus
+    let message: String
+
+    var description: String { "jianfan: \(message)" }
+
+    /// A system call failed on `path`; `errno` explains why, as `cat` or `cp` would.
+    static func system(_ path: String, errno code: Int32, doing action: String? = nil) -> CLIError {
+        let reason = String(cString: strerror(code))
+        let text = action.map { "\(path): \($0): \(reason)" } ?? "\(path): \(reason)"
+        return CLIError(status: .failure, message: text)
+    }
+
+    static func invalidUTF8(_ name: String, offset: Int) -> CLIError {
+        CLIError(
+            status: .invalidUTF8,
+            message: "\(name): invalid UTF-8 at byte offset \(offset) (--lossy replaces invalid bytes with U+FFFD)"
+        )
+    }
+
+    static func usage(_ message: String) -> CLIError {
+        CLIError(status: .usage, message: message)
+    }
+
+    /// Prints the message on standard error. Uses write(2) directly: stderr is unbuffered anyway,
+    /// and the C `stderr` global is not usable from strict-concurrency Swift.
+    func report() {
+        StandardError.write(description + "\n")
+    }
+}
+
+/// Standard output was closed by its reader (EPIPE): stop converting, exit quietly.
+struct BrokenPipe: Error {}
+
+/// Unbuffered writes to file descriptor 2.
+enum StandardError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { writeAll(fd: 2, UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Writes every byte, retrying short writes and EINTR. Returns 0 or the failing `errno`.
+func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return 0
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Jianfan
+
+/// `jianfan convert`, the default subcommand: the `opencc` command line, plus several inputs,
+/// `--in-place`, `--lossy` and an ICU engine.
+///
+/// Everything that can be wrong with the command line (config, engine, option combinations) is
+/// checked before any file is opened, so a usage error never leaves a half-done job.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert text with an OpenCC configuration (the default subcommand).",
+        discussion: HelpText.discussion
+    )
+
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`).",
+            valueName: "config"
+        )
+    )
+    var config = "s2t"
+
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("An input file; repeat for several. `-` is standard input.", valueName: "file")
+    )
+    var input: [String] = []
+
+    @Argument(help: ArgumentHelp("More input files, converted after those given with -i.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The output file, replaced only once the conversion succeeds (default: standard output).",
+            valueName: "file"
+        )
+    )
+    var output: String?
+
+    @Flag(help: "Rewrite each input file with its conversion.")
+    var inPlace = false
+
+    @Flag(help: "Also use the dictionaries OpenCC marks as possibly producing characters fonts lack.")
+    var includeTofuRiskDictionaries = false
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
+    var lossy = false
+
+    @Option(help: "table: OpenCC's dictionaries, output identical to opencc; icu: an ICU transform.")
+    var engine: EngineKind = .table
+
+    @Option(
+        help: ArgumentHelp(
+            "The ICU transform for --engine icu (default: Hans-Hant for s2* configs, Hant-Hans for configs producing Simplified).",
+            valueName: "id"
+        )
+    )
+    var icuTransform: String?
+
+    func run() throws {
+        guard let config = Config(name: config) else {
+            let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CLIError.usage("unknown config '\(self.config)'; valid configs: \(valid)")
+        }
+        let engine = try Engine.make(
+            config: config,
+            kind: engine,
+            icuTransform: icuTransform,
+            includeTofuRiskDictionaries: includeTofuRiskDictionaries
+        )
+        let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
+        let inputs = input + files
+
+        let status: ExitStatus
+        if inPlace {
+            if output != nil { throw CLIError.usage("--in-place and --output cannot be combined") }
+            if inputs.isEmpty { throw CLIError.usage("--in-place needs at least one input file") }
+            if inputs.contains("-") { throw CLIError.usage("--in-place cannot rewrite standard input") }
+            status = job.rewriteInPlace(inputs)
+        } else if let output {
+            try job.convert(inputs.isEmpty ? ["-"] : inputs, toFile: output)
+            status = .success
+        } else {
+            status = try job.convertToStandardOutput(inputs.isEmpty ? ["-"] : inputs)
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

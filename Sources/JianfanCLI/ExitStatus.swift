@@ -1,0 +1,34 @@
+/// Every status `jianfan` exits with, in one place so `--help` and the code cannot disagree.
+///
+/// A reader that goes away early (`jianfan … | head`) is not an error: the conversion stops
+/// quietly with ``success``, the way most filters are expected to behave in a pipeline.
+enum ExitStatus: Int32, CaseIterable, Sendable {
+    /// Everything was converted, or standard output was closed by its reader.
+    case success = 0
+    /// A file could not be read or written; no output file was replaced.
+    case failure = 1
+    /// Bad command line: unknown option or config, unknown ICU transform, conflicting options.
+    case usage = 2
+    /// The input is not valid UTF-8 (and `--lossy` was not given).
+    case invalidUTF8 = 3
+
+    /// The one-line meaning shown in `--help`.
+    var meaning: String {
+        switch self {
+        case .success: "success, also when the reader of stdout exits early (`| head`)"
+        case .failure: "an input could not be read or an output not written"
+        case .usage: "usage: bad option, unknown config or ICU transform"
+        case .invalidUTF8: "invalid UTF-8 input; the message gives the byte offset"
+        }
+    }
+
+    /// The EXIT STATUS section of the help text.
+    static var helpSection: String {
+        "EXIT STATUS:\n" + allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n")
+    }
+
+    /// When several inputs fail differently, the most specific failure wins.
+    func combined(with other: ExitStatus) -> ExitStatus {
+        rawValue >= other.rawValue ? self : other
+    }
+}

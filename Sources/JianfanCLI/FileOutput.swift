@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A regular output file that is replaced only once the conversion has fully succeeded.
+///
+/// Bytes go to a temporary file created with mkstemp(3) in the destination's own directory,
+/// so the final rename(2) cannot cross file systems and is atomic: readers see the old file or
+/// the complete new one, never a prefix. `commit()` gives the new file the old one's permissions
+/// (and owner, when allowed), fsyncs it, renames it over the destination and fsyncs the
+/// directory. Any failure, or `discard()`, unlinks the temporary file and leaves the
+/// destination untouched.
+///
+/// This also makes `-i f -o f` safe without a special case: `f` stays open for reading and
+/// intact until the rename, which is what an in-place edit does.
+final class AtomicFileOutput: OutputSink {
+    let displayName: String
+    /// Where the file ends up: symlinks resolved, so the link's target is replaced, not the link.
+    private let destination: String
+    private let temporaryPath: String
+    private var fd: Int32
+    /// Permissions and owner of the file being replaced; nil when creating a new file.
+    private let original: (mode: mode_t, owner: uid_t, group: gid_t)?
+    private var isFinished = false
+
+    init(path: String) throws(CLIError) {
+        displayName = path
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw .system(path, errno: EISDIR) }
+            destination = Self.resolvingSymlinks(path)
+            original = (info.st_mode & 0o7777, info.st_uid, info.st_gid)
+        } else {
+            let code = errno
+            guard code == ENOENT, !path.hasSuffix("/") else { throw .system(path, errno: code) }
+            destination = path
+            original = nil
+        }
+        let directory = Self.directory(of: destination)
+        var template = Array("\(directory)/.jianfan-XXXXXX".utf8CString)
+        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw .system(path, errno: errno, doing: "cannot create a temporary file in \(directory)")
+        }
+        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        InterruptCleanup.track(temporaryPath)
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        let code = writeAll(fd: fd, bytes)
+        if code != 0 { throw CLIError.system(displayName, errno: code) }
+    }
+
+    func commit() throws(CLIError) {
+        guard !isFinished else { return }
+        do throws(CLIError) {
+            // chown before chmod: changing the owner clears set-user-ID bits.
+            if let original {
+                if original.owner != geteuid() || original.group != getegid() {
+                    _ = fchown(fd, original.owner, original.group) // best effort, as `sed -i` does
+                }
+                try check(fchmod(fd, original.mode))
+            } else {
+                try check(fchmod(fd, 0o666 & ~Self.currentUmask))
+            }
+            try check(fsync(fd))
+            let result = close(fd)
+            fd = -1
+            try check(result)
+            try check(rename(temporaryPath, destination))
+        } catch {
+            discard()
+            throw error
+        }
+        isFinished = true
+        InterruptCleanup.untrack()
+        Self.syncDirectory(Self.directory(of: destination))
+    }
+
+    func discard() {
+        guard !isFinished else { return }
+        isFinished = true
+        if fd >= 0 { close(fd) }
+        fd = -1
+        unlink(temporaryPath)
+        InterruptCleanup.untrack()
+    }
+
+    deinit { discard() }
+
+    private func check(_ result: Int32) throws(CLIError) {
+        if result != 0 { throw .system(displayName, errno: errno) }
+    }
+
+    private static func resolvingSymlinks(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// umask(2) can only be read by setting it; the CLI is single-threaded at this point.
+    private static var currentUmask: mode_t {
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }
+
+    /// Makes the rename itself durable. Best effort: some file systems refuse fsync on directories.
+    private static func syncDirectory(_ path: String) {
+        let dirFD = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { return }
+        _ = fsync(dirFD)
+        close(dirFD)
+    }
+}

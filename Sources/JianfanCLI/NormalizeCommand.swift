@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import Jianfan
+
+/// `jianfan normalize`: cleans a document (reading annotations, punctuation, line breaks,
+/// script), or, with `--against`, reports which passages of it each reference quotes.
+///
+/// References go through exactly the same steps as the document, so offsets in the report
+/// count Unicode scalars of the normalized texts.
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalize a document, or align it with the references that quote it.",
+        discussion: """
+            Steps (--steps, comma-separated, run in the order given):
+              readings     remove pinyin annotations: 業(yè) → 業
+              punctuation  ASCII punctuation in CJK text → full width; ＡＢＣ１２３ → ABC123
+              lines        join line breaks that split a sentence
+              script       convert with --to or --config (added last when not listed)
+            Default: readings,punctuation, then script if --to or --config is given.
+
+            With --against REF (repeatable), the document and every reference are normalized \
+            the same way and the alignment report is printed instead of the text: terminal text \
+            (colored when standard output is a terminal), or --json. Offsets are Unicode \
+            scalars of the normalized texts.
+
+            EXAMPLES:
+              jianfan normalize notice.txt --to simplified -o clean.txt
+              jianfan normalize notice.txt --to simplified --against news.txt
+              jianfan normalize a.txt --against b.txt --json --html diff.html
+            """
+    )
+
+    enum Script: String, ExpressibleByArgument, CaseIterable {
+        case simplified, traditional
+
+        var config: Config { self == .simplified ? .t2s : .s2t }
+    }
+
+    @Argument(help: ArgumentHelp("The document to normalize (`-` for standard input).", valueName: "file"))
+    var file: String
+
+    @Option(help: "Convert to this script: simplified (t2s) or traditional (s2t).")
+    var to: Script?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration.", valueName: "config"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The steps, comma-separated: readings,punctuation,lines,script.", valueName: "steps"))
+    var steps: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the result here (default: standard output).", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("A reference to align the document with; repeat for several.", valueName: "file"))
+    var against: [String] = []
+
+    @Flag(help: "Print JSON: the alignment report with --against, else the text and the step reports.")
+    var json = false
+
+    @Option(help: ArgumentHelp("With --against, also write a side-by-side HTML view here.", valueName: "file"))
+    var html: String?
+
+    @Flag(help: "Print each step's number of changes on standard error.")
+    var stats = false
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
+    var lossy = false
+
+    @Option(help: ArgumentHelp("Shortest passage reported, in equal scalars.", valueName: "n"))
+    var minimumMatch = 16
+
+    @Option(help: ArgumentHelp("Widest difference bridged inside a passage, in scalars.", valueName: "n"))
+    var maximumGap = 32
+
+    @Option(help: ArgumentHelp("Color the terminal report: auto, always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    func validate() throws {
+        if to != nil, config != nil { throw ValidationError("--to and --config cannot be combined") }
+        if html != nil, against.isEmpty { throw ValidationError("--html needs at least one --against reference") }
+        if minimumMatch < 1 || maximumGap < 0 { throw ValidationError("--minimum-match must be positive, --maximum-gap not negative") }
+    }
+
+    func run() throws {
+        let normalizer = try makeNormalizer()
+        let document = normalizer.normalize(try Self.read(file, lossy: lossy))
+        if stats { Self.printStats(document.reports, for: file) }
+
+        guard !against.isEmpty else {
+            let text = json ? try Self.encode(NormalizedDocument(text: document.text, reports: document.reports)) + "\n"
+                : document.text
+            try Self.write(text, to: output)
+            return
+        }
+
+        var references: [(path: String, text: String)] = []
+        for path in against {
+            let normalized = normalizer.normalize(try Self.read(path, lossy: lossy))
+            if stats { Self.printStats(normalized.reports, for: path) }
+            references.append((path, normalized.text))
+        }
+        let aligner = Aligner(maximumGap: maximumGap, minimumMatched: minimumMatch)
+        let report = aligner.align(document: document.text, references: references, documentPath: file)
+        if let html { try Self.write(AlignmentRendering.html(report), to: html) }
+        let text: String
+        if json {
+            text = try Self.encode(report) + "\n"
+        } else {
+            let colored = color == .always || (color == .auto && output == nil && Self.standardOutputIsColorTerminal)
+            text = AlignmentRendering.terminal(report, colors: colored)
+        }
+        try Self.write(text, to: output)
+    }
+
+    private func makeNormalizer() throws -> Normalizer {
+        var target: Config?
+        if let to { target = to.config }
+        if let config {
+            guard let parsed = Config(name: config) else {
+                let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CLIError.usage("unknown config '\(config)'; valid configs: \(valid)")
+            }
+            target = parsed
+        }
+        guard let steps else { return .standard(script: target) }
+        var names = steps.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if target != nil, !names.contains(where: { $0.lowercased() == "script" }) { names.append("script") }
+        do {
+            return try Normalizer(stepNames: names, script: target)
+        } catch {
+            throw CLIError.usage(error.description)
+        }
+    }
+
+    /// The normalization result as `--json` prints it without `--against`.
+    private struct NormalizedDocument: Encodable {
+        let text: String
+        let reports: [Normalizer.StepReport]
+    }
+
+    private static func printStats(_ reports: [Normalizer.StepReport], for path: String) {
+        for report in reports {
+            let unverified = report.unverified > 0 ? " (\(report.unverified) unverified)" : ""
+            StandardError.write("\(path): \(report.step): \(report.count) changes\(unverified)\n")
+        }
+    }
+
+    private static func read(_ path: String, lossy: Bool) throws -> String {
+        var bytes: [UInt8] = []
+        let input = try InputFile(path: path)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { try input.read(into: $0) }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            guard lossy else { throw CLIError.invalidUTF8(input.displayName, offset: offset) }
+            bytes = UTF8Validation.repaired(bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func write(_ text: String, to path: String?) throws {
+        let sink = try openOutput(path)
+        do {
+            try sink.write(Array(text.utf8))
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+
+    private static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static var standardOutputIsColorTerminal: Bool {
+        isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+}

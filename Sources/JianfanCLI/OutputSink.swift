@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where converted bytes go: standard output, a file replaced atomically, or a device.
+///
+/// `write` throws ``CLIError``, or ``BrokenPipe`` when the reader went away. Writers are handed
+/// whole converted chunks (up to a MiB), so there is no further buffering here: each call is
+/// already one large write(2), never one per line.
+protocol OutputSink: AnyObject {
+    /// The name to show in messages.
+    var displayName: String { get }
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+    /// Makes the output final. For a replaced file this is the moment it appears.
+    func commit() throws(CLIError)
+    /// Abandons the output: a replaced file is left exactly as it was.
+    func discard()
+}
+
+extension OutputSink {
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+}
+
+/// Opens the output named by `-o`.
+///
+/// - none or `-`: standard output.
+/// - the very file standard output already is (same device and inode, e.g. `-o /dev/stdout`
+///   with stdout redirected to a file): standard output too. Replacing it would unlink the file
+///   the shell opened, losing what others wrote before us and sending later writes nowhere.
+/// - an existing device, FIFO or socket (`/dev/null`), or any path under /dev or /proc:
+///   written in place, since renaming over it would replace the node itself.
+/// - anything else is a regular file, replaced atomically (``AtomicFileOutput``).
+func openOutput(_ path: String?) throws(CLIError) -> any OutputSink {
+    guard let path, path != "-" else { return StandardOutput() }
+    var info = stat()
+    if stat(path, &info) == 0 {
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw .system(path, errno: EISDIR) }
+        if let standardOutput = FileIdentity(fd: 1), standardOutput == FileIdentity(info) {
+            return StandardOutput()
+        }
+        if type != S_IFREG || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+            return try DeviceOutput(path: path)
+        }
+    }
+    return try AtomicFileOutput(path: path)
+}
+
+/// File descriptor 1. SIGPIPE is ignored (see `RootCommand.main`), so a closed pipe shows up
+/// here as EPIPE and becomes a quiet ``BrokenPipe`` instead of a kill by signal.
+final class StandardOutput: OutputSink {
+    let displayName = "<stdout>"
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        let code = writeAll(fd: 1, bytes)
+        if code == EPIPE { throw BrokenPipe() }
+        if code != 0 { throw CLIError.system(displayName, errno: code) }
+    }
+
+    func commit() throws(CLIError) {}
+    func discard() {}
+
+    /// The identity of the file standard output is redirected to, if it is a regular file:
+    /// converting that same file to standard output would read back our own output.
+    static var redirectedFile: FileIdentity? {
+        guard let identity = FileIdentity(fd: 1), identity.isRegular else { return nil }
+        return identity
+    }
+}
+
+/// A device, FIFO, socket or /dev//proc path, opened and written to directly.
+final class DeviceOutput: OutputSink {
+    let displayName: String
+    private var fd: Int32
+
+    init(path: String) throws(CLIError) {
+        displayName = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .system(path, errno: errno) }
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        let code = writeAll(fd: fd, bytes)
+        if code == EPIPE { throw BrokenPipe() }
+        if code != 0 { throw CLIError.system(displayName, errno: code) }
+    }
+
+    func commit() throws(CLIError) {
+        guard fd >= 0 else { return }
+        let result = close(fd)
+        fd = -1
+        if result != 0 { throw .system(displayName, errno: errno) }
+    }
+
+    func discard() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+    }
+
+    deinit { discard() }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The ways input reaches output: files, standard streams, several inputs, in place.
+/// Every test asserts real OpenCC s2t output, not just that bytes moved.
+@Suite("Conversion modes")
+struct ConversionModeTests {
+    @Test("-i file -o file converts into the output file")
+    func fileToFile() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("in.txt", Sample.simplified)
+        let result = try CLI.run(["-c", "s2t", "-i", "in.txt", "-o", "out.txt"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.isEmpty)
+        #expect(try dir.readText("out.txt") == Sample.traditional)
+        #expect(try dir.readText("in.txt") == Sample.simplified)
+        #expect(try dir.contents() == ["in.txt", "out.txt"])
+    }
+
+    @Test("standard input to standard output, with and without the convert subcommand")
+    func stdinToStdout() throws {
+        let dir = try TemporaryDirectory()
+        for arguments in [["-c", "s2t"], ["convert", "-c", "s2t"], ["-c", "s2t", "-i", "-"]] {
+            let result = try CLI.run(arguments, stdin: Array(Sample.simplified.utf8), in: dir.url)
+            #expect(result.status == 0, "\(arguments)")
+            #expect(result.stderr.isEmpty)
+            #expect(result.stdoutText == Sample.traditional, "\(arguments)")
+        }
+    }
+
+    @Test("s2t is the default config, as in opencc")
+    func defaultConfig() throws {
+        let dir = try TemporaryDirectory()
+        let result = try CLI.run([], stdin: Array(Sample.simplified.utf8), in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stdoutText == Sample.traditional)
+    }
+
+    @Test("the config may be written s2t.json, and opencc's long options work")
+    func openccSpelling() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("in.txt", Sample.simplified)
+        let result = try CLI.run(
+            ["--config", "s2t.json", "--input", "in.txt", "--output", "out.txt"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(try dir.readText("out.txt") == Sample.traditional)
+
+        let t2s = try CLI.run(["-c", "t2s.json"], stdin: Array(Sample.traditional.utf8), in: dir.url)
+        #expect(t2s.stdoutText == Sample.simplified)
+    }
+
+    @Test("several inputs go to standard output in order: repeated -i first, then positional")
+    func severalInputsToStdout() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.txt", "头发\n")
+        try dir.write("b.txt", "plain\n")
+        try dir.write("c.txt", "后来")
+        let result = try CLI.run(["-c", "s2t", "-i", "a.txt", "-i", "b.txt", "c.txt"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdoutText == "頭髮\nplain\n後來")
+    }
+
+    @Test("several inputs with -o are concatenated into that one file")
+    func severalInputsToFile() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.txt", "头发\n")
+        try dir.write("b.txt", "后来\n")
+        let result = try CLI.run(["a.txt", "b.txt", "-o", "out.txt"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(try dir.readText("out.txt") == "頭髮\n後來\n")
+    }
+
+    @Test("--in-place rewrites every input and keeps its permissions")
+    func inPlace() throws {
+        let dir = try TemporaryDirectory()
+        let first = try dir.write("a.txt", Sample.simplified)
+        try dir.write("b.txt", "头发")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: first.path)
+        let result = try CLI.run(["-c", "s2t", "--in-place", "a.txt", "b.txt"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.isEmpty)
+        #expect(try dir.readText("a.txt") == Sample.traditional)
+        #expect(try dir.readText("b.txt") == "頭髮")
+        let mode = try FileManager.default.attributesOfItem(atPath: first.path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        #expect(try dir.contents() == ["a.txt", "b.txt"])
+    }
+
+    @Test("-i f -o f converts f and never destroys it, whatever name reaches it")
+    func sameFileInAndOut() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("f.txt", Sample.simplified)
+        let result = try CLI.run(["-c", "s2t", "-i", "f.txt", "-o", "./f.txt"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(try dir.readText("f.txt") == Sample.traditional)
+
+        // Through a symlink the link's target is rewritten and the link itself stays a link.
+        try dir.write("g.txt", Sample.simplified)
+        try FileManager.default.createSymbolicLink(atPath: dir.file("link.txt").path, withDestinationPath: "g.txt")
+        let linked = try CLI.run(["-c", "s2t", "-i", "g.txt", "-o", "link.txt"], in: dir.url)
+        #expect(linked.status == 0)
+        #expect(try dir.readText("g.txt") == Sample.traditional)
+        let kind = try FileManager.default.attributesOfItem(atPath: dir.file("link.txt").path)[.type] as? FileAttributeType
+        #expect(kind == .typeSymbolicLink)
+        #expect(try dir.contents() == ["f.txt", "g.txt", "link.txt"])
+    }
+
+    @Test("--include-tofu-risk-dictionaries is accepted like opencc's")
+    func tofuRiskFlag() throws {
+        let dir = try TemporaryDirectory()
+        let result = try CLI.run(
+            ["-c", "s2t", "--include-tofu-risk-dictionaries"], stdin: Array(Sample.simplified.utf8), in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stdoutText == Sample.traditional)
+    }
+}
