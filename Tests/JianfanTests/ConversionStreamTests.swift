@@ -55,6 +55,40 @@ struct ConversionStreamTests {
         #expect(out.count == 200_000 * Array("頭髮很長，後來去了臺灣。\n".utf8).count)
     }
 
+    @Test("one long line with no cut character: a parse finds cuts, memory stays bounded",
+          arguments: [Config.s2t, .s2twp, .tw2sp, .t2s, .hk2s])
+    func longLineWithoutCutCharacters(_ config: Config) throws {
+        // Phrases, prefixes of phrases and IDSs, with no line break, space or punctuation.
+        // The Traditional unit has phrases of TSPhrases, the segmentation dictionary of tw2sp/hk2s.
+        let unit = config.rawValue.hasPrefix("s2") ? "头发后来中文信息技术蓝采和⿰氵青里面"
+            : "頭髮後來中文資訊科技藍采和⿰氵青裡面一目瞭然乾乾淨淨"
+        let input = Array(String(repeating: unit, count: 120_000).utf8)   // about 6.8 MB
+        let converter = Converter(config)
+        var serial = converter
+        serial.maximumThreads = 1
+        var whole: [UInt8] = []
+        input.withUnsafeBytes { serial.convert($0, appendingTo: &whole) }
+        var parallel: [UInt8] = []
+        input.withUnsafeBytes { converter.convert($0, appendingTo: &parallel) }
+        #expect(parallel == whole)
+
+        var stream = converter.makeStream()
+        var out: [UInt8] = []
+        var largestHeld = 0
+        var at = 0
+        while at < input.count {
+            let end = min(input.count, at + 65_536)
+            try stream.write(input[at..<end], into: &out)
+            // The input is one unit repeated, so output length tells how much input is converted.
+            largestHeld = max(largestHeld, end - out.count * input.count / whole.count)
+            at = end
+        }
+        try stream.finish(into: &out)
+        #expect(out == whole)
+        let bound = ConversionStream.flushSize + 65_536 + 4_096
+        #expect(largestHeld <= bound, "the stream held \(largestHeld) bytes of \(input.count)")
+    }
+
     @Test("invalid UTF-8 reports the absolute offset, across chunk boundaries")
     func invalidOffsets() throws {
         var input = Array(String(repeating: "发展", count: 1000).utf8)   // 6000 bytes

@@ -23,6 +23,8 @@ public struct ConversionStream {
     private var validated = 0
     private let out = ByteBuffer()
     private let workspace = Workspace()
+    /// How much validated input to hold before looking for a cut.
+    private var nextAttempt = ConversionStream.flushSize
 
     /// Pending input is converted once it reaches this size (if a safe cut is found): large
     /// enough to be cut into pieces for every core, small enough to keep memory low.
@@ -39,13 +41,23 @@ public struct ConversionStream {
         pending.append(contentsOf: chunk)
         bytesConsumed += chunk.count
         try validate(final: false)
-        guard validated >= ConversionStream.flushSize else { return }
+        guard validated >= nextAttempt else { return }
+        let plan = converter.plan
         let cut: Int? = pending.withUnsafeBufferPointer { bytes in
             let valid = UnsafeBufferPointer(rebasing: bytes[0..<validated])
-            return converter.plan.safeCut(in: valid, lower: max(0, validated - ConversionStream.flushSize / 2), upper: validated)
-                ?? converter.plan.safeCut(in: valid, lower: 0, upper: validated - ConversionStream.flushSize / 2)
+            // Only the newest flush-size window is searched, so a long wait for a cut costs
+            // linear time; when it has none, a parse from the start finds one.
+            return plan.safeCut(in: valid, lower: max(0, validated - ConversionStream.flushSize), upper: validated)
+                ?? plan.forcedCut(in: valid, from: 0, limit: validated)
         }
-        if let cut { emit(upTo: cut, into: &output) }
+        if let cut {
+            emit(upTo: cut, into: &output)
+            nextAttempt = ConversionStream.flushSize
+        } else {
+            // Nothing to cut yet (e.g. a line of a config whose segments never close): try again
+            // only after another flush-size of input, not on every chunk.
+            nextAttempt = validated + ConversionStream.flushSize
+        }
     }
 
     /// Converts everything still pending. Call once at the end of input.
