@@ -62,7 +62,7 @@ struct ConversionStreamTests {
         // The Traditional unit has phrases of TSPhrases, the segmentation dictionary of tw2sp/hk2s.
         let unit = config.rawValue.hasPrefix("s2") ? "头发后来中文信息技术蓝采和⿰氵青里面"
             : "頭髮後來中文資訊科技藍采和⿰氵青裡面一目瞭然乾乾淨淨"
-        let input = Array(String(repeating: unit, count: 120_000).utf8)   // about 6.8 MB
+        let input = Array(String(repeating: unit, count: 45_000).utf8)   // about 2.6 MB, over one flush
         let converter = Converter(config)
         var serial = converter
         serial.maximumThreads = 1

@@ -25,10 +25,14 @@ public struct ConversionStream {
     private let workspace = Workspace()
     /// How much validated input to hold before looking for a cut.
     private var nextAttempt = ConversionStream.flushSize
+    /// `pending` up to here has been searched for a safe cut and has none.
+    private var searched = 0
 
     /// Pending input is converted once it reaches this size (if a safe cut is found): large
     /// enough to be cut into pieces for every core, small enough to keep memory low.
     static let flushSize = 1 << 21
+    /// How much a forced cut parses (see `SafeCut.swift`): its bookkeeping is per character.
+    static let forcedRegion = 1 << 19
 
     init(converter: Converter, lossy: Bool) {
         self.converter = converter
@@ -41,22 +45,26 @@ public struct ConversionStream {
         pending.append(contentsOf: chunk)
         bytesConsumed += chunk.count
         try validate(final: false)
-        guard validated >= nextAttempt else { return }
         let plan = converter.plan
-        let cut: Int? = pending.withUnsafeBufferPointer { bytes in
-            let valid = UnsafeBufferPointer(rebasing: bytes[0..<validated])
-            // Only the newest flush-size window is searched, so a long wait for a cut costs
-            // linear time; when it has none, a parse from the start finds one.
-            return plan.safeCut(in: valid, lower: max(0, validated - ConversionStream.flushSize), upper: validated)
-                ?? plan.forcedCut(in: valid, from: 0, limit: validated)
-        }
-        if let cut {
+        while validated >= nextAttempt {
+            let cut: Int? = pending.withUnsafeBufferPointer { bytes in
+                let valid = UnsafeBufferPointer(rebasing: bytes[0..<validated])
+                // Only the newest flush-size window is searched, so a long wait for a cut costs
+                // linear time; when it has none, a parse of a bounded prefix finds one.
+                return plan.safeCut(in: valid, lower: max(searched, validated - ConversionStream.flushSize), upper: validated)
+                    ?? plan.forcedCut(in: valid, from: 0, limit: min(validated, ConversionStream.forcedRegion))
+            }
+            // Bytes already searched hold no cut; an isolating scalar is at most 4 bytes long.
+            searched = max(0, validated - 4)
+            guard let cut else {
+                // Nothing to cut yet (e.g. a line whose segments never close): try again only
+                // after another flush-size of input, not on every chunk.
+                nextAttempt = validated + ConversionStream.flushSize
+                return
+            }
             emit(upTo: cut, into: &output)
+            searched = max(0, searched - cut)
             nextAttempt = ConversionStream.flushSize
-        } else {
-            // Nothing to cut yet (e.g. a line of a config whose segments never close): try again
-            // only after another flush-size of input, not on every chunk.
-            nextAttempt = validated + ConversionStream.flushSize
         }
     }
 

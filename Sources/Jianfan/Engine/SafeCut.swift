@@ -8,25 +8,18 @@ extension Plan {
 
     /// The largest safe cut in `(lower, upper]`, or nil. Offsets are into `bytes`.
     func safeCut(in bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> Int? {
-        guard !isolatingScalars.isEmpty, upper > lower else { return nil }
-        let encodings = isolatingScalars.map { Array(String(UnicodeScalar($0)!).utf8) }
+        guard let base = bytes.baseAddress, upper > lower, !isolatingScalars.isEmpty else { return nil }
+        let cutter = cutter
         var cut = upper
-        while cut > lower {
-            // Is there an isolating scalar ending exactly at `cut`?
-            let last = bytes[cut - 1]
-            var found = false
-            for e in encodings where e.last == last && cut - e.count >= 0 {
-                if e.count == 1 || (0..<e.count).allSatisfy({ bytes[cut - e.count + $0] == e[$0] }) {
-                    found = true
-                    break
-                }
+        while cut > max(lower, 0) {
+            let last = base[cut - 1]
+            if cutter.endsIsolating[Int(last)], cutter.isolatingEnds(base, at: cut), !Plan.idsOperatorNear(bytes, before: cut) {
+                return cut
             }
-            if found && !Plan.idsOperatorNear(bytes, before: cut) { return cut }
             cut -= 1
         }
         return nil
     }
-
     static func idsOperatorNear(_ bytes: UnsafeBufferPointer<UInt8>, before cut: Int) -> Bool {
         var i = max(0, cut - idsReach)
         while i + 2 < cut {
@@ -80,51 +73,96 @@ extension Plan {
         if !normalization.isEmpty && Plan.mayContainCompatibility(region) { return nil }
         let origin = base + start
         let count = limit - start
+        if segmentation == nil && stages.count == 1 {
+            return stages[0].lastDecision(origin, count: count, final: count - lookahead).map { start + $0 }
+        }
         // Segment ends in the region (the whole region is one segment without segmentation).
         var ends: [Int] = [count]
-        var candidates: [(original: Int, here: Int)] = []
         // Segmentation's own decisions (a cut inside a matched segment would split a phrase).
-        var segmentDecisions: Set<Int>?
+        var segmentDecisions: [Int]?
         if let segmentation {
             ends.removeAll()
             segmentation.segment(origin, origin + count, origin: origin, into: &ends)
-            var decisions = Set<Int>()
+            var decisions: [Int] = []
             segmentation.parse(origin, from: 0, to: count, into: ByteBuffer(capacity: count + count / 4)) { at, _ in
-                decisions.insert(at)
+                decisions.append(at)
             }
             segmentDecisions = decisions
         }
-        // Follow candidates through each stage; the first stage's decisions seed them.
+        // Candidates (position in the region, position in the current stage's input), ascending;
+        // each stage keeps those where it makes a final decision too. All lists are ascending,
+        // so one merge pass filters them.
+        var candidates: [(original: Int, here: Int)] = []
         var input = UnsafeBufferPointer(start: origin, count: count)
         var keep = ByteBuffer(capacity: count + count / 4)
         for (i, table) in stages.enumerated() {
             let output = ByteBuffer(capacity: input.count + input.count / 4)
-            var decisions: [Int: Int] = [:]          // position in this input → in its output
+            var decisions: [(at: Int, out: Int)] = []
             var nextEnds: [Int] = []
             var segmentStart = 0
             for segmentEnd in ends {
-                table.parse(input.baseAddress!, from: segmentStart, to: segmentEnd, into: output) { decisions[$0] = $1 }
+                table.parse(input.baseAddress!, from: segmentStart, to: segmentEnd, into: output) { decisions.append(($0, $1)) }
                 nextEnds.append(output.count)
                 segmentStart = segmentEnd
             }
             let final = input.count - lookahead
             if i == 0 {
-                candidates = decisions.keys.filter { $0 > 0 && $0 <= final && segmentDecisions?.contains($0) != false }
-                    .map { ($0, $0) }
+                var seeds = decisions.filter { $0.at > 0 && $0.at <= final }
+                if let segmentDecisions { seeds = Plan.intersect(seeds, segmentDecisions) }
+                candidates = seeds.map { ($0.at, $0.out) }
             } else {
-                candidates = candidates.filter { $0.here <= final && decisions[$0.here] != nil }
+                var kept: [(original: Int, here: Int)] = []
+                var j = 0
+                for c in candidates where c.here <= final {
+                    while j < decisions.count && decisions[j].at < c.here { j += 1 }
+                    if j < decisions.count && decisions[j].at == c.here { kept.append((c.original, decisions[j].out)) }
+                }
+                candidates = kept
             }
-            candidates = candidates.map { ($0.original, decisions[$0.here]!) }
             if candidates.isEmpty { return nil }
             keep = output
             input = UnsafeBufferPointer(start: keep.base, count: keep.count)
             ends = nextEnds
         }
-        return candidates.map(\.original).max().map { start + $0 }
+        return candidates.last.map { start + $0.original }
+    }
+
+    /// The decisions whose position is in `positions` (both ascending).
+    static func intersect(_ decisions: [(at: Int, out: Int)], _ positions: [Int]) -> [(at: Int, out: Int)] {
+        var kept: [(at: Int, out: Int)] = []
+        var j = 0
+        for d in decisions {
+            while j < positions.count && positions[j] < d.at { j += 1 }
+            if j < positions.count && positions[j] == d.at { kept.append(d) }
+        }
+        return kept
     }
 }
 
 extension Table {
+    /// The last position in `(0, final]` where a greedy parse of `base[0..<count]` from 0 makes
+    /// a decision, or nil.
+    func lastDecision(_ base: UnsafePointer<UInt8>, count: Int, final: Int) -> Int? {
+        var p = base
+        let end = base + count
+        var last: Int?
+        while p - base <= final {
+            if p > base { last = p - base }
+            let (scalar, length) = UTF8Scalars.decode(p)
+            if UTF8Scalars.isIDSOperator(scalar) {
+                let ids = UTF8Scalars.idsLength(p, end)
+                if ids > 0 { p += ids; continue }
+            }
+            let record = self.record(scalar)
+            var matched = 0
+            if record & TableFormat.hasChildren != 0 {
+                matched = walk(p, scalar: scalar, length: length, record: record, end: end).length
+            }
+            p += max(length, matched)
+        }
+        return last
+    }
+
     /// Converts `[from, to)` of `base` like ``convert(_:_:into:)``, calling `decision` with each
     /// position where a greedy decision starts and where its output starts.
     func parse(_ base: UnsafePointer<UInt8>, from: Int, to: Int, into out: ByteBuffer, decision: (Int, Int) -> Void) {
