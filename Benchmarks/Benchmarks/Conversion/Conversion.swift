@@ -1,0 +1,53 @@
+import Benchmark
+import BenchmarkTexts
+import Jianfan
+
+/// Load and convert for every configuration on ~50 KB, ~1 MB and ~20 MB, on one thread
+/// (`maximumThreads = 1`), plus the 20 MB case on all cores. The custom metric is MB/s.
+let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident, megabytesPerSecond],
+        warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 20)
+
+    for config in Config.allCases {
+        Benchmark("load \(config.rawValue)", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(Converter(config)) }
+        }
+    }
+
+    for size in BenchmarkTexts.Size.allCases {
+        for config in Config.allCases {
+            let input = BenchmarkTexts.input(for: config, size: size)
+            var converter = Converter(config)
+            converter.maximumThreads = 1
+            Benchmark("convert \(config.rawValue) \(size.rawValue)") { benchmark in
+                var output: [UInt8] = []
+                output.reserveCapacity(input.count * 5 / 4)
+                let clock = ContinuousClock()
+                let start = clock.now
+                benchmark.startMeasurement()
+                input.withUnsafeBytes { converter.convert($0, appendingTo: &output) }
+                benchmark.stopMeasurement()
+                let seconds = (clock.now - start) / .seconds(1)
+                benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
+                blackHole(output)
+            }
+        }
+    }
+
+    for config in [Config.s2t, .t2s, .s2twp, .tw2sp] {
+        let input = BenchmarkTexts.input(for: config, size: .large)
+        let converter = Converter(config)
+        Benchmark("convert \(config.rawValue) 20MB all cores") { benchmark in
+            var output: [UInt8] = []
+            let clock = ContinuousClock()
+            let start = clock.now
+            input.withUnsafeBytes { converter.convert($0, appendingTo: &output) }
+            let seconds = (clock.now - start) / .seconds(1)
+            benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
+            blackHole(output)
+        }
+    }
+}
