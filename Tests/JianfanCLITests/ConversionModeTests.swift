@@ -29,6 +29,23 @@ struct ConversionModeTests {
         }
     }
 
+    @Test("the binary copied alone into another directory still converts: the tables are compiled in")
+    func copiedBinary() throws {
+        let dir = try TemporaryDirectory()
+        let copy = dir.url.appendingPathComponent("bin/jianfan")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try CLI.requireBinary(), to: copy)
+        try dir.write("in.txt", "头发后来")
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["-c", "s2t", "-i", "in.txt", "-o", "out.txt"]
+        process.currentDirectoryURL = dir.url
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOf: dir.url.appendingPathComponent("out.txt"), encoding: .utf8) == "頭髮後來")
+    }
+
     @Test("s2t is the default config, as in opencc")
     func defaultConfig() throws {
         let dir = try TemporaryDirectory()
