@@ -4,18 +4,6 @@ import Testing
 
 @Suite("ConversionStream: chunked input gives the whole-input result")
 struct ConversionStreamTests {
-    /// A small deterministic generator, so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func streamed(_ converter: Converter, _ input: [UInt8], chunks: [Int], lossy: Bool = false) throws -> [UInt8] {
         var stream = converter.makeStream(lossy: lossy)
         var out: [UInt8] = []
@@ -36,7 +24,7 @@ struct ConversionStreamTests {
         let converter = Converter(config)
         var whole: [UInt8] = []
         input.withUnsafeBytes { converter.convert($0, appendingTo: &whole) }
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<3 {
             let chunks = (0..<4000).map { _ in Int.random(in: 1...400, using: &rng) }
             #expect(try streamed(converter, input, chunks: chunks) == whole)

@@ -8,7 +8,7 @@ extension Plan {
 
     /// The largest safe cut in `(lower, upper]`, or nil. Offsets are into `bytes`.
     func safeCut(in bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> Int? {
-        guard let base = bytes.baseAddress, upper > lower, !isolatingScalars.isEmpty else { return nil }
+        guard let base = bytes.baseAddress, upper > lower, !cutter.encodings.isEmpty else { return nil }
         let cutter = cutter
         var cut = upper
         while cut > max(lower, 0) {

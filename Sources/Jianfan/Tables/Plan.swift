@@ -14,20 +14,7 @@ struct Plan: Sendable {
     let stages: [Table]
     /// Scalars that appear in no key of any table here: no match can cross them, so the text
     /// can be cut right after one (and away from any IDS) and converted piece by piece.
-    let isolatingScalars: [UInt32]
-    /// The same scalars as UTF-8, for scanning bytes.
     let cutter: Cutter
-
-    init(normalization: [Table], normalizationIsCompatibilityOnly: Bool, segmentation: Table?,
-         segmentationIsFirstStage: Bool, stages: [Table], isolatingScalars: [UInt32]) {
-        self.normalization = normalization
-        self.normalizationIsCompatibilityOnly = normalizationIsCompatibilityOnly
-        self.segmentation = segmentation
-        self.segmentationIsFirstStage = segmentationIsFirstStage
-        self.stages = stages
-        self.isolatingScalars = isolatingScalars
-        cutter = Cutter(isolatingScalars)
-    }
 
     /// Recognizes an isolating scalar ending at a position, by its last byte first.
     struct Cutter: Sendable {
@@ -35,7 +22,7 @@ struct Plan: Sendable {
         let endsIsolating: [Bool]
         let encodings: [[UInt8]]
 
-        init(_ scalars: [UInt32]) {
+        init(isolating scalars: [UInt32]) {
             encodings = scalars.compactMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
             var ends = [Bool](repeating: false, count: 256)
             for e in encodings { ends[Int(e.last!)] = true }

@@ -53,7 +53,7 @@ final class TableSet: Sendable {
                 segmentation: r.segmentation.map { tables[$0] },
                 segmentationIsFirstStage: r.segmentationIsFirstStage,
                 stages: r.stages.map { tables[$0] },
-                isolatingScalars: r.isolating)
+                cutter: Plan.Cutter(isolating: r.isolating))
         }
         self.tables = tables
         self.plans = plans
