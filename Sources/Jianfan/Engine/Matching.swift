@@ -44,6 +44,7 @@ extension Table {
         var o = out.base + out.count
         var limit = out.base + out.capacity - ByteBuffer.slack
         let pageIndex = self.pageIndex, pages = self.pages
+        let bufferEnd = origin + last
         while true {
             if p >= end {
                 if mode == .segments { ends.append(o - out.base) }
@@ -62,8 +63,22 @@ extension Table {
             let scalar: UInt32, length: Int
             if b0 < 0x80 { (scalar, length) = (UInt32(b0), 1) } else { (scalar, length) = UTF8Scalars.decode(p) }
             let record = pages[Int(pageIndex[Int(scalar >> 8)]) << 8 | Int(scalar & 0xFF)]
-            if record == 0 {
-                // Not in the table; a complete IDS is copied whole (no key starts with an operator).
+            if record & TableFormat.slow == 0 && bufferEnd - p >= 4
+                && (!recordingSegments || record == 0 || UInt8(truncatingIfNeeded: record >> 40) != 0) {
+                // A scalar that is a one-scalar key with an inline value, or no key at all:
+                // the same store either way, chosen without a branch.
+                let isKey = record != 0
+                let copied = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                let word = isKey ? UInt32(truncatingIfNeeded: record) : copied
+                let count = isKey ? Int(truncatingIfNeeded: (record >> 32) & 0xFF) : length
+                UnsafeMutableRawPointer(o).storeBytes(of: word, as: UInt32.self)
+                o += count
+                p += length
+                runOpen = true
+                continue
+            }
+            if record & TableFormat.present == 0 || UTF8Scalars.isIDSOperator(scalar) {
+                // Not a key; a complete IDS is copied whole (no key starts with an operator).
                 if UTF8Scalars.isIDSOperator(scalar) {
                     let ids = UTF8Scalars.idsLength(p, end)
                     if ids > 0 {

@@ -119,6 +119,17 @@ package struct TableBuilder {
             ids[key] = TableFormat.firstSlotID + UInt32(slot)
         }
 
+        let ranked = entries.contains { $0.rank > 0 }
+        for (scalar, record) in records {
+            let rank = UInt8(truncatingIfNeeded: record >> 40)
+            if record & TableFormat.hasChildren != 0 || record & TableFormat.inlineValue == 0 || (ranked && rank == 0) {
+                records[scalar] = record | TableFormat.slow
+            }
+        }
+        for scalar in UInt32(0x2FF0)...0x2FFF {
+            records[scalar] = TableFormat.present | TableFormat.slow | UInt64(TableFormat.noRank) << 40
+        }
+
         var pageOf: [Int: Int] = [:]
         for scalar in records.keys.sorted() where pageOf[Int(scalar) >> 8] == nil {
             pageOf[Int(scalar) >> 8] = pageOf.count + 1

@@ -28,6 +28,10 @@ enum TableFormat {
     static let present: UInt64 = 1 << 48
     static let hasChildren: UInt64 = 1 << 49
     static let inlineValue: UInt64 = 1 << 50
+    /// Set on every record the hot loop cannot emit branch-free: a scalar that starts a longer
+    /// key, a value longer than 4 bytes, an IDS operator (records with no value, so that the loop
+    /// needs no range check), or a rank-0 key of a ranked table (a segment of its own).
+    static let slow: UInt64 = 1 << 51
 
     // Slot fields.
     static let keyMask: UInt64 = (1 << 43) - 1
