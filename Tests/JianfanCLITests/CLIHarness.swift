@@ -82,6 +82,21 @@ enum CLI {
     }
 
     /// The shell's convention: 128 + signal number for a child killed by a signal.
+    /// Runs `executable arguments` in `directory` with standard output sent to `output` (a file
+    /// being appended to, say) and standard error discarded; returns the exit status.
+    static func run(_ arguments: [String], standardOutput output: FileHandle, in directory: URL,
+                    executable: URL? = nil) throws -> Int32 {
+        let process = Process()
+        process.executableURL = try executable ?? requireBinary()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return exitStatus(of: process)
+    }
+
     static func exitStatus(of process: Process) -> Int32 {
         process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }

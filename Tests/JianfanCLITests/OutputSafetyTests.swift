@@ -80,16 +80,9 @@ struct OutputSafetyTests {
         let file = try dir.write("f.txt", "abc\n")
         let appending = try FileHandle(forWritingTo: file)
         try appending.seekToEnd()
-        let process = Process()
-        process.executableURL = try CLI.requireBinary()
-        process.arguments = ["-c", "s2t", "f.txt"]
-        process.currentDirectoryURL = dir.url
-        process.standardOutput = appending
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let status = try CLI.run(["-c", "s2t", "f.txt"], standardOutput: appending, in: dir.url)
         try appending.close()
-        #expect(CLI.exitStatus(of: process) == 1)
+        #expect(status == 1)
         #expect(try dir.readText("f.txt") == "abc\n")
     }
 
@@ -100,16 +93,9 @@ struct OutputSafetyTests {
         let file = try dir.write("captured.txt", "header\n")
         let appending = try FileHandle(forWritingTo: file)
         try appending.seekToEnd()
-        let process = Process()
-        process.executableURL = try CLI.requireBinary()
-        process.arguments = ["-c", "s2t", "-i", "in.txt", "-o", "/dev/stdout"]
-        process.currentDirectoryURL = dir.url
-        process.standardOutput = appending
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let status = try CLI.run(["-c", "s2t", "-i", "in.txt", "-o", "/dev/stdout"], standardOutput: appending, in: dir.url)
         try appending.close()
-        #expect(CLI.exitStatus(of: process) == 0)
+        #expect(status == 0)
         #expect(try dir.readText("captured.txt") == "header\n" + Sample.traditional)
 
         let devNull = try CLI.run(["-c", "s2t", "-i", "in.txt", "-o", "/dev/null"], in: dir.url)
