@@ -9,7 +9,9 @@
 /// ```
 ///
 /// Input is held back only until a safe cut (see `SafeCut.swift`): in text with line breaks or
-/// Chinese punctuation that is a few bytes; a single line with neither is held whole.
+/// Chinese punctuation that is a few bytes; a line with neither is cut where a parse shows that
+/// every stage makes a final decision, so memory stays bounded whatever the input's shape. (A
+/// region holding CJK compatibility ideographs and no cut character waits for the next cut.)
 public struct ConversionStream {
     public let converter: Converter
     /// Replace invalid UTF-8 with U+FFFD instead of throwing.
