@@ -33,13 +33,17 @@ public enum UTF8Validation {
         let n = bytes.count
         var i = 0
         while i < n {
-            // Eight ASCII bytes at a time: most text is ASCII or has long ASCII runs.
-            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
+            let b0 = base[i]
+            if b0 < 0x80 {
+                // Eight ASCII bytes at a time in ASCII runs (markup, Latin text); probed only
+                // after an ASCII byte, so Chinese text does not pay for it on every character.
+                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                } else {
+                    i += 1
+                }
                 continue
             }
-            let b0 = base[i]
-            if b0 < 0x80 { i += 1; continue }
             // The common case in Chinese text: a three-byte scalar outside E0/ED's special ranges.
             if i + 3 <= n && b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED
                 && (base[i + 1] & 0xC0) == 0x80 && (base[i + 2] & 0xC0) == 0x80 {
