@@ -95,13 +95,7 @@ extension Table {
                 runOpen = true
                 continue
             }
-            let m: Match
-            if record & TableFormat.hasChildren != 0 && mayContinue(scalar, at: p + length, end: end) {
-                m = walk(p, scalar: scalar, length: length, record: record, end: end)
-            } else {
-                let rank = UInt8(truncatingIfNeeded: record >> 40)
-                m = Match(length: rank == TableFormat.noRank ? 0 : length, rank: rank, record: record, slot: -1)
-            }
+            let m = match(p, scalar: scalar, length: length, record: record, end: end)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length
@@ -121,6 +115,19 @@ extension Table {
         }
         out.count = o - out.base
         if recordingSegments && runOpen { ends.append(out.count) }
+    }
+
+    /// The winning match at `p`, whose first scalar (`length` bytes) has `record` (0: none),
+    /// not reaching past `end`. Length 0 means no key matches: the scalar is copied.
+    @inline(__always)
+    func match(_ p: UnsafePointer<UInt8>, scalar: UInt32, length: Int, record: UInt64,
+               end: UnsafePointer<UInt8>) -> Match {
+        if record & TableFormat.hasChildren != 0 && mayContinue(scalar, at: p + length, end: end) {
+            return walk(p, scalar: scalar, length: length, record: record, end: end)
+        }
+        let rank = UInt8(truncatingIfNeeded: record >> 40)
+        let isKey = record != 0 && rank != TableFormat.noRank
+        return Match(length: isKey ? length : 0, rank: rank, record: record, slot: -1)
     }
 
     /// Whether some key may continue `scalar` with the scalar at `q`: the filter answers most
@@ -157,15 +164,7 @@ extension Table {
                 let ids = UTF8Scalars.idsLength(p, end)
                 if ids > 0 { p += ids; continue }
             }
-            let record = self.record(scalar)
-            let matched: Int
-            if record == 0 {
-                matched = 0
-            } else if record & TableFormat.hasChildren == 0 {
-                matched = UInt8(truncatingIfNeeded: record >> 40) == TableFormat.noRank ? 0 : length
-            } else {
-                matched = walk(p, scalar: scalar, length: length, record: record, end: end).length
-            }
+            let matched = match(p, scalar: scalar, length: length, record: record(scalar), end: end).length
             if matched == 0 {
                 p += length
             } else {

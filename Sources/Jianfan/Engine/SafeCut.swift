@@ -153,12 +153,7 @@ extension Table {
                 let ids = UTF8Scalars.idsLength(p, end)
                 if ids > 0 { p += ids; continue }
             }
-            let record = self.record(scalar)
-            var matched = 0
-            if record & TableFormat.hasChildren != 0 {
-                matched = walk(p, scalar: scalar, length: length, record: record, end: end).length
-            }
-            p += max(length, matched)
+            p += max(length, match(p, scalar: scalar, length: length, record: record(scalar), end: end).length)
         }
         return last
     }
@@ -180,14 +175,7 @@ extension Table {
                     continue
                 }
             }
-            let record = self.record(scalar)
-            var m = Match(length: 0, rank: 0, record: record, slot: -1)
-            if record != 0 {
-                m = record & TableFormat.hasChildren != 0
-                    ? walk(p, scalar: scalar, length: length, record: record, end: end)
-                    : Match(length: UInt8(truncatingIfNeeded: record >> 40) == TableFormat.noRank ? 0 : length,
-                            rank: UInt8(truncatingIfNeeded: record >> 40), record: record, slot: -1)
-            }
+            let m = match(p, scalar: scalar, length: length, record: record(scalar), end: end)
             if m.length == 0 {
                 out.append(UnsafeRawBufferPointer(start: p, count: length))
                 p += length

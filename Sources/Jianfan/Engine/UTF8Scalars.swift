@@ -14,12 +14,6 @@ enum UTF8Scalars {
         return ((b0 & 0x07) << 18 | UInt32(p[1] & 0x3F) << 12 | UInt32(p[2] & 0x3F) << 6 | UInt32(p[3] & 0x3F), 4)
     }
 
-    /// Length in bytes of the scalar whose first byte is `b0`.
-    @inline(__always)
-    static func length(leadByte b0: UInt8) -> Int {
-        b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-    }
-
     @inline(__always)
     static func isIDSOperator(_ scalar: UInt32) -> Bool { scalar &- 0x2FF0 < 0x10 }
 

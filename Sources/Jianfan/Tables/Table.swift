@@ -13,7 +13,6 @@ struct Table: @unchecked Sendable {
     }
 
     let maxKeyLength: Int
-    let entryCount: Int
     let pageIndex: UnsafePointer<UInt16>
     let pages: UnsafePointer<UInt64>
     let filter: UnsafePointer<UInt8>
@@ -29,7 +28,6 @@ struct Table: @unchecked Sendable {
         let header = base.load(as: TableFormat.Header.self)
         let layout = TableFormat.Layout(header)
         maxKeyLength = Int(header.maxKeyLength)
-        entryCount = Int(header.entryCount)
         pageIndex = (base + layout.pageIndex).assumingMemoryBound(to: UInt16.self)
         pages = (base + layout.pages).assumingMemoryBound(to: UInt64.self)
         filter = (base + layout.filter).assumingMemoryBound(to: UInt8.self)
