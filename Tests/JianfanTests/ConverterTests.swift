@@ -52,6 +52,21 @@ struct ConverterTests {
         #expect(Converter(.t2s).convert("") == "")
     }
 
+    @Test("runs of ASCII are copied in words, and still stop at every ASCII byte that starts a key")
+    func asciiRuns() {
+        // s2twp's Taiwan phrases have keys that start with ASCII (U盘, SQL注入, PN结); s2t has none
+        // among its first stage's single characters. Every offset modulo the 8-byte word is tried.
+        for pad in 0..<17 {
+            let a = String(repeating: "a", count: pad), z = String(repeating: "z~", count: pad)
+            #expect(Converter(.s2twp).convert(a + "U盘" + z) == a + "隨身碟" + z)
+            #expect(Converter(.s2twp).convert(a + "TU盘" + z + "SQL注入攻击") == a + "T隨身碟" + z + "SQL隱碼攻擊")
+            #expect(Converter(.s2t).convert(a + "头发" + z + "\r\n" + a) == a + "頭髮" + z + "\r\n" + a)
+            #expect(Converter(.t2s).convert(a + "\u{7F}頭髮" + z) == a + "\u{7F}头发" + z)
+        }
+        // A key's later scalars may be ASCII too: only where a key starts matters.
+        #expect(Converter(.tw2sp).convert("xxxxxxxxSQL隱碼攻擊") == "xxxxxxxxSQL注入")
+    }
+
     @Test("CJK compatibility ideographs are normalized first, as OpenCC's pre-step does")
     func compatibilityNormalization() {
         // U+F900 豈 is a compatibility ideograph of U+8C48 豈.

@@ -31,6 +31,9 @@ extension Table {
 
     enum Mode { case plain, segmenting, segments }
 
+    /// The loop. Each scalar is decoded once: the lookahead decoded to test "may a key continue
+    /// here?" is carried to the next position. A scalar that starts no longer key there (most do
+    /// not) and needs nothing special is written without a branch on what it is.
     @inline(__always)
     private func convert(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
                          ends: inout [Int], mode: Mode) {
@@ -43,8 +46,11 @@ extension Table {
         out.reserve(last)
         var o = out.base + out.count
         var limit = out.base + out.capacity - ByteBuffer.slack
-        let pageIndex = self.pageIndex, pages = self.pages
+        let pageIndex = self.pageIndex, pages = self.pages, filter = self.filter, filterShift = self.filterShift
+        let asciiKeys = ASCIIKeys(self)
         let bufferEnd = origin + last
+        var carried = UnsafePointer<UInt8>(bitPattern: 1)!   // where `carriedScalar` was decoded
+        var carriedScalar: UInt32 = 0, carriedLength = 0
         while true {
             if p >= end {
                 if mode == .segments { ends.append(o - out.base) }
@@ -61,45 +67,69 @@ extension Table {
             }
             let b0 = p.pointee
             let scalar: UInt32, length: Int
-            if b0 < 0x80 { (scalar, length) = (UInt32(b0), 1) } else { (scalar, length) = UTF8Scalars.decode(p) }
-            let record = pages[Int(pageIndex[Int(scalar >> 8)]) << 8 | Int(scalar & 0xFF)]
-            if record & TableFormat.slow == 0 && bufferEnd - p >= 4
-                && (!recordingSegments || record == 0 || UInt8(truncatingIfNeeded: record >> 40) != 0) {
-                // A scalar that is a one-scalar key with an inline value, or no key at all:
-                // the same store either way, chosen without a branch.
-                let isKey = record != 0
-                let copied = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
-                let word = isKey ? UInt32(truncatingIfNeeded: record) : copied
-                let count = isKey ? Int(truncatingIfNeeded: (record >> 32) & 0xFF) : length
-                UnsafeMutableRawPointer(o).storeBytes(of: word, as: UInt32.self)
-                o += count
-                p += length
-                runOpen = true
-                continue
-            }
-            if record & TableFormat.present == 0 || UTF8Scalars.isIDSOperator(scalar) {
-                // Not a key; a complete IDS is copied whole (no key starts with an operator).
-                if UTF8Scalars.isIDSOperator(scalar) {
-                    let ids = UTF8Scalars.idsLength(p, end)
-                    if ids > 0 {
-                        o.update(from: p, count: ids)
-                        o += ids
-                        p += ids
-                        runOpen = true
-                        continue
-                    }
+            if b0 < 0x80 {
+                // A run of ASCII bytes that start no key is copied as it is.
+                let n = asciiKeys.run(p, end, to: o, room: limit - o)
+                if n > 0 {
+                    o += n
+                    p += n
+                    runOpen = true
+                    continue
                 }
-                Table.copyScalar(from: p, length: length, to: o, end: end)
-                o += length
-                p += length
+                (scalar, length) = (UInt32(b0), 1)
+            } else if p == carried {
+                (scalar, length) = (carriedScalar, carriedLength)
+            } else {
+                (scalar, length) = UTF8Scalars.decode(p)
+            }
+            let record = pages[Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)]
+            let q = p + length
+            var key: UInt64 = 0, h: UInt64 = 0, continues = false
+            if q < end {
+                let c = q.pointee
+                if c < 0x80 { (carriedScalar, carriedLength) = (UInt32(c), 1) } else { (carriedScalar, carriedLength) = UTF8Scalars.decode(q) }
+                carried = q
+                key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: carriedScalar)
+                h = TableFormat.mix(key)
+                let mask = TableFormat.filterMask(h)
+                let mayContinue: UInt64 = filter[Int(truncatingIfNeeded: h &>> filterShift)] & mask == mask ? 1 : 0
+                continues = (record &>> 49) & mayContinue != 0   // hasChildren, and the filter agrees
+            }
+            let rank = UInt8(truncatingIfNeeded: record &>> 40)
+            if !continues && record & TableFormat.single == 0 && bufferEnd - p >= 4
+                && (!recordingSegments || rank != 0 || record == 0) {
+                // The scalar's own value when it is a key (inline: single is clear), else the
+                // scalar itself: the same store either way, chosen by a mask, not a branch
+                // (a key is present and has a rank other than 0xFF).
+                let noRank = (UInt64(rank) &+ 1) &>> 8
+                let keyMask = 0 &- ((record &>> 48) & ~noRank & 1)
+                let copied = UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
+                let word = copied ^ ((copied ^ record) & keyMask)
+                let count = UInt64(length) ^ ((UInt64(length) ^ (record &>> 32)) & keyMask & 0xFF)
+                UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: word), as: UInt32.self)
+                o += Int(truncatingIfNeeded: count)
+                p = q
                 runOpen = true
                 continue
             }
-            let m = match(p, scalar: scalar, length: length, record: record, end: end)
+            if UTF8Scalars.isIDSOperator(scalar) {
+                // A complete IDS is copied whole (no key starts with an operator).
+                let ids = UTF8Scalars.idsLength(p, end)
+                if ids > 0 {
+                    o.update(from: p, count: ids)
+                    o += ids
+                    p += ids
+                    runOpen = true
+                    continue
+                }
+            }
+            let m = continues
+                ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: end)
+                : Match(length: record != 0 && rank != TableFormat.noRank ? length : 0, rank: rank, record: record, slot: -1)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length
-                p += length
+                p = q
                 runOpen = true
                 continue
             }
@@ -122,22 +152,26 @@ extension Table {
     @inline(__always)
     func match(_ p: UnsafePointer<UInt8>, scalar: UInt32, length: Int, record: UInt64,
                end: UnsafePointer<UInt8>) -> Match {
-        if record & TableFormat.hasChildren != 0 && mayContinue(scalar, at: p + length, end: end) {
-            return walk(p, scalar: scalar, length: length, record: record, end: end)
+        let q = p + length
+        if record & TableFormat.hasChildren != 0 && q < end {
+            // The filter answers most "no"s here, without the call to ``walk``.
+            let (next, nextLength) = UTF8Scalars.decode(q)
+            let key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: next)
+            let h = TableFormat.mix(key)
+            if mayExist(h) {
+                return walk(p, length: length, record: record, key: key, hash: h, after: q + nextLength, end: end)
+            }
         }
         let rank = UInt8(truncatingIfNeeded: record >> 40)
         let isKey = record != 0 && rank != TableFormat.noRank
         return Match(length: isKey ? length : 0, rank: rank, record: record, slot: -1)
     }
 
-    /// Whether some key may continue `scalar` with the scalar at `q`: the filter answers most
-    /// "no"s here, without the call to ``walk``.
+    /// Whether the transition hashed to `h` may exist (the filter has no false negatives).
     @inline(__always)
-    func mayContinue(_ scalar: UInt32, at q: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Bool {
-        if q >= end { return false }
-        let h = TableFormat.mix(TableFormat.transitionKey(parent: scalar &+ 1, scalar: UTF8Scalars.decode(q).scalar))
-        let bit = Int(truncatingIfNeeded: h >> filterShift)
-        return filter[bit >> 3] & (1 << UInt8(truncatingIfNeeded: bit & 7)) != 0
+    func mayExist(_ h: UInt64) -> Bool {
+        let mask = TableFormat.filterMask(h)
+        return filter[Int(truncatingIfNeeded: h &>> filterShift)] & mask == mask
     }
 
     /// Copies one scalar; a whole word when the input has 4 bytes left (the output has slack).
@@ -175,5 +209,45 @@ extension Table {
             }
         }
         if runStart < end { ends.append(end - origin) }
+    }
+}
+
+/// Finds runs of ASCII bytes that start no key of a table, eight bytes at a time: a byte `x`
+/// below 0x80 is in `lowest...highest` exactly when `x + (0x80 - lowest)` has its high bit set
+/// and `x + (0x7F - highest)` has not (no carry leaves a byte below 0x80).
+struct ASCIIKeys {
+    let lowest: UInt8, highest: UInt8
+    let addLowest: UInt64, addHighest: UInt64
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    init(_ table: Table) {
+        lowest = table.asciiKeyLowest
+        highest = table.asciiKeyHighest
+        addLowest = UInt64(0x80 - Int(lowest)) &* ASCIIKeys.ones
+        addHighest = UInt64(0x7F - Int(min(highest, 0x7F))) &* ASCIIKeys.ones
+    }
+
+    /// How many bytes at `p` (at most `room`, stopping before `end`) are ASCII outside the key
+    /// range, copied to `o`, which has slack.
+    @inline(__always)
+    func run(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, to o: UnsafeMutablePointer<UInt8>, room: Int) -> Int {
+        let available = min(end - p, room)
+        var n = 0
+        while n + 8 <= available {
+            let word = UnsafeRawPointer(p + n).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(o + n).storeBytes(of: word, as: UInt64.self)
+            let inRange = (word &+ addLowest) & ~(word &+ addHighest)
+            let stop = (word | inRange) & ASCIIKeys.highBits
+            if stop != 0 { return n + stop.trailingZeroBitCount >> 3 }
+            n += 8
+        }
+        while n < available {
+            let b = p[n]
+            if b >= 0x80 || (b >= lowest && b <= highest) { break }
+            o[n] = b
+            n += 1
+        }
+        return n
     }
 }

@@ -1,7 +1,8 @@
 /// A read-only view of one compiled table (see ``TableFormat``), over memory that outlives it.
 ///
 /// - Complexity: a lookup costs one record read for the first scalar and, per further scalar
-///   of a phrase, one filter bit and (rarely more than) one hash slot.
+///   of a phrase, one filter word and (rarely more than) one hash slot, whose value is in the
+///   same cache line.
 struct Table: @unchecked Sendable {
     /// The winning match at a position: `length` input bytes (0: none). Its output is
     /// `record`'s inline value when `slot` is negative, else the value beside that slot.
@@ -15,13 +16,16 @@ struct Table: @unchecked Sendable {
     let maxKeyLength: Int
     let pageIndex: UnsafePointer<UInt16>
     let pages: UnsafePointer<UInt64>
-    let filter: UnsafePointer<UInt8>
+    let filter: UnsafePointer<UInt64>
     let slots: UnsafePointer<UInt64>
-    let slotValues: UnsafePointer<UInt64>
     let values: UnsafePointer<UInt8>
     let filterShift: UInt64
     let hashShift: UInt64
     let slotMask: Int
+    /// The ASCII bytes that start keys lie in `asciiKeyLowest...asciiKeyHighest` (none: 0x80 and
+    /// 0x7F), so that runs of other ASCII are copied eight bytes at a time (``asciiRun``).
+    let asciiKeyLowest: UInt8
+    let asciiKeyHighest: UInt8
 
     /// `base` must be 8-byte aligned and stay valid for the life of the process.
     init(base: UnsafeRawPointer) {
@@ -30,13 +34,16 @@ struct Table: @unchecked Sendable {
         maxKeyLength = Int(header.maxKeyLength)
         pageIndex = (base + layout.pageIndex).assumingMemoryBound(to: UInt16.self)
         pages = (base + layout.pages).assumingMemoryBound(to: UInt64.self)
-        filter = (base + layout.filter).assumingMemoryBound(to: UInt8.self)
+        filter = (base + layout.filter).assumingMemoryBound(to: UInt64.self)
         slots = (base + layout.slots).assumingMemoryBound(to: UInt64.self)
-        slotValues = (base + layout.slotValues).assumingMemoryBound(to: UInt64.self)
         values = (base + layout.values).assumingMemoryBound(to: UInt8.self)
-        filterShift = UInt64(64 - header.filterBits)
+        filterShift = UInt64(70 - header.filterBits)
         hashShift = UInt64(64 - header.hashBits)
         slotMask = (1 << Int(header.hashBits)) - 1
+        let asciiPage = pages + Int(pageIndex[0]) << 8
+        let starts = (0..<128).filter { asciiPage[$0] != 0 }.map(UInt8.init)
+        asciiKeyLowest = starts.min() ?? 0x80
+        asciiKeyHighest = starts.max() ?? 0x7F
     }
 
     /// The record of the one-scalar prefix `scalar` (0: not in the table).
@@ -45,47 +52,43 @@ struct Table: @unchecked Sendable {
         pages[Int(pageIndex[Int(scalar >> 8)]) << 8 | Int(scalar & 0xFF)]
     }
 
-    /// The winning match at `p`, whose first scalar (`length` bytes) has `record`, which has
-    /// children; not reaching past `end`. Kept out of line: most characters never get here.
+    /// The winning match at `p`, whose first scalar has `record`, given the transition to the
+    /// next scalar (`key`, hashed to `hash`, ending at `q`) that the filter let through; not
+    /// reaching past `end`. Kept out of line: most characters never get here.
     @inline(never)
-    func walk(_ p: UnsafePointer<UInt8>, scalar: UInt32, length: Int, record: UInt64,
-              end: UnsafePointer<UInt8>) -> Match {
+    func walk(_ p: UnsafePointer<UInt8>, length: Int, record: UInt64, key firstKey: UInt64,
+              hash firstHash: UInt64, after q0: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Match {
         let rank = UInt8(truncatingIfNeeded: record >> 40)
         var best = Match(length: rank == TableFormat.noRank ? 0 : length, rank: rank, record: record, slot: -1)
-        var more = true
-        var parent = scalar &+ 1
-        var q = p + length
-        while more && q < end {
-            let (next, nextLength) = UTF8Scalars.decode(q)
-            let key = TableFormat.transitionKey(parent: parent, scalar: next)
-            let h = TableFormat.mix(key)
-            let bit = Int(truncatingIfNeeded: h >> filterShift)
-            if filter[bit >> 3] & (1 << UInt8(truncatingIfNeeded: bit & 7)) == 0 { break }
-            var slot = Int(truncatingIfNeeded: h >> hashShift)
-            var entry = slots[slot]
+        var key = firstKey, h = firstHash, q = q0
+        while true {
+            var slot = Int(truncatingIfNeeded: h &>> hashShift)
+            var entry = slots[2 &* slot]
             while entry & TableFormat.keyMask != key {
                 if entry == 0 { return best }
                 slot = (slot &+ 1) & slotMask
-                entry = slots[slot]
+                entry = slots[2 &* slot]
             }
-            q += nextLength
-            parent = TableFormat.firstSlotID &+ UInt32(truncatingIfNeeded: slot)
-            more = entry & TableFormat.slotMoreBit != 0
             let rank = UInt8(truncatingIfNeeded: (entry >> TableFormat.slotRankShift) & 7)
             // A lower rank is an earlier child of a short_circuit group: it beats any longer
             // match of a later child; within one rank the longer match wins.
             if rank != UInt8(TableFormat.slotNoRank) && (best.length == 0 || rank <= best.rank) {
                 best = Match(length: q - p, rank: rank, record: 0, slot: slot)
             }
+            if entry & TableFormat.slotMoreBit == 0 || q >= end { return best }
+            let (next, nextLength) = UTF8Scalars.decode(q)
+            key = TableFormat.transitionKey(parent: TableFormat.firstSlotID &+ UInt32(truncatingIfNeeded: slot), scalar: next)
+            h = TableFormat.mix(key)
+            if !mayExist(h) { return best }
+            q += nextLength
         }
-        return best
     }
 
     /// Writes the output of `m` at `o` (which has slack) and returns its length.
     @inline(__always)
     func emit(_ m: Match, to o: UnsafeMutablePointer<UInt8>) -> Int {
         if m.slot < 0 { return emit(record: m.record, to: o) }
-        let value = slotValues[m.slot]
+        let value = slots[2 &* m.slot &+ 1]
         return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: value >> 32), to: o)
     }
 

@@ -90,13 +90,13 @@ package struct TableBuilder {
             }
         }
 
-        var hashBits = 4
-        while (1 << hashBits) * 7 < prefixes.count * 10 { hashBits += 1 }   // load factor ≤ 0.7
-        let filterBits = hashBits + 3
+        var hashBits = 5                                                // filter: at least 2 words
+        while (1 << hashBits) < prefixes.count * 2 { hashBits += 1 }   // load factor ≤ 1/2
+        let filterBits = hashBits + 2                                   // ≥ 8 bits per prefix
         precondition(hashBits <= 21, "too many phrases for one table")
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
         var slotValues = [UInt64](repeating: 0, count: 1 << hashBits)
-        var filter = [UInt8](repeating: 0, count: (1 << filterBits) / 8)
+        var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
         var ids: [[UInt32]: UInt32] = [:]
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children.
         let ordered = prefixes.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
@@ -105,8 +105,7 @@ package struct TableBuilder {
             let parent = key.count == 2 ? key[0] + 1 : ids[Array(key.dropLast())]!
             let transition = TableFormat.transitionKey(parent: parent, scalar: key.last!)
             let h = TableFormat.mix(transition)
-            let bit = Int(h >> UInt64(64 - filterBits))
-            filter[bit >> 3] |= UInt8(1 << (bit & 7))
+            filter[Int(h >> UInt64(70 - filterBits))] |= TableFormat.filterMask(h)
             var slot = Int(h >> UInt64(64 - hashBits))
             while slots[slot] != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
             let isKey = info.rank != TableFormat.noRank
@@ -122,12 +121,14 @@ package struct TableBuilder {
         let ranked = entries.contains { $0.rank > 0 }
         for (scalar, record) in records {
             let rank = UInt8(truncatingIfNeeded: record >> 40)
-            if record & TableFormat.hasChildren != 0 || record & TableFormat.inlineValue == 0 || (ranked && rank == 0) {
-                records[scalar] = record | TableFormat.slow
+            let isKey = rank != TableFormat.noRank
+            let single = isKey && (record & TableFormat.inlineValue == 0 || (ranked && rank == 0))
+            if record & TableFormat.hasChildren != 0 || single {
+                records[scalar] = record | TableFormat.slow | (single ? TableFormat.single : 0)
             }
         }
         for scalar in UInt32(0x2FF0)...0x2FFF {
-            records[scalar] = TableFormat.present | TableFormat.slow | UInt64(TableFormat.noRank) << 40
+            records[scalar] = TableFormat.present | TableFormat.slow | TableFormat.single | UInt64(TableFormat.noRank) << 40
         }
 
         var pageOf: [Int: Int] = [:]
@@ -149,10 +150,10 @@ package struct TableBuilder {
                 let at = layout.pages + (pageOf[Int(scalar) >> 8]! * TableFormat.pageSize + Int(scalar & 0xFF)) * 8
                 raw.storeBytes(of: record, toByteOffset: at, as: UInt64.self)
             }
-            for (i, byte) in filter.enumerated() { raw[layout.filter + i] = byte }
+            for (i, word) in filter.enumerated() { raw.storeBytes(of: word, toByteOffset: layout.filter + i * 8, as: UInt64.self) }
             for (i, slot) in slots.enumerated() {
-                raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 8, as: UInt64.self)
-                raw.storeBytes(of: slotValues[i], toByteOffset: layout.slotValues + i * 8, as: UInt64.self)
+                raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 16, as: UInt64.self)
+                raw.storeBytes(of: slotValues[i], toByteOffset: layout.slots + i * 16 + 8, as: UInt64.self)
             }
             for (i, byte) in values.enumerated() { raw[layout.values + i] = byte }
         }

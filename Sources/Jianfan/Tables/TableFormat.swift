@@ -6,9 +6,11 @@
 ///     header      TableHeader (32 bytes)
 ///     pageIndex   UInt16 × 0x1100        scalar >> 8 → page number (0: a page of zeros)
 ///     pages       UInt64 × 256 × pages   scalar & 0xFF → the one-scalar prefix's record (0: none)
-///     filter      bit per hash           "this transition may exist": skips most failing probes
-///     slots       UInt64 × 2^hashBits    longer prefixes: parent(22) | scalar(21) | rank(3) | more(1)
-///     slotValues  UInt64 × 2^hashBits    beside each slot: value offset(32) | length(8) << 32
+///     filter      UInt64 × 2^(filterBits-6)  "this transition may exist": two bits of one word
+///                                        per transition, which skips most failing probes
+///     slots       (UInt64, UInt64) × 2^hashBits   longer prefixes, open addressing, load ≤ 1/2:
+///                                        parent(22) | scalar(21) | rank(3) | more(1), and beside
+///                                        it (same cache line) value offset(32) | length(8) << 32
 ///     values      UTF-8 bytes, 8 bytes of padding at the end
 ///
 /// A record is payload(32) | length(8) << 32 | rank(8) << 40 | flags << 48, where the payload is
@@ -32,6 +34,9 @@ enum TableFormat {
     /// key, a value longer than 4 bytes, an IDS operator (records with no value, so that the loop
     /// needs no range check), or a rank-0 key of a ranked table (a segment of its own).
     static let slow: UInt64 = 1 << 51
+    /// Set on the slow records that are slow for a reason of their own, not only for starting
+    /// a longer key: a long value, an IDS operator, a rank-0 key of a ranked table.
+    static let single: UInt64 = 1 << 52
 
     // Slot fields.
     static let keyMask: UInt64 = (1 << 43) - 1
@@ -60,19 +65,25 @@ enum TableFormat {
     @inline(__always)
     static func mix(_ key: UInt64) -> UInt64 { key &* hashMultiplier }
 
+    /// The two filter bits of hash `h` (bits of the middle of the product, which are well mixed;
+    /// the top bits choose the filter word and the slot).
+    @inline(__always)
+    static func filterMask(_ h: UInt64) -> UInt64 {
+        (1 &<< ((h &>> 32) & 63)) | (1 &<< ((h &>> 38) & 63))
+    }
+
     static func align8(_ n: Int) -> Int { (n + 7) & ~7 }
 
     /// Byte offsets of each section for a table with this header.
     struct Layout {
-        let pageIndex: Int, pages: Int, filter: Int, slots: Int, slotValues: Int, values: Int, end: Int
+        let pageIndex: Int, pages: Int, filter: Int, slots: Int, values: Int, end: Int
 
         init(_ h: Header) {
             pageIndex = MemoryLayout<Header>.size
             pages = align8(pageIndex + TableFormat.pageIndexCount * 2)
             filter = pages + Int(h.pageCount) * TableFormat.pageSize * 8
             slots = filter + (1 << Int(h.filterBits)) / 8
-            slotValues = slots + (1 << Int(h.hashBits)) * 8
-            values = slotValues + (1 << Int(h.hashBits)) * 8
+            values = slots + (1 << Int(h.hashBits)) * 16
             end = align8(values + Int(h.valuesLength) + 8)
         }
     }
