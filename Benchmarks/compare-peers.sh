@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Whole-process throughput of jianfan vs the OpenCC 1.4.2 CLI vs zhconv-rs 0.4.2.
 #
-# Usage: Benchmarks/compare-peers.sh [--mb N] [--runs N] [--corpus DIR] [--out DIR]
-#                                    [--self-test]
-#   --mb N        size of each generated corpus in MiB (default 20)
+# Usage: Benchmarks/compare-peers.sh [--mb N] [--runs N] [--corpus DIR | --generated]
+#                                    [--out DIR] [--self-test]
+#   --mb N        size of each corpus built in MiB (default 23)
 #   --runs N      timed runs per tool and config; the median is reported (default 5)
-#   --corpus DIR  use DIR/{simplified,traditional}.txt instead of building corpora
+#   --corpus DIR  use DIR/{simplified,traditional}.txt instead of building corpora (e.g. the
+#                 output of Scripts/real-corpus.sh, to skip rebuilding it)
+#   --generated   build the generated corpora of Scripts/corpus.sh (dictionary words, seed
+#                 documents) instead of the real-text ones
 #   --out DIR     where to write peers.md and throughput.svg (default Benchmarks/results)
 #   --self-test   let the OpenCC CLI stand in for jianfan (checks this script's plumbing)
+#
+# By default the input is real text: Scripts/real-corpus.sh builds N MiB each of Simplified
+# and Traditional text from pinned Debian packages with Chinese documentation (man pages,
+# manuals, LibreOffice help, fortunes; downloaded with apt-get, about 90 MB). Its MANIFEST.md
+# (packages, licenses, unique text, sha256) is copied next to peers.md as corpus-manifest.md.
 #
 # Environment:
 #   JIANFAN_BIN        use this executable (jianfan's CLI interface: -c NAME -i IN -o OUT)
@@ -16,6 +24,7 @@
 #   OPENCC_VENV        reuse (or create) the virtual environment with opencc==1.4.2 and
 #                      zhconv-rs==0.4.2 at this path
 #   PYTHON             interpreter used to create the venv (default: python3)
+#   REAL_CORPUS_DEBS   keep/reuse the Debian packages for the real-text corpus in this directory
 #
 # For s2t, t2s, s2twp and tw2sp (s2* on the Simplified corpus, the others on the
 # Traditional one) every tool converts the same file from the command line, one process per
@@ -33,12 +42,13 @@ export LC_ALL=C
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 
-MB=20 RUNS=5 CORPUS="" OUTDIR="$BENCH/results" SELF_TEST=0
+MB=23 RUNS=5 CORPUS="" GENERATED=0 OUTDIR="$BENCH/results" SELF_TEST=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --mb) MB="$2"; shift 2 ;;
         --runs) RUNS="$2"; shift 2 ;;
         --corpus) CORPUS="$2"; shift 2 ;;
+        --generated) GENERATED=1; shift ;;
         --out) OUTDIR="$2"; shift 2 ;;
         --self-test) SELF_TEST=1; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -47,6 +57,14 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$MB" =~ ^[1-9][0-9]*$ ]] || { echo "compare-peers.sh: --mb must be a positive integer" >&2; exit 2; }
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "compare-peers.sh: --runs must be a positive integer" >&2; exit 2; }
+if [[ -n "$CORPUS" ]] && (( GENERATED )); then
+    echo "compare-peers.sh: --corpus and --generated exclude each other" >&2; exit 2
+fi
+if [[ -n "$CORPUS" ]]; then
+    for f in simplified traditional; do
+        [[ -f "$CORPUS/$f.txt" ]] || { echo "compare-peers.sh: $CORPUS/$f.txt missing" >&2; exit 2; }
+    done
+fi
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -121,18 +139,36 @@ command_for() {
 # --- corpora -------------------------------------------------------------------------------
 if [[ -z "$CORPUS" ]]; then
     CORPUS="$WORK/corpus"
-    log "building ${MB} MiB corpora"
-    OPENCC_VENV="$VENV" "$ROOT/Scripts/corpus.sh" "$CORPUS" "$MB" 2> >(grep -v 'variation selectors' >&2)
+    if (( GENERATED )); then
+        log "building ${MB} MiB generated corpora"
+        OPENCC_VENV="$VENV" "$ROOT/Scripts/corpus.sh" "$CORPUS" "$MB" 2> >(grep -v 'variation selectors' >&2)
+    else
+        log "building ${MB} MiB real-text corpora"
+        "$ROOT/Scripts/real-corpus.sh" "$CORPUS" "$MB"
+    fi
 fi
 for f in simplified traditional; do
     [[ -f "$CORPUS/$f.txt" ]] || { log "compare-peers.sh: $CORPUS/$f.txt missing"; exit 1; }
 done
+# how the results describe the input
+if (( GENERATED )); then
+    CORPUS_KIND="generated corpora (\`Scripts/corpus.sh\`: dictionary words and seed documents)"
+    CHART_CORPUS="generated corpus"
+elif [[ -f "$CORPUS/MANIFEST.md" ]] && head -n 1 "$CORPUS/MANIFEST.md" | grep -q '^# Real-text corpus'; then
+    CORPUS_KIND="real text from Debian packages (\`Scripts/real-corpus.sh\`; see corpus-manifest.md)"
+    CHART_CORPUS="real-text corpus"
+else
+    CORPUS_KIND="the corpus in \`$CORPUS\`"
+    CHART_CORPUS="corpus"
+fi
+CORPUS_MIB=$(( $(wc -c < "$CORPUS/simplified.txt") >> 20 ))
 
 # --- timing ----------------------------------------------------------------------------------
 # time_once TOOL CONFIG-ARG IN OUT -> "seconds rss_kb"
 time_once() {
     local tool="$1" arg="$2" in="$3" out="$4" t0 t1 rc=0
     command_for "$tool" "$arg" "$in" "$out"
+    rm -f "$out"   # every run writes a new file (untimed: no tool pays for deleting the last one)
     t0=$EPOCHREALTIME
     /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "${CMD[@]}" 2>"$WORK/err.txt" || rc=$?
     t1=$EPOCHREALTIME
@@ -236,9 +272,11 @@ mkdir -p "$OUTDIR"
     echo "  zh-cn for tw2sp) and writes the result. Its times include Python start-up and import"
     echo "  (about ${ZHCONV_BASE_MS} ms on an empty file). zhconv-rs uses different (MediaWiki + OpenCC)"
     echo "  rules, so its output is not expected to match."
-    echo "- Input: generated corpora (\`Scripts/corpus.sh\`): Simplified $(wc -c < "$CORPUS/simplified.txt") bytes"
-    echo "  for s2t/s2twp, Traditional $(wc -c < "$CORPUS/traditional.txt") bytes for t2s/tw2sp."
-    echo "- Method: whole-process conversion of the file, one untimed warm-up, then the median of $RUNS runs."
+    echo "- Input: $CORPUS_KIND."
+    echo "  Simplified $(wc -c < "$CORPUS/simplified.txt") bytes for s2t/s2twp, Traditional"
+    echo "  $(wc -c < "$CORPUS/traditional.txt") bytes for t2s/tw2sp."
+    echo "- Method: whole-process conversion of the file, one untimed warm-up, then the median of $RUNS runs;"
+    echo "  every run writes a new output file (the previous one is deleted before the clock starts)."
     echo "  MB = 10^6 bytes of input; wall time from bash \$EPOCHREALTIME, peak RSS from GNU time."
     echo "- Identical: jianfan's output compared with OpenCC's library converting the whole file in one"
     echo "  call (\`opencc.OpenCC(NAME, include_tofu_risk_dictionaries=False).convert(text)\`), and with"
@@ -249,13 +287,19 @@ mkdir -p "$OUTDIR"
     echo
     cat "$TABLE"
 } > "$OUTDIR/peers.md"
+if [[ "$CHART_CORPUS" == "real-text corpus" ]]; then
+    cp "$CORPUS/MANIFEST.md" "$OUTDIR/corpus-manifest.md"
+else
+    rm -f "$OUTDIR/corpus-manifest.md"   # from an earlier run on the real-text corpus
+fi
 
 "$PY" "$BENCH/chart.py" "$RESULTS" "$OUTDIR/throughput.svg" \
-    --title "Whole-process throughput, ${MB} MiB corpus, median of $RUNS (MB/s, higher is better)" \
+    --title "Whole-process throughput, ${CORPUS_MIB} MiB $CHART_CORPUS, median of $RUNS (MB/s, higher is better)" \
     --subtitle "$CPU, $NPROC CPUs, $DATE" --jianfan-label "$CHART_LABEL"
 
 cat "$OUTDIR/peers.md"
 log "wrote $OUTDIR/peers.md and $OUTDIR/throughput.svg"
+[[ "$CHART_CORPUS" == "real-text corpus" ]] && log "wrote $OUTDIR/corpus-manifest.md"
 
 fail=0
 for c in "${CONFIGS[@]}"; do [[ "${WHOLE[$c]}" == yes && "${CLI[$c]}" != NO* ]] || fail=1; done

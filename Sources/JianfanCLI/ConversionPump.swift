@@ -25,6 +25,9 @@ struct ConversionPump {
                 }
                 if count == 0 { break }
                 try stream.convert(buffer[..<count], into: &converted)
+                // A short read means no more input is ready (a terminal, `tail -f`): what has
+                // arrived is converted now instead of waiting for a full window.
+                if count < Self.chunkSize { stream.flush(into: &converted) }
                 try output.write(converted)
                 converted.removeAll(keepingCapacity: true)
             }

@@ -13,6 +13,8 @@ protocol ByteStreamConverter {
     /// - Throws: `InvalidUTF8Error` with the offset counted from the start of the stream.
     mutating func convert(_ chunk: ArraySlice<UInt8>, into output: inout [UInt8]) throws
     mutating func finish(into output: inout [UInt8]) throws
+    /// Converts now what has been held back only for more input (input arrives a line at a time).
+    mutating func flush(into output: inout [UInt8])
 }
 
 extension ConversionStream: ByteStreamConverter {

@@ -11,9 +11,11 @@ import Darwin
 /// Bytes go to a temporary file created with mkstemp(3) in the destination's own directory,
 /// so the final rename(2) cannot cross file systems and is atomic: readers see the old file or
 /// the complete new one, never a prefix. `commit()` gives the new file the old one's permissions
-/// (and owner, when allowed), fsyncs it, renames it over the destination and fsyncs the
-/// directory. Any failure, or `discard()`, unlinks the temporary file and leaves the
-/// destination untouched.
+/// (and owner, when allowed) and renames it over the destination. When it replaces a file it
+/// fsyncs the new one first and the directory after, so that a crash cannot cost the old
+/// contents (an in-place edit); a file that did not exist has nothing to lose and is not synced
+/// (after a crash it may be missing, like any file just written). Any failure, or `discard()`,
+/// unlinks the temporary file and leaves the destination untouched.
 ///
 /// This also makes `-i f -o f` safe without a special case: `f` stays open for reading and
 /// intact until the rename, which is what an in-place edit does.
@@ -67,7 +69,7 @@ final class AtomicFileOutput: OutputSink {
             } else {
                 try check(fchmod(fd, 0o666 & ~Self.currentUmask))
             }
-            try check(fsync(fd))
+            if original != nil { try check(fsync(fd)) }
             let result = close(fd)
             fd = -1
             try check(result)
@@ -78,7 +80,7 @@ final class AtomicFileOutput: OutputSink {
         }
         isFinished = true
         InterruptCleanup.untrack()
-        Self.syncDirectory(Self.directory(of: destination))
+        if original != nil { Self.syncDirectory(Self.directory(of: destination)) }
     }
 
     func discard() {

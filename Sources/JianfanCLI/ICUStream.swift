@@ -35,6 +35,9 @@ struct ICUStream: ByteStreamConverter {
         pendingOffset += cut
     }
 
+    /// Nothing to do: whole lines are converted as they arrive.
+    mutating func flush(into output: inout [UInt8]) {}
+
     mutating func finish(into output: inout [UInt8]) throws {
         try emit(pending[...], into: &output)
         pendingOffset += pending.count

@@ -29,6 +29,38 @@ struct ConversionModeTests {
         }
     }
 
+    @Test("input that arrives a line at a time through a pipe comes out a line at a time")
+    func lineAtATime() throws {
+        let dir = try TemporaryDirectory()
+        let input = Pipe(), output = Pipe()
+        let process = Process()
+        process.executableURL = try CLI.requireBinary()
+        process.arguments = ["-c", "s2t"]
+        process.currentDirectoryURL = dir.url
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The second line is written only once the first one's conversion has been read back:
+        // a converter that waited for more input (or for the end) would never answer, and is
+        // stopped after 20 s so that the expectations below fail instead of hanging.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) { if process.isRunning { process.terminate() } }
+        var received: [UInt8] = []
+        for (line, expected) in [("头发\n", "頭髮\n"), ("后来\n", "後來\n")] {
+            input.fileHandleForWriting.write(Data(line.utf8))
+            while received.count < Array(expected.utf8).count {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                received += data
+            }
+            #expect(String(decoding: received, as: UTF8.self) == expected)
+            received.removeAll()
+        }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("the binary copied alone into another directory still converts: the tables are compiled in")
     func copiedBinary() throws {
         let dir = try TemporaryDirectory()

@@ -1,8 +1,14 @@
 import Foundation
 import Jianfan
 
-/// Inputs for the benchmarks, built deterministically from the seed documents in
-/// `Tests/Fixtures` (real Simplified and Traditional text, markup and ASCII included).
+/// Inputs for the benchmarks, deterministic.
+///
+/// If the environment variable `JIANFAN_BENCH_CORPUS` names a directory with `simplified.txt`
+/// and `traditional.txt` (the real-text corpus of `Scripts/real-corpus.sh DIR`: man pages,
+/// manuals, help and fortunes from Debian packages), the inputs are prefixes of those files,
+/// cut after a line break (a file shorter than the size is repeated). Otherwise (with one line
+/// on stderr saying so) they are the seed documents in `Tests/Fixtures` (real Simplified and
+/// Traditional text, markup and ASCII included, about 50 KB) repeated to the size.
 public enum BenchmarkTexts {
     public enum Size: String, CaseIterable, Sendable {
         case small = "50KB", medium = "1MB", large = "20MB"
@@ -49,8 +55,52 @@ public enum BenchmarkTexts {
         return out
     }
 
+    /// The real-text corpus directory from `JIANFAN_BENCH_CORPUS`, or nil (noted once on stderr)
+    /// if the variable is unset or the directory lacks `simplified.txt` or `traditional.txt`.
+    public static let corpusDirectory: URL? = {
+        let name = ProcessInfo.processInfo.environment["JIANFAN_BENCH_CORPUS"] ?? ""
+        let dir = URL(fileURLWithPath: name, isDirectory: true)
+        if !name.isEmpty, ["simplified.txt", "traditional.txt"].allSatisfy({
+            FileManager.default.isReadableFile(atPath: dir.appendingPathComponent($0).path)
+        }) {
+            return dir
+        }
+        let why = name.isEmpty ? "JIANFAN_BENCH_CORPUS is not set"
+            : "JIANFAN_BENCH_CORPUS=\(name) has no readable simplified.txt and traditional.txt"
+        FileHandle.standardError.write(Data(("BenchmarkTexts: \(why); using the seed documents repeated. "
+            + "For real text: Scripts/real-corpus.sh DIR, then JIANFAN_BENCH_CORPUS=DIR (absolute path).\n").utf8))
+        return nil
+    }()
+
+    /// The first `size` bytes of `file`, cut after the next line break (like `text(_:size:)`);
+    /// a file shorter than that is repeated.
+    public static func prefix(of file: URL, size: Size) -> [UInt8] {
+        guard let handle = try? FileHandle(forReadingFrom: file) else {
+            fatalError("benchmark input \(file.path) cannot be read")
+        }
+        defer { try? handle.close() }
+        var out: [UInt8] = []
+        out.reserveCapacity(size.bytes + (1 << 20))
+        while true {
+            guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else {
+                guard !out.isEmpty else { fatalError("benchmark input \(file.path) is empty") }
+                return text(out, size: size)
+            }
+            let start = out.count
+            out += chunk
+            if out.count > size.bytes, let cut = out[max(start, size.bytes)...].firstIndex(of: 0x0A) {
+                out.removeSubrange((cut + 1)...)
+                return out
+            }
+        }
+    }
+
     /// The input a configuration reads: Simplified for `s2*`, Traditional for the rest.
     public static func input(for config: Config, size: Size) -> [UInt8] {
-        text(config.rawValue.hasPrefix("s2") ? simplifiedSeed : traditionalSeed, size: size)
+        let simplified = config.rawValue.hasPrefix("s2")
+        if let dir = corpusDirectory {
+            return prefix(of: dir.appendingPathComponent(simplified ? "simplified.txt" : "traditional.txt"), size: size)
+        }
+        return text(simplified ? simplifiedSeed : traditionalSeed, size: size)
     }
 }

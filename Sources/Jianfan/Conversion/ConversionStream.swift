@@ -41,13 +41,35 @@ public struct ConversionStream {
         self.lossy = lossy
     }
 
-    /// Converts as much of what was written so far as can be converted without seeing more.
+    /// Takes more input and converts it in windows of about 2 MB, each cut where no match can
+    /// span the cut; use ``flush(into:)`` to have everything written so far converted now.
     /// - Throws: ``InvalidUTF8Error`` with the absolute byte offset, unless `lossy`.
     public mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error) {
         pending.append(contentsOf: chunk)
         bytesConsumed += chunk.count
         try validate(final: false)
+        convertWindows(into: &output, force: false)
+    }
+
+    /// Converts everything written so far up to its last safe cut, now: for input that arrives
+    /// a line at a time (a terminal, `tail -f`). The output is the same as without flushing.
+    public mutating func flush(into output: inout [UInt8]) {
+        convertWindows(into: &output, force: true)
+    }
+
+    private mutating func convertWindows(into output: inout [UInt8], force: Bool) {
         let plan = converter.plan
+        if force && validated > 0 && validated < nextAttempt {
+            let cut: Int? = pending.withUnsafeBufferPointer { bytes in
+                plan.safeCut(in: UnsafeBufferPointer(rebasing: bytes[0..<validated]), lower: searched, upper: validated)
+            }
+            searched = max(0, validated - 4)
+            if let cut {
+                emit(upTo: cut, into: &output)
+                searched = max(0, searched - cut)
+            }
+            return
+        }
         while validated >= nextAttempt {
             let cut: Int? = pending.withUnsafeBufferPointer { bytes in
                 let valid = UnsafeBufferPointer(rebasing: bytes[0..<validated])
@@ -79,7 +101,10 @@ public struct ConversionStream {
 
     private mutating func validate(final: Bool) throws(InvalidUTF8Error) {
         while true {
-            let scan = pending.withUnsafeBufferPointer { UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[validated...])) }
+            let threads = converter.maximumThreads
+            let scan = pending.withUnsafeBufferPointer {
+                UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[validated...]), threads: threads)
+            }
             switch scan {
             case .valid(let tail):
                 if tail > 0 && final {
@@ -102,7 +127,9 @@ public struct ConversionStream {
     private mutating func emit(upTo cut: Int, into output: inout [UInt8]) {
         guard cut > 0 else { return }
         out.removeAll()
-        pending.withUnsafeBytes { converter.convert(UnsafeRawBufferPointer(rebasing: $0[0..<cut]), into: out, parallel: true, workspace: workspace) }
+        pending.withUnsafeBytes {
+            converter.convert(UnsafeRawBufferPointer(rebasing: $0[0..<cut]), into: out, parallel: true, workspace: workspace)
+        }
         output.append(contentsOf: out.bytes)
         pending.removeSubrange(0..<cut)
         pendingOffset += cut

@@ -1,17 +1,7 @@
-/// The two loops every conversion is made of: converting a run of text with one table (greedy
-/// longest match, as OpenCC's `Conversion`), and OpenCC's maximal-match segmentation.
+/// The loops of stages with segmentation (s2twp, tw2sp, …; see `PlainConversion.swift` for the
+/// others): greedy longest match as OpenCC's `Conversion`, while segmenting or within segments,
+/// and OpenCC's maximal-match segmentation itself.
 extension Table {
-    /// Converts `[start, end)` into `out`: at each position the winning match's value is written,
-    /// or the scalar (or a whole complete IDS) is copied as it is.
-    /// - Precondition: the input is valid UTF-8.
-    func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
-        var unused: [Int] = []
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
-            limit[0] = end - start
-            convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &unused, mode: .plain)
-        }
-    }
-
     /// Converts like ``convert(_:_:into:)`` and also segments as OpenCC's `mmseg` would with this
     /// table's rank-0 entries, appending each segment's end offset in `out` to `segmentEnds`.
     /// Valid when the segmentation dictionary is exactly the first child of this stage's group.
@@ -29,7 +19,7 @@ extension Table {
         ends.withUnsafeBufferPointer { convert(origin: origin, limits: $0, into: out, ends: &outputEnds, mode: .segments) }
     }
 
-    enum Mode { case plain, segmenting, segments }
+    enum Mode { case segmenting, segments }
 
     /// The loop. Each scalar is decoded once: the lookahead decoded to test "may a key continue
     /// here?" is carried to the next position. A scalar that starts no longer key there (most do
@@ -98,16 +88,7 @@ extension Table {
             let rank = UInt8(truncatingIfNeeded: record &>> 40)
             if !continues && record & TableFormat.single == 0 && bufferEnd - p >= 4
                 && (!recordingSegments || rank != 0 || record == 0) {
-                // The scalar's own value when it is a key (inline: single is clear), else the
-                // scalar itself: the same store either way, chosen by a mask, not a branch
-                // (a key is present and has a rank other than 0xFF).
-                let noRank = (UInt64(rank) &+ 1) &>> 8
-                let keyMask = 0 &- ((record &>> 48) & ~noRank & 1)
-                let copied = UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
-                let word = copied ^ ((copied ^ record) & keyMask)
-                let count = UInt64(length) ^ ((UInt64(length) ^ (record &>> 32)) & keyMask & 0xFF)
-                UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: word), as: UInt32.self)
-                o += Int(truncatingIfNeeded: count)
+                o += Table.emitSingle(record: record, from: p, length: length, to: o)
                 p = q
                 runOpen = true
                 continue

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Strict UTF-8 checking (no overlong forms, no surrogates, nothing above U+10FFFF), with the
 /// exact offset of the first bad byte, and a lossy repair that OpenCC-compatible callers opt into.
 ///
@@ -72,9 +74,47 @@ public enum UTF8Validation {
         return .valid(incompleteTail: 0)
     }
 
+    /// Scans like ``scan(_:)``, with the same result, splitting a large input in two halves
+    /// scanned at once when `threads` allows. The split falls on a scalar's first byte, so the
+    /// second half's result holds as it is unless the first half is not cleanly valid; then the
+    /// serial scan decides.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, threads: Int) -> Scan {
+        guard threads > 1, bytes.count >= UTF8Validation.parallelThreshold, let base = bytes.baseAddress else {
+            return scan(bytes)
+        }
+        var middle = bytes.count / 2
+        while middle < bytes.count / 2 + 4 && base[middle] & 0xC0 == 0x80 { middle += 1 }
+        if base[middle] & 0xC0 == 0x80 { return scan(bytes) }   // five continuation bytes: invalid anyway
+        let split = middle
+        let input = SharedInput(bytes: UnsafeRawBufferPointer(bytes))
+        let results = ScanResults()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let half = i == 0 ? input.bytes[..<split] : input.bytes[split...]
+            results.store(scan(UnsafeRawBufferPointer(rebasing: half).bindMemory(to: UInt8.self)), at: i)
+        }
+        guard results.first == .valid(incompleteTail: 0) else { return scan(bytes) }
+        switch results.second {
+        case .valid: return results.second
+        case .invalid(let offset, let length): return .invalid(offset: split + offset, length: length)
+        }
+    }
+
+    /// Below this, splitting costs more than it saves.
+    static let parallelThreshold = 1 << 18
+
     /// `bytes` with every maximal invalid subpart replaced by U+FFFD (as Unicode recommends).
     public static func repaired(_ bytes: some Collection<UInt8>) -> [UInt8] {
         let array = Array(bytes)
         return Array(String(decoding: array, as: UTF8.self).utf8)
+    }
+}
+
+/// The two halves' results of a parallel scan, each written by one worker and read after both.
+private final class ScanResults: @unchecked Sendable {
+    var first = UTF8Validation.Scan.valid(incompleteTail: 0)
+    var second = UTF8Validation.Scan.valid(incompleteTail: 0)
+
+    func store(_ scan: UTF8Validation.Scan, at i: Int) {
+        if i == 0 { first = scan } else { second = scan }
     }
 }
