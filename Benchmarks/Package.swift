@@ -12,7 +12,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // Deterministic inputs of ~50 KB, ~1 MB and ~20 MB built from the seed documents.
+        // Inputs of ~50 KB, ~1 MB and ~20 MB: prefixes of the real-text corpus named by
+        // JIANFAN_BENCH_CORPUS (Scripts/real-corpus.sh), else the seed documents repeated.
         .target(name: "BenchmarkTexts", dependencies: [.product(name: "Jianfan", package: "Jianfan")],
                 path: "Benchmarks/BenchmarkTexts"),
         .executableTarget(
