@@ -36,7 +36,7 @@ extension Table {
         out.reserve(last)
         var o = out.base + out.count
         var limit = out.base + out.capacity - ByteBuffer.slack
-        let pageIndex = self.pageIndex, pages = self.pages, filter = self.filter, filterShift = self.filterShift
+        let pageIndex = self.pageIndex, pages = self.pages
         let asciiKeys = ASCIIKeys(self)
         let bufferEnd = origin + last
         var carried = UnsafePointer<UInt8>(bitPattern: 1)!   // where `carriedScalar` was decoded
@@ -81,9 +81,7 @@ extension Table {
                 carried = q
                 key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: carriedScalar)
                 h = TableFormat.mix(key)
-                let mask = TableFormat.filterMask(h)
-                let mayContinue: UInt64 = filter[Int(truncatingIfNeeded: h &>> filterShift)] & mask == mask ? 1 : 0
-                continues = (record &>> 49) & mayContinue != 0   // hasChildren, and the filter agrees
+                continues = (record &>> 49) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             let rank = UInt8(truncatingIfNeeded: record &>> 40)
             if !continues && record & TableFormat.single == 0 && bufferEnd - p >= 4
@@ -106,7 +104,7 @@ extension Table {
             }
             let m = continues
                 ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: end)
-                : Match(length: record != 0 && rank != TableFormat.noRank ? length : 0, rank: rank, record: record, slot: -1)
+                : Match(scalarOf: record, length: length)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length
@@ -143,9 +141,7 @@ extension Table {
                 return walk(p, length: length, record: record, key: key, hash: h, after: q + nextLength, end: end)
             }
         }
-        let rank = UInt8(truncatingIfNeeded: record >> 40)
-        let isKey = record != 0 && rank != TableFormat.noRank
-        return Match(length: isKey ? length : 0, rank: rank, record: record, slot: -1)
+        return Match(scalarOf: record, length: length)
     }
 
     /// Whether the transition hashed to `h` may exist (the filter has no false negatives).

@@ -32,9 +32,7 @@ extension Table {
             if q < end {
                 key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: UTF8Scalars.decode(q).scalar)
                 h = TableFormat.mix(key)
-                let mask = TableFormat.filterMask(h)
-                let mayContinue: UInt64 = filter[Int(truncatingIfNeeded: h &>> filterShift)] & mask == mask ? 1 : 0
-                continues = (record &>> 49) & mayContinue != 0   // hasChildren, and the filter agrees
+                continues = (record &>> 49) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             if !continues && record & TableFormat.single == 0 && end - p >= 4 {
                 o += Table.emitSingle(record: record, from: p, length: length, to: o)
@@ -50,10 +48,9 @@ extension Table {
                     continue
                 }
             }
-            let rank = UInt8(truncatingIfNeeded: record &>> 40)
             let m = continues
                 ? walk(p, length: length, record: record, key: key, hash: h, after: q + UTF8Scalars.decode(q).length, end: end)
-                : Match(length: record != 0 && rank != TableFormat.noRank ? length : 0, rank: rank, record: record, slot: -1)
+                : Match(scalarOf: record, length: length)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length

@@ -11,6 +11,21 @@ struct Table: @unchecked Sendable {
         var rank: UInt8
         var record: UInt64
         var slot: Int
+
+        /// The match of the scalar alone (`length` bytes) whose record is `record` (0: none):
+        /// empty unless the scalar is itself a key.
+        @inline(__always)
+        init(scalarOf record: UInt64, length: Int) {
+            let rank = UInt8(truncatingIfNeeded: record &>> 40)
+            self.init(length: record != 0 && rank != TableFormat.noRank ? length : 0, rank: rank, record: record, slot: -1)
+        }
+
+        init(length: Int, rank: UInt8, record: UInt64, slot: Int) {
+            self.length = length
+            self.rank = rank
+            self.record = record
+            self.slot = slot
+        }
     }
 
     let maxKeyLength: Int
