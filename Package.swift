@@ -20,11 +20,13 @@ let package = Package(
         // The compiled conversion tables, embedded with C23 #embed (regenerate with
         // `swift run jianfan-tables`; a test checks the blob matches Data/).
         .target(name: "CJianfanTables", exclude: ["tables.bin"]),
+        // UTF-8 validation 16 bytes at a time (SSSE3 table lookups), for the valid bulk of input.
+        .target(name: "CJianfanUTF8"),
 
         // The library.
         .target(
             name: "Jianfan",
-            dependencies: ["CJianfanICU", "CJianfanTables"]
+            dependencies: ["CJianfanICU", "CJianfanTables", "CJianfanUTF8"]
         ),
 
         // Command-line tools.

@@ -1,5 +1,16 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Jianfan
 
 /// `jianfan normalize`: cleans a document (reading annotations, punctuation, line breaks,
@@ -126,12 +137,12 @@ struct NormalizeCommand: ParsableCommand {
             target = parsed
         }
         guard let steps else { return .standard(script: target) }
-        var names = steps.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var names = steps.split(separator: ",").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
         if target != nil, !names.contains(where: { $0.lowercased() == "script" }) { names.append("script") }
         do {
             return try Normalizer(stepNames: names, script: target)
         } catch {
-            throw CLIError.usage(error.description)
+            throw CLIError.usage("\(error)")
         }
     }
 

@@ -95,21 +95,3 @@ struct ConversionStreamTests {
         #expect(String(decoding: out, as: UTF8.self) == "發\u{FFFD}\u{FFFD}後\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}")
     }
 }
-
-@Suite("UTF8Validation")
-struct UTF8ValidationTests {
-    @Test func offsets() {
-        #expect(UTF8Validation.firstInvalidOffset(in: Array("a发𠮷".utf8)) == nil)
-        #expect(UTF8Validation.firstInvalidOffset(in: [0x61, 0xC0, 0xAF]) == 1)          // overlong
-        #expect(UTF8Validation.firstInvalidOffset(in: [0x61, 0x62, 0xE0, 0x80, 0x80]) == 2)  // overlong 3-byte
-        #expect(UTF8Validation.firstInvalidOffset(in: [0xED, 0xA0, 0x80]) == 0)          // surrogate
-        #expect(UTF8Validation.firstInvalidOffset(in: [0x61, 0x80]) == 1)                // bare continuation
-        #expect(UTF8Validation.firstInvalidOffset(in: [0xF4, 0x90, 0x80, 0x80]) == 0)    // above U+10FFFF
-        #expect(UTF8Validation.firstInvalidOffset(in: Array("发".utf8) + [0xE5, 0xA4]) == 3)  // truncated
-        #expect(UTF8Validation.firstInvalidOffset(in: Array(repeating: UInt8(0x41), count: 37) + [0xFE]) == 37)
-    }
-
-    @Test func repaired() {
-        #expect(UTF8Validation.repaired([0x61, 0xFF, 0x62]) == Array("a\u{FFFD}b".utf8))
-    }
-}

@@ -127,11 +127,16 @@ public struct ConversionStream {
 
     private mutating func emit(upTo cut: Int, into output: inout [UInt8]) {
         guard cut > 0 else { return }
-        out.removeAll()
         pending.withUnsafeBytes {
-            converter.convert(UnsafeRawBufferPointer(rebasing: $0[0..<cut]), into: out, parallel: true, workspace: workspace)
+            let window = UnsafeRawBufferPointer(rebasing: $0[0..<cut])
+            if let pieces = converter.convertedPieces(window, parallel: true, workspace: workspace) {
+                for piece in pieces { output.append(contentsOf: piece.bytes) }
+            } else {
+                out.removeAll()
+                converter.convert(window, into: out, parallel: false, workspace: workspace)
+                output.append(contentsOf: out.bytes)
+            }
         }
-        output.append(contentsOf: out.bytes)
         pending.removeSubrange(0..<cut)
         pendingOffset += cut
         validated -= cut

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A growable byte buffer for the hot loop: raw pointer writes, capacity checked once per token.
 ///
 /// It is a class so that scratch buffers can be reused across chunks without copies; each

@@ -1,3 +1,4 @@
+internal import CJianfanUTF8
 import Dispatch
 
 /// Strict UTF-8 checking (no overlong forms, no surrogates, nothing above U+10FFFF), with the
@@ -33,7 +34,8 @@ public enum UTF8Validation {
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
         guard let base = bytes.baseAddress else { return .valid(incompleteTail: 0) }
         let n = bytes.count
-        var i = 0
+        // The valid bulk 16 bytes at a time; the loop below finds the first error, if any.
+        var i = jianfan_utf8_valid_prefix(base, n)
         while i < n {
             let b0 = base[i]
             if b0 < 0x80 {

@@ -1,5 +1,16 @@
 internal import CJianfanICU
-import Foundation // LocalizedError only; the shim header keeps ICU types out of Swift.
+#if canImport(FoundationEssentials)
+import FoundationEssentials // LocalizedError only; the shim header keeps ICU types out of Swift.
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// An ICU transform (transliterator), such as `Hans-Hant`, `Han-Latin` or a compound
@@ -209,16 +220,25 @@ public enum TransliteratorError: Error, Equatable, Sendable, CustomStringConvert
     public var errorDescription: String? { description }
 }
 
-/// The idle clones behind an `NSLock`. It is a pthread mutex, which ThreadSanitizer understands;
+/// The idle clones behind a pthread mutex, which ThreadSanitizer understands;
 /// `Synchronization.Mutex` on Linux is reported by TSan as a race even in a ten-line program,
 /// and `swift test --sanitize=thread` must stay clean.
 private final class IdlePool: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        return lock
+    }()
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
     private var handles: [Handle] = []
 
     func withLock<R>(_ body: (inout [Handle]) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
         return body(&handles)
     }
 }

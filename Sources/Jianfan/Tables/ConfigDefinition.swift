@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A dictionary, or a group of them with OpenCC's match policy, as written in a config file.
 ///
@@ -63,39 +67,61 @@ package struct ConfigDefinition: Sendable, Hashable {
 
     /// Parses OpenCC's JSON (`{"normalization": [...], "segmentation": {...}, "conversion_chain": [...]}`).
     package init(json: Data, name: String) throws {
-        guard let root = try JSONSerialization.jsonObject(with: json) as? [String: Any],
-              let chain = root["conversion_chain"] as? [[String: Any]] else {
+        let root: ConfigJSON
+        do {
+            root = try JSONDecoder().decode(ConfigJSON.self, from: json)
+        } catch {
+            throw DictionaryError.unsupportedConfig(name, reason: "not an OpenCC config (\(error))")
+        }
+        guard let chain = root.conversion_chain else {
             throw DictionaryError.unsupportedConfig(name, reason: "no conversion_chain")
         }
-        func spec(_ object: Any?) throws -> DictionarySpec {
-            guard let dict = object as? [String: Any], let type = dict["type"] as? String else {
+        func spec(_ dict: DictionaryJSON?) throws -> DictionarySpec {
+            guard let dict, let type = dict.type else {
                 throw DictionaryError.unsupportedConfig(name, reason: "dictionary without a type")
             }
             switch type {
             case "ocd2", "ocd", "text":
-                guard let file = dict["file"] as? String else {
+                guard let file = dict.file else {
                     throw DictionaryError.unsupportedConfig(name, reason: "dictionary without a file")
                 }
-                let base = (file as NSString).deletingPathExtension
-                return .file(base, mayOutputTofu: dict["may_output_tofu"] as? Bool ?? false)
+                let base = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
+                return .file(base, mayOutputTofu: dict.may_output_tofu ?? false)
             case "group":
-                let raw = dict["match_policy"] as? String ?? "short_circuit"
+                let raw = dict.match_policy ?? "short_circuit"
                 guard let policy = DictionarySpec.MatchPolicy(rawValue: raw) else {
                     throw DictionaryError.unsupportedConfig(name, reason: "match policy \(raw)")
                 }
-                return .group(policy, try (dict["dicts"] as? [Any] ?? []).map(spec))
+                return .group(policy, try (dict.dicts ?? []).map(spec))
             default:
                 throw DictionaryError.unsupportedConfig(name, reason: "dictionary type \(type)")
             }
         }
-        let normalization = try (root["normalization"] as? [[String: Any]] ?? []).map { try spec($0["dict"]) }
+        let normalization = try (root.normalization ?? []).map { try spec($0.dict) }
         var segmentation: DictionarySpec?
-        if let seg = root["segmentation"] as? [String: Any] {
-            guard seg["type"] as? String == "mmseg" else {
-                throw DictionaryError.unsupportedConfig(name, reason: "segmentation \(seg["type"] ?? "?")")
+        if let seg = root.segmentation {
+            guard seg.type == "mmseg" else {
+                throw DictionaryError.unsupportedConfig(name, reason: "segmentation \(seg.type ?? "?")")
             }
-            segmentation = try spec(seg["dict"])
+            segmentation = try spec(seg.dict)
         }
-        self.init(normalization: normalization, segmentation: segmentation, chain: try chain.map { try spec($0["dict"]) })
+        self.init(normalization: normalization, segmentation: segmentation, chain: try chain.map { try spec($0.dict) })
     }
+}
+
+/// The parts of an OpenCC config file that are read, spelled as in the file.
+private struct ConfigJSON: Decodable {
+    struct Step: Decodable { var dict: DictionaryJSON? }
+    struct Segmentation: Decodable { var type: String?; var dict: DictionaryJSON? }
+    var normalization: [Step]?
+    var segmentation: Segmentation?
+    var conversion_chain: [Step]?
+}
+
+private final class DictionaryJSON: Decodable {
+    var type: String?
+    var file: String?
+    var match_policy: String?
+    var may_output_tofu: Bool?
+    var dicts: [DictionaryJSON]?
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Compiles `Data/` (OpenCC text dictionaries and config files) into the table blob that is
 /// embedded in the library. `swift run jianfan-tables` runs it; a test checks the embedded blob
