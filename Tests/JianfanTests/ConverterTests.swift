@@ -14,6 +14,20 @@ struct ConverterTests {
         #expect(ConversionCases.all.filter { $0.config == config }.count >= 10)
     }
 
+    /// OpenCC 1.4.2's s2twp: the segmentation (by STPhrases) puts 用 with 向 and 存 with 并, so the
+    /// Taiwan phrases 用户 → 使用者 and 存储 → 儲存 do not apply across those segment ends, though
+    /// they do on their own.
+    @Test("a later stage's phrase never spans a segment end")
+    func segmentsBoundLaterStages() {
+        let converter = Converter(.s2twp)
+        #expect(converter.convert("用户") == "使用者")
+        #expect(converter.convert("对于向用户交付软件") == "對於向用戶交付軟體")
+        #expect(converter.convert("存储") == "儲存")
+        #expect(converter.convert("收集并存储在中心") == "收集並存儲在中心")
+        #expect(converter.convert("台式机") == "桌上型電腦")
+        #expect(converter.convert("但在台式机上还有其他") == "但在臺式機上還有其他")
+    }
+
     @Test func configNames() {
         #expect(Config(name: "s2t") == .s2t)
         #expect(Config(name: "s2twp.json") == .s2twp)

@@ -6,10 +6,33 @@ extension Table {
     /// or the scalar (or a whole complete IDS) is copied as it is.
     /// - Precondition: the input is valid UTF-8.
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
+        convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false)
+    }
+
+    /// Converts like ``convert(_:_:into:)`` with no match crossing a segment end (offsets from
+    /// `start`, ascending, the last at `end`): the last stage of a segmented conversion, which
+    /// needs no segment ends of its own output. A segment end is looked up only where a phrase
+    /// might start, so the loop is the plain one; an empty `segmentEnds` is one segment.
+    func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
+                 segmentEnds: UnsafeBufferPointer<Int>) {
+        if segmentEnds.isEmpty {
+            convert(start, end, into: out)
+        } else {
+            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true)
+        }
+    }
+
+    @inline(__always)
+    private func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
+                         segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool) {
         out.reserve(end - start)
+        var segment = 0   // the segment of the last position that might start a phrase
         var o = out.base + out.count
         var limit = out.base + out.capacity - ByteBuffer.slack
         var p = start
+        let asciiKeys = ASCIIKeys(self)
+        var carried = UnsafePointer<UInt8>(bitPattern: 1)!   // where `carriedScalar` was decoded
+        var carriedScalar: UInt32 = 0, carriedLength = 0
         while p < end {
             if o >= limit {
                 out.count = o - out.base
@@ -19,18 +42,23 @@ extension Table {
             }
             let b0 = p.pointee
             if b0 < 0x80 {
-                let n = ASCIIKeys(self).run(p, end, to: o, room: limit - o)
+                let n = asciiKeys.run(p, end, to: o, room: limit - o)
                 o += n
                 p += n
                 if n > 0 { continue }
             }
-            let (scalar, length) = b0 < 0x80 ? (UInt32(b0), 1) : UTF8Scalars.decode(p)
+            let scalar: UInt32, length: Int
+            if b0 < 0x80 { (scalar, length) = (UInt32(b0), 1) }
+            else if p == carried { (scalar, length) = (carriedScalar, carriedLength) }
+            else { (scalar, length) = UTF8Scalars.decode(p) }
             let record = pages[Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)]
             let q = p + length
             var continues = false
             var key: UInt64 = 0, h: UInt64 = 0
             if q < end {
-                key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: UTF8Scalars.decode(q).scalar)
+                (carriedScalar, carriedLength) = UTF8Scalars.decode(q)
+                carried = q
+                key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: carriedScalar)
                 h = TableFormat.mix(key)
                 continues = (record &>> 49) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
@@ -39,8 +67,14 @@ extension Table {
                 p = q
                 continue
             }
+            var matchEnd = end
+            if segmented {
+                while start + segmentEnds[segment] <= p && segment + 1 < segmentEnds.count { segment += 1 }
+                matchEnd = start + segmentEnds[segment]
+                if q >= matchEnd { continues = false }
+            }
             if UTF8Scalars.isIDSOperator(scalar) {
-                let ids = UTF8Scalars.idsLength(p, end)
+                let ids = UTF8Scalars.idsLength(p, matchEnd)
                 if ids > 0 {
                     o.update(from: p, count: ids)
                     o += ids
@@ -49,7 +83,7 @@ extension Table {
                 }
             }
             let m = continues
-                ? walk(p, length: length, record: record, key: key, hash: h, after: q + UTF8Scalars.decode(q).length, end: end)
+                ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: matchEnd)
                 : Match(scalarOf: record, length: length)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
@@ -65,16 +99,16 @@ extension Table {
 
     /// Writes a scalar's own output at `o` and returns its length: the inline value of its
     /// `record` when it is a key, else the scalar (`length` bytes at `p`, 4 readable). The same
-    /// store either way, chosen by a mask, not a branch (a key is present, with a rank other
-    /// than 0xFF; `record` must not be ``TableFormat/single``).
+    /// store either way, chosen by a mask, not a branch: a record that is not
+    /// ``TableFormat/single`` is a key exactly when its value is inline.
     @inline(__always)
     static func emitSingle(record: UInt64, from p: UnsafePointer<UInt8>, length: Int,
                            to o: UnsafeMutablePointer<UInt8>) -> Int {
-        let noRank = (((record &>> 40) & 0xFF) &+ 1) &>> 8
-        let keyMask = 0 &- ((record &>> 48) & ~noRank & 1)
+        let keyMask = 0 &- ((record &>> 50) & 1)
         let copied = UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
         let word = copied ^ ((copied ^ record) & keyMask)
         UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: word), as: UInt32.self)
-        return Int(truncatingIfNeeded: UInt64(length) ^ ((UInt64(length) ^ (record &>> 32)) & keyMask & 0xFF))
+        let scalarLength = UInt64(truncatingIfNeeded: length)
+        return Int(truncatingIfNeeded: scalarLength ^ ((scalarLength ^ (record &>> 32)) & keyMask & 0xFF))
     }
 }

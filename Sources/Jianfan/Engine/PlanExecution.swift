@@ -62,6 +62,14 @@ extension Plan {
             let last = i == stages.count - 1
             let target = last ? out : (current === scratch.stageA ? scratch.stageB : scratch.stageA)
             if !last { target.removeAll() }
+            if last {
+                // Nothing after it needs its output's segment ends.
+                scratch.ends.withUnsafeBufferPointer { ends in
+                    stages[i].convert(UnsafePointer(current.base), UnsafePointer(current.base) + current.count, into: target,
+                                      segmentEnds: ends)
+                }
+                return
+            }
             scratch.nextEnds.removeAll(keepingCapacity: true)
             stages[i].convertSegments(origin: UnsafePointer(current.base), ends: scratch.ends, into: target,
                                       outputEnds: &scratch.nextEnds)
