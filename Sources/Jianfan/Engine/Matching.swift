@@ -9,14 +9,26 @@ extension Table {
                            segmentEnds: inout [Int]) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
             limit[0] = end - start
-            convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting)
+            if fewPhraseStarts {
+                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting,
+                        recordFirst: true)
+            } else {
+                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting,
+                        recordFirst: false)
+            }
         }
     }
 
     /// Converts each segment `[origin + ends[i-1], origin + ends[i])` on its own (no match crosses
     /// a segment end), appending the output's end offset of each segment to `outputEnds`.
     func convertSegments(origin: UnsafePointer<UInt8>, ends: [Int], into out: ByteBuffer, outputEnds: inout [Int]) {
-        ends.withUnsafeBufferPointer { convert(origin: origin, limits: $0, into: out, ends: &outputEnds, mode: .segments) }
+        ends.withUnsafeBufferPointer { ends in
+            if fewPhraseStarts {
+                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, recordFirst: true)
+            } else {
+                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, recordFirst: false)
+            }
+        }
     }
 
     enum Mode { case segmenting, segments }
@@ -26,7 +38,7 @@ extension Table {
     /// not) and needs nothing special is written without a branch on what it is.
     @inline(__always)
     private func convert(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
-                         ends: inout [Int], mode: Mode) {
+                         ends: inout [Int], mode: Mode, recordFirst: Bool) {
         let recordingSegments = mode == .segmenting
         var runOpen = false
         guard let last = limits.last else { return }
@@ -75,7 +87,7 @@ extension Table {
             let record = pages[Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)]
             let q = p + length
             var key: UInt64 = 0, h: UInt64 = 0, continues = false
-            if q < end {
+            if q < end && (!recordFirst || record & TableFormat.hasChildren != 0) {   // see `PlainConversion.swift`
                 let c = q.pointee
                 if c < 0x80 { (carriedScalar, carriedLength) = (UInt32(c), 1) } else { (carriedScalar, carriedLength) = UTF8Scalars.decode(q) }
                 carried = q

@@ -6,7 +6,13 @@ extension Table {
     /// or the scalar (or a whole complete IDS) is copied as it is.
     /// - Precondition: the input is valid UTF-8.
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
-        convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false)
+        if fewPhraseStarts {
+            convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
+                    recordFirst: true)
+        } else {
+            convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
+                    recordFirst: false)
+        }
     }
 
     /// Converts like ``convert(_:_:into:)`` with no match crossing a segment end (offsets from
@@ -18,13 +24,13 @@ extension Table {
         if segmentEnds.isEmpty {
             convert(start, end, into: out)
         } else {
-            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true)
+            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: fewPhraseStarts)
         }
     }
 
     @inline(__always)
     private func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
-                         segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool) {
+                         segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool, recordFirst: Bool) {
         out.reserve(end - start)
         var segment = 0   // the segment of the last position that might start a phrase
         var o = out.base + out.count
@@ -55,7 +61,9 @@ extension Table {
             let q = p + length
             var continues = false
             var key: UInt64 = 0, h: UInt64 = 0
-            if q < end {
+            // With few phrase starts the branch on the record is well predicted and most
+            // characters skip the next one; with many, the filter is asked without a branch.
+            if q < end && (!recordFirst || record & TableFormat.hasChildren != 0) {
                 (carriedScalar, carriedLength) = UTF8Scalars.decode(q)
                 carried = q
                 key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: carriedScalar)

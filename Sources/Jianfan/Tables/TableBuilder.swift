@@ -138,7 +138,8 @@ package struct TableBuilder {
         let header = TableFormat.Header(
             maxKeyLength: UInt32(maxKey), firstCount: UInt32(records.count), pageCount: UInt32(pageOf.count + 1),
             hashBits: UInt32(hashBits), filterBits: UInt32(filterBits), valuesLength: UInt32(values.count),
-            entryCount: UInt32(entries.count))
+            entryCount: UInt32(entries.count),
+            phraseStarts: UInt32(records.values.filter { $0 & TableFormat.hasChildren != 0 }.count))
         let layout = TableFormat.Layout(header)
         var out = [UInt8](repeating: 0, count: layout.end)
         out.withUnsafeMutableBytes { raw in

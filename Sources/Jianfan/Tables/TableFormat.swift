@@ -54,7 +54,8 @@ enum TableFormat {
         var filterBits: UInt32
         var valuesLength: UInt32
         var entryCount: UInt32
-        var reserved: UInt32 = 0
+        /// One-scalar prefixes that start a longer key (few: the loop tests for them first).
+        var phraseStarts: UInt32 = 0
     }
 
     @inline(__always)
