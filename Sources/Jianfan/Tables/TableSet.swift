@@ -13,9 +13,10 @@ final class TableSet: Sendable {
     static let magic: UInt32 = 0x4254_464A   // "JFTB"
     static let version: UInt32 = 2
 
-    let tables: [Table]
     let records: [PlanRecord]
-    private let plans: [String: Plan]
+    /// Where each table starts (the blob's address as an integer, so the set stays `Sendable`):
+    /// a table is read only when a plan uses it, so a process touches only its own tables.
+    private let tableAddresses: [UInt]
 
     /// The tables compiled into the library from `Data/`.
     static let embedded: TableSet = {
@@ -36,36 +37,39 @@ final class TableSet: Sendable {
               base.load(fromByteOffset: 4, as: UInt32.self) == TableSet.version else { return nil }
         let tableCount = Int(base.load(fromByteOffset: 8, as: UInt32.self))
         let planCount = Int(base.load(fromByteOffset: 12, as: UInt32.self))
-        var tables: [Table] = []
+        var tableAddresses: [UInt] = []
         for i in 0..<tableCount {
             let offset = Int(base.load(fromByteOffset: 16 + 8 * i, as: UInt32.self))
             let length = Int(base.load(fromByteOffset: 20 + 8 * i, as: UInt32.self))
             guard offset % 8 == 0, offset + length <= count else { return nil }
-            tables.append(Table(base: base + offset))
+            tableAddresses.append(UInt(bitPattern: base + offset))
         }
         let recordsStart = 16 + 8 * tableCount
         records = (0..<planCount).map { PlanRecord(reading: base + recordsStart + PlanRecord.size * $0) }
-        var plans: [String: Plan] = [:]
-        for r in records {
-            plans[TableSet.key(r.name, r.includesTofuRisk)] = Plan(
-                normalization: r.normalization.map { tables[$0] },
-                normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
-                segmentation: r.segmentation.map { tables[$0] },
-                segmentationIsFirstStage: r.segmentationIsFirstStage,
-                stages: r.stages.map { tables[$0] },
-                cutter: Plan.Cutter(isolating: r.isolating))
-        }
-        self.tables = tables
-        self.plans = plans
+        guard records.allSatisfy({ r in
+            (r.normalization + r.stages + [r.segmentation].compactMap { $0 }).allSatisfy { $0 < tableCount }
+        }) else { return nil }
+        self.tableAddresses = tableAddresses
     }
 
-    private static func key(_ name: String, _ tofu: Bool) -> String { tofu ? name + "+tofu" : name }
+    /// The table at `index` of the blob.
+    func table(_ index: Int) -> Table {
+        Table(base: UnsafeRawPointer(bitPattern: tableAddresses[index])!)
+    }
 
     /// The plan of `config`; with `includeTofuRisk`, the variant that keeps dictionaries marked
     /// `may_output_tofu` (configs without such dictionaries have one plan for both).
     func plan(_ config: Config, includeTofuRisk: Bool) -> Plan? {
-        if includeTofuRisk, let plan = plans[TableSet.key(config.rawValue, true)] { return plan }
-        return plans[TableSet.key(config.rawValue, false)]
+        let named = records.filter { $0.name == config.rawValue }
+        guard let r = (includeTofuRisk ? named.first { $0.includesTofuRisk } : nil)
+                ?? named.first(where: { !$0.includesTofuRisk }) else { return nil }
+        return Plan(
+            normalization: r.normalization.map(table),
+            normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
+            segmentation: r.segmentation.map(table),
+            segmentationIsFirstStage: r.segmentationIsFirstStage,
+            stages: r.stages.map(table),
+            cutter: Plan.Cutter(isolating: r.isolating))
     }
 
     /// Serializes compiled tables and plan records into a blob that `init(base:count:)` reads.
