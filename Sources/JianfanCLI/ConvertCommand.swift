@@ -61,31 +61,10 @@ struct ConvertCommand: ParsableCommand {
     var icuTransform: String?
 
     func run() throws {
-        guard let config = Config(name: config) else {
-            let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError.usage("unknown config '\(self.config)'; valid configs: \(valid)")
-        }
-        let engine = try Engine.make(
-            config: config,
-            kind: engine,
-            icuTransform: icuTransform,
-            includeTofuRiskDictionaries: includeTofuRiskDictionaries
-        )
-        let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
-        let inputs = input + files
-
-        let status: ExitStatus
-        if inPlace {
-            if output != nil { throw CLIError.usage("--in-place and --output cannot be combined") }
-            if inputs.isEmpty { throw CLIError.usage("--in-place needs at least one input file") }
-            if inputs.contains("-") { throw CLIError.usage("--in-place cannot rewrite standard input") }
-            status = job.rewriteInPlace(inputs)
-        } else if let output {
-            try job.convert(inputs.isEmpty ? ["-"] : inputs, toFile: output)
-            status = .success
-        } else {
-            status = try job.convertToStandardOutput(inputs.isEmpty ? ["-"] : inputs)
-        }
-        if status != .success { throw ExitCode(status.rawValue) }
+        try ConversionRequest(
+            config: config, inputs: input + files, output: output, inPlace: inPlace,
+            includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
+            icuTransform: icuTransform
+        ).run()
     }
 }

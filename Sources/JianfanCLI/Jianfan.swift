@@ -36,8 +36,12 @@ struct RootCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         InterruptCleanup.install()
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let request = ConversionRequest.quick(CommandLine.arguments.dropFirst()) {
+                try request.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
             terminate(.success)
         } catch let error as CLIError {
             error.report()

@@ -29,6 +29,39 @@ struct ConversionModeTests {
         }
     }
 
+    /// `-c`/`-i`/`-o` command lines are parsed by hand (no ArgumentParser reflection at start-up);
+    /// through `convert` the same line goes through ArgumentParser: both must behave alike.
+    @Test("the plain opencc command line and the convert subcommand agree", arguments: [
+        ["-c", "s2t", "-i", "in.txt", "-o", "out.txt"],
+        ["--config", "s2t.json", "--input", "in.txt", "--input", "in.txt", "--output", "out.txt"],
+        ["-c", "bogus", "-i", "in.txt", "-o", "out.txt"],
+        ["-c", "s2t", "-i", "missing.txt", "-o", "out.txt"],
+        ["-c", "s2t", "-c", "t2s", "-i", "in.txt"],
+        ["-c", "s2t", "-o", "out.txt", "-o", "other.txt", "-i", "in.txt"],
+        ["-c", "s2t", "-i"],
+        ["-c", "s2t", "-i", "--lossy"],
+    ])
+    func quickAndFullParsingAgree(arguments: [String]) throws {
+        var results: [(RunResult, [String: String])] = []
+        for prefix in [[], ["convert"]] {
+            let dir = try TemporaryDirectory()
+            try dir.write("in.txt", Sample.simplified)
+            let result = try CLI.run(prefix + arguments, in: dir.url)
+            var files: [String: String] = [:]
+            for name in try dir.contents() { files[name] = try dir.readText(name) }
+            results.append((result, files))
+        }
+        let (quick, quickFiles) = results[0], (full, fullFiles) = results[1]
+        #expect(quick.status == full.status)
+        #expect(quick.stdout == full.stdout)
+        #expect(quickFiles == fullFiles)
+        #expect(quick.stderr.isEmpty == full.stderr.isEmpty)
+        // The last -o wins, as ArgumentParser has it.
+        if quick.status == 0, let at = arguments.lastIndex(where: { $0 == "-o" || $0 == "--output" }) {
+            #expect(quickFiles[arguments[at + 1]]?.hasPrefix(Sample.traditional) == true)
+        }
+    }
+
     @Test("input that arrives a line at a time through a pipe comes out a line at a time")
     func lineAtATime() throws {
         let dir = try TemporaryDirectory()
