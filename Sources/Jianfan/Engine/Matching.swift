@@ -9,7 +9,7 @@ extension Table {
                            segmentEnds: inout [Int]) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
             limit[0] = end - start
-            if fewPhraseStarts {
+            if prefersRecordFirst(start, end) {
                 convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting,
                         recordFirst: true)
             } else {
@@ -23,7 +23,7 @@ extension Table {
     /// a segment end), appending the output's end offset of each segment to `outputEnds`.
     func convertSegments(origin: UnsafePointer<UInt8>, ends: [Int], into out: ByteBuffer, outputEnds: inout [Int]) {
         ends.withUnsafeBufferPointer { ends in
-            if fewPhraseStarts {
+            if prefersRecordFirst(origin, origin + (ends.last ?? 0)) {
                 convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, recordFirst: true)
             } else {
                 convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, recordFirst: false)

@@ -6,7 +6,7 @@ extension Table {
     /// or the scalar (or a whole complete IDS) is copied as it is.
     /// - Precondition: the input is valid UTF-8.
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
-        if fewPhraseStarts {
+        if prefersRecordFirst(start, end) {
             convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
                     recordFirst: true)
         } else {
@@ -24,7 +24,11 @@ extension Table {
         if segmentEnds.isEmpty {
             convert(start, end, into: out)
         } else {
-            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: fewPhraseStarts)
+            if prefersRecordFirst(start, end) {
+                convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: true)
+            } else {
+                convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: false)
+            }
         }
     }
 
@@ -61,8 +65,7 @@ extension Table {
             let q = p + length
             var continues = false
             var key: UInt64 = 0, h: UInt64 = 0
-            // With few phrase starts the branch on the record is well predicted and most
-            // characters skip the next one; with many, the filter is asked without a branch.
+            // See `prefersRecordFirst`: a branch on the record, or the filter asked every time.
             if q < end && (!recordFirst || record & TableFormat.hasChildren != 0) {
                 (carriedScalar, carriedLength) = UTF8Scalars.decode(q)
                 carried = q
