@@ -28,6 +28,30 @@ struct ConverterTests {
         #expect(converter.convert("但在台式机上还有其他") == "但在臺式機上還有其他")
     }
 
+    /// Into an empty array the output is written in the array's own storage, sized for text a
+    /// little longer than its input; U盘 → 隨身碟 is 2.25 times as long, so this outgrows it, on
+    /// one thread and on all cores. The result must be what appending after a byte gives.
+    @Test("appending to an empty array, also past the estimated size")
+    func appendingOutgrowsTheEstimate() {
+        let input = Array(String(repeating: "U盘，", count: 100_000).utf8)   // 700 KB: cut in pieces
+        let expected = Array(String(repeating: "隨身碟，", count: 100_000).utf8)
+        for threads in [1, 2] {
+            var converter = Converter(.s2twp)
+            converter.maximumThreads = threads
+            var fresh: [UInt8] = []
+            var prefixed: [UInt8] = [0x41]
+            input.withUnsafeBytes { converter.convert($0, appendingTo: &fresh) }
+            input.withUnsafeBytes { converter.convert($0, appendingTo: &prefixed) }
+            // Compared first: on a mismatch, #expect would spell out both megabyte arrays.
+            let freshMatches = fresh == expected, prefixedMatches = prefixed == [0x41] + expected
+            #expect(freshMatches, "\(threads) threads: \(fresh.count) bytes, \(expected.count) expected")
+            #expect(prefixedMatches, "\(threads) threads: \(prefixed.count) bytes")
+        }
+        var small: [UInt8] = []
+        Array("头发".utf8).withUnsafeBytes { Converter(.s2t).convert($0, appendingTo: &small) }
+        #expect(small == Array("頭髮".utf8))
+    }
+
     @Test func configNames() {
         #expect(Config(name: "s2t") == .s2t)
         #expect(Config(name: "s2twp.json") == .s2twp)

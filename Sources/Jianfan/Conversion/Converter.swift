@@ -59,9 +59,22 @@ public struct Converter: Sendable {
     /// ```
     /// - Precondition: `input` is valid UTF-8 (see ``UTF8Validation``).
     public func convert(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
-        let buffer = ByteBuffer(capacity: input.count + input.count / 8 + 1024)
-        convert(input, into: buffer, parallel: true)
-        output.append(contentsOf: UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+        let estimate = input.count + input.count / 8 + 1024
+        guard output.isEmpty else {
+            let buffer = ByteBuffer(capacity: estimate)
+            convert(input, into: buffer, parallel: true)
+            output.append(contentsOf: UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+            return
+        }
+        // Into the new array's own storage: no second buffer to fault in, no copy (unless the
+        // output outgrows the estimate, which text that is not all phrases never does).
+        var outgrown: ByteBuffer?
+        output = [UInt8](unsafeUninitializedCapacity: estimate) { storage, initialized in
+            let buffer = ByteBuffer(borrowing: storage.baseAddress!, capacity: storage.count)
+            convert(input, into: buffer, parallel: true)
+            if buffer.ownsStorage { outgrown = buffer } else { initialized = buffer.count }
+        }
+        if let outgrown { output = Array(UnsafeBufferPointer(start: outgrown.base, count: outgrown.count)) }
     }
 
     /// Converts valid UTF-8 into a caller-provided buffer, returning the number of bytes written,

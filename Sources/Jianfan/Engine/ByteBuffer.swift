@@ -11,12 +11,25 @@ final class ByteBuffer {
     /// and a copied scalar is written as 4 bytes at once).
     static let slack = 512
 
+    /// False while the buffer writes into memory it was lent (``init(borrowing:capacity:)``);
+    /// growing moves it into memory of its own.
+    private(set) var ownsStorage = true
+
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, ByteBuffer.slack * 2)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// A buffer that writes into `storage` (say, a new array's uninitialized capacity) until it
+    /// needs more room than that: then it copies what it has into memory of its own.
+    init(borrowing storage: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        precondition(capacity >= ByteBuffer.slack * 2)
+        self.capacity = capacity
+        base = storage
+        ownsStorage = false
+    }
+
+    deinit { if ownsStorage { base.deallocate() } }
 
     /// Makes room for `additional` bytes plus the slack.
     @inline(__always)
@@ -30,7 +43,8 @@ final class ByteBuffer {
         while newCapacity < needed { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: count)
-        base.deallocate()
+        if ownsStorage { base.deallocate() }
+        ownsStorage = true
         base = newBase
         capacity = newCapacity
     }
