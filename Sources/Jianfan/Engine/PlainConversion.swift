@@ -23,12 +23,10 @@ extension Table {
                  segmentEnds: UnsafeBufferPointer<Int>) {
         if segmentEnds.isEmpty {
             convert(start, end, into: out)
+        } else if prefersRecordFirst(start, end) {
+            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: true)
         } else {
-            if prefersRecordFirst(start, end) {
-                convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: true)
-            } else {
-                convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: false)
-            }
+            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: false)
         }
     }
 
