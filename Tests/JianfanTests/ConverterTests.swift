@@ -52,6 +52,34 @@ struct ConverterTests {
         #expect(small == Array("頭髮".utf8))
     }
 
+    /// Into a caller's buffer: written in place when it is large enough to lend, through a
+    /// buffer of the converter's own when it is small or the output outgrows it; nil when the
+    /// result does not fit.
+    @Test("converting into a caller's buffer, of every size around the result's")
+    func intoCallersBuffer() {
+        let converter = Converter(.s2twp)
+        let cases: [(String, String)] = [
+            ("头发", "頭髮"),
+            (String(repeating: "头发，", count: 2_000), String(repeating: "頭髮，", count: 2_000)),
+            (String(repeating: "U盘，", count: 2_000), String(repeating: "隨身碟，", count: 2_000)),   // outgrows a lent buffer
+        ]
+        for (input, expected) in cases {
+            let bytes = Array(input.utf8), want = Array(expected.utf8)
+            for size in [want.count - 1, want.count, want.count + 1, want.count + 2_000] {
+                var target = [UInt8](repeating: 0, count: size)
+                let written = target.withUnsafeMutableBytes { out in bytes.withUnsafeBytes { converter.convert($0, into: out) } }
+                if size < want.count {
+                    #expect(written == nil, "\(want.count) bytes into \(size)")
+                } else {
+                    let matches = written == want.count && Array(target.prefix(want.count)) == want
+                    #expect(matches, "\(want.count) bytes into \(size): \(String(describing: written))")
+                }
+            }
+        }
+        var empty: [UInt8] = []
+        #expect(empty.withUnsafeMutableBytes { out in [UInt8]().withUnsafeBytes { converter.convert($0, into: out) } } == 0)
+    }
+
     @Test func configNames() {
         #expect(Config(name: "s2t") == .s2t)
         #expect(Config(name: "s2twp.json") == .s2twp)

@@ -78,10 +78,16 @@ public struct Converter: Sendable {
     }
 
     /// Converts valid UTF-8 into a caller-provided buffer, returning the number of bytes written,
-    /// or nil when `output` is too small (nothing useful is left in it then).
+    /// or nil when `output` is too small (nothing useful is left in it then). Bytes of `output`
+    /// past the returned count may be overwritten.
     public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
-        let buffer = ByteBuffer(capacity: input.count + input.count / 8 + 1024)
+        // Straight into the caller's buffer when it leaves the writer its slack, as above; else,
+        // or when the output outgrows it, through a buffer of its own, copied if it fits.
+        let lent = output.count >= ByteBuffer.slack * 2 ? output.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil
+        let buffer = lent.map { ByteBuffer(borrowing: $0, capacity: output.count) }
+            ?? ByteBuffer(capacity: input.count + input.count / 8 + 1024)
         convert(input, into: buffer, parallel: true)
+        if !buffer.ownsStorage { return buffer.count }
         guard buffer.count <= output.count, let target = output.baseAddress else { return buffer.count == 0 ? 0 : nil }
         target.copyMemory(from: buffer.base, byteCount: buffer.count)
         return buffer.count
