@@ -6,22 +6,22 @@ enum EngineKind: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, icu
 }
 
-/// A conversion fed a chunk at a time. Both engines conform, so reading, writing and error
+/// A conversion from a source to a sink. Both engines conform, so reading, writing and error
 /// handling are written once (see ``ConversionPump``).
 protocol ByteStreamConverter {
-    /// Converts what can be converted of `chunk`; the rest waits for more input or `finish`.
-    /// - Throws: `InvalidUTF8Error` with the offset counted from the start of the stream.
-    mutating func convert(_ chunk: ArraySlice<UInt8>, into output: inout [UInt8]) throws
-    mutating func finish(into output: inout [UInt8]) throws
-    /// Converts now what has been held back only for more input (input arrives a line at a time).
-    mutating func flush(into output: inout [UInt8])
+    /// Converts everything `read` supplies, handing the result to `write`, and finishes. A read
+    /// that fills less than the buffer it was given means no more input is ready (a terminal):
+    /// what has arrived is converted at once.
+    /// - Throws: `InvalidUTF8Error` with the offset counted from the start of the stream, or
+    ///   what `read` or `write` throws.
+    mutating func convert(
+        reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
+        writing write: (UnsafeRawBufferPointer) throws -> Void
+    ) throws
 }
 
-extension ConversionStream: ByteStreamConverter {
-    mutating func convert(_ chunk: ArraySlice<UInt8>, into output: inout [UInt8]) throws {
-        try write(chunk, into: &output)
-    }
-}
+/// Reads into the stream's own window and writes the converted pieces as they are: no copies.
+extension ConversionStream: ByteStreamConverter {}
 
 /// The conversion chosen on the command line, checked before any file is touched; it starts one
 /// fresh stream per input so byte offsets in messages count from the start of each file.
@@ -47,6 +47,9 @@ enum Engine: Sendable {
             }
             do {
                 return .icu(try Transliterator(id))
+            } catch let TransliteratorError.unknownID(_, icuError) where Transliterator.availableIDs.isEmpty {
+                // No transform at all: ICU itself could not be loaded, and the message says why.
+                throw CLIError(status: .failure, message: icuError)
             } catch {
                 throw .usage(
                     "unknown ICU transform '\(id)' (for example Hans-Hant or Hant-Hans; "

@@ -20,7 +20,25 @@ struct ICUStream: ByteStreamConverter {
         self.lossy = lossy
     }
 
-    mutating func convert(_ chunk: ArraySlice<UInt8>, into output: inout [UInt8]) throws {
+    /// Reads chunks of ``maximumPiece`` bytes and writes each chunk's conversion at once.
+    mutating func convert(
+        reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
+        writing write: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var buffer = [UInt8](repeating: 0, count: Self.maximumPiece)
+        var converted: [UInt8] = []
+        while true {
+            let count = try buffer.withUnsafeMutableBytes { try read($0) }
+            if count == 0 { break }
+            try convert(buffer[..<count], into: &converted)
+            try converted.withUnsafeBytes { try write($0) }
+            converted.removeAll(keepingCapacity: true)
+        }
+        try finish(into: &converted)
+        try converted.withUnsafeBytes { try write($0) }
+    }
+
+    private mutating func convert(_ chunk: ArraySlice<UInt8>, into output: inout [UInt8]) throws {
         pending.append(contentsOf: chunk)
         let cut: Int
         if let newline = pending.lastIndex(of: UInt8(ascii: "\n")) {
@@ -35,10 +53,7 @@ struct ICUStream: ByteStreamConverter {
         pendingOffset += cut
     }
 
-    /// Nothing to do: whole lines are converted as they arrive.
-    mutating func flush(into output: inout [UInt8]) {}
-
-    mutating func finish(into output: inout [UInt8]) throws {
+    private mutating func finish(into output: inout [UInt8]) throws {
         try emit(pending[...], into: &output)
         pendingOffset += pending.count
         pending.removeAll()

@@ -9,8 +9,8 @@ import Darwin
 /// Where converted bytes go: standard output, a file replaced atomically, or a device.
 ///
 /// `write` throws ``CLIError``, or ``BrokenPipe`` when the reader went away. Writers are handed
-/// whole converted chunks (up to a MiB), so there is no further buffering here: each call is
-/// already one large write(2), never one per line.
+/// converted pieces (up to about 64 KB) or chunks, so there is no further buffering here: each
+/// call is already one large write(2), never one per line.
 protocol OutputSink: AnyObject {
     /// The name to show in messages.
     var displayName: String { get }

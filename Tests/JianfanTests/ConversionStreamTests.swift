@@ -18,6 +18,75 @@ struct ConversionStreamTests {
         return out
     }
 
+    /// Runs ``ConversionStream/convert(reading:writing:)`` over `input`, each read storing at most
+    /// the next of `reads` (cycled) bytes: fewer than the room given is a short read, as from a
+    /// pipe. Appends what it writes to `written`; returns how many reads came before the first write.
+    func pumped(_ converter: Converter, _ input: [UInt8], reads: [Int], lossy: Bool = false,
+                written: inout [UInt8]) throws -> Int? {
+        var stream = converter.makeStream(lossy: lossy)
+        var at = 0
+        var readCount = 0
+        var readsAtFirstWrite: Int?
+        try stream.convert(
+            reading: { buffer in
+                let count = min(buffer.count, reads[readCount % reads.count], input.count - at)
+                buffer.copyBytes(from: input[at..<(at + count)])
+                at += count
+                readCount += 1
+                return count
+            },
+            writing: { bytes in
+                if readsAtFirstWrite == nil { readsAtFirstWrite = readCount }
+                written.append(contentsOf: bytes)
+            }
+        )
+        return readsAtFirstWrite
+    }
+
+    @Test("reading and writing through closures gives the whole-input result, as it goes",
+          arguments: [Config.s2t, .t2s, .s2twp])
+    func readingAndWriting(_ config: Config) throws {
+        let input = try Fixtures.corpus(times: 50)   // about 2.6 MB: several reads, all cores
+        let converter = Converter(config)
+        var whole: [UInt8] = []
+        input.withUnsafeBytes { converter.convert($0, appendingTo: &whole) }
+        // Full reads (a file): output starts after the first read, long before the last.
+        var out: [UInt8] = []
+        let readsBeforeOutput = try pumped(converter, input, reads: [.max], written: &out)
+        #expect(out == whole)
+        #expect(readsBeforeOutput == 1)
+        // Short reads (a pipe or terminal), each converted at once, splitting scalars and phrases.
+        out = []
+        _ = try pumped(converter, input, reads: [1, 4000, 70_000, 3, 600_000], written: &out)
+        #expect(out == whole)
+    }
+
+    @Test("reading and writing through closures: invalid UTF-8, lossy mode, a failing read")
+    func readingAndWritingErrors() throws {
+        let converter = Converter(.s2t)
+        var input = Array(String(repeating: "头发后来，", count: 200_000).utf8)   // 3 MB
+        input.replaceSubrange(2_499_999..<2_500_002, with: [0x61, 0xFF, 0x62])   // "a", a bad byte, "b"
+        var out: [UInt8] = []
+        #expect(throws: InvalidUTF8Error(offset: 2_500_000)) {
+            try pumped(converter, input, reads: [.max], written: &out)
+        }
+        // What converted before the bad byte was written: the first two reads' worth.
+        let valid = Array(input[..<2_500_000])
+        var whole: [UInt8] = []
+        valid.withUnsafeBytes { converter.convert($0, appendingTo: &whole) }
+        #expect(out.count > 2_000_000 && out == Array(whole.prefix(out.count)))
+
+        out = []
+        _ = try pumped(converter, input, reads: [.max], lossy: true, written: &out)
+        #expect(String(decoding: out, as: UTF8.self).filter { $0 == "\u{FFFD}" }.count == 1)
+
+        struct Unreadable: Error {}
+        var stream = converter.makeStream()
+        #expect(throws: Unreadable.self) {
+            try stream.convert(reading: { _ in throw Unreadable() }, writing: { _ in })
+        }
+    }
+
     @Test("random chunk sizes, splitting scalars and phrases", arguments: [Config.s2t, .s2twp, .tw2sp, .t2jp])
     func randomChunks(_ config: Config) throws {
         let input = try Fixtures.corpus(times: 3)

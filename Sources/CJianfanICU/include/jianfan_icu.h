@@ -11,6 +11,10 @@
 // Errors: functions that can fail take `error_name`/`error_capacity`, a caller buffer that
 // receives ICU's u_errorName() (e.g. "U_INVALID_ID"), NUL-terminated and truncated to fit.
 // The buffer may be NULL (capacity 0) when the caller does not care.
+//
+// ICU's libraries are loaded at the first jf_icu_open, jf_icu_openU or jf_icu_openIDs (from any
+// thread). If they cannot be, those fail with a message instead of an ICU error name, such as
+// "ICU is unavailable: libicuuc.so.72: cannot open shared object file: No such file or directory".
 #include <stddef.h>
 #include <stdint.h>
 

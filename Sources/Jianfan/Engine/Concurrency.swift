@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+internal import CJianfanSystem
 import Synchronization
 
 /// Hands out piece indices to the worker threads of one conversion.
@@ -16,7 +12,9 @@ final class Counter: Sendable {
 }
 
 enum System {
-    static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
+    /// The processors this process may run on (its affinity mask), asked of the C library:
+    /// Foundation's `ProcessInfo` would first set up much of Foundation, about 2 MB of memory.
+    static let activeProcessorCount = Int(jf_system_processor_count())
 }
 
 // The buffers are written by exactly one worker each and read only after all workers finish.

@@ -46,7 +46,8 @@ public final class Transliterator: Sendable {
     /// let t2s = try Transliterator("Hans-Hant", reverse: true) // behaves as Hant-Hans
     /// t2s.transliterate("頭髮") // "头发"
     /// ```
-    /// - Throws: ``TransliteratorError/unknownID(_:icuError:)`` when ICU rejects the ID.
+    /// - Throws: ``TransliteratorError/unknownID(_:icuError:)`` when ICU rejects the ID, or
+    ///   cannot be loaded.
     public init(_ id: String, reverse: Bool = false) throws {
         var utf8 = id // withUTF8 is mutating: it may first make the string contiguous.
         let opened = callICU { name, capacity in
@@ -170,9 +171,10 @@ private struct ICUFailure: Error {
     let name: String
 }
 
-/// Calls a shim function that returns nil on failure, giving it room for ICU's error name.
+/// Calls a shim function that returns nil on failure, giving it room for ICU's error name (or
+/// for why ICU could not be loaded, which names the library).
 private func callICU<R>(_ body: (UnsafeMutablePointer<CChar>, Int) -> R?) -> Result<R, ICUFailure> {
-    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { name in
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { name in
         name[0] = 0
         if let value = body(name.baseAddress!, name.count) { return .success(value) }
         let message = String(cString: name.baseAddress!)
@@ -191,7 +193,8 @@ private func callICU<R>(_ body: (UnsafeMutablePointer<CChar>, Int) -> R?) -> Res
 /// ```
 public enum TransliteratorError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// ICU rejected the ID: it names no registered transform, or a compound ID is malformed.
-    /// `icuError` is ICU's error name, e.g. `"U_INVALID_ID"`.
+    /// `icuError` is ICU's error name, e.g. `"U_INVALID_ID"`. (ICU is loaded at the first
+    /// transform; if its libraries are missing, `icuError` says so and names the library.)
     ///
     /// ```swift
     /// // throws .unknownID("Foo-Bar", icuError: "U_INVALID_ID")

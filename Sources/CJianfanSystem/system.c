@@ -1,0 +1,20 @@
+#define _GNU_SOURCE
+#include "jianfan_system.h"
+
+#include <unistd.h>
+#if defined(__linux__)
+#include <sched.h>
+#endif
+
+int jf_system_processor_count(void) {
+#if defined(__linux__)
+    // Fails (EINVAL) on machines with more CPUs than a cpu_set_t holds; sysconf answers then.
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        int count = CPU_COUNT(&set);
+        if (count > 0) return count;
+    }
+#endif
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    return online > 0 ? (int)online : 1;
+}
