@@ -68,6 +68,15 @@ extension Table {
                 limit = out.base + out.capacity - ByteBuffer.slack
             }
             let b0 = p.pointee
+            if recordingSegments && b0 & 0xF0 == 0xE0 && p <= end - 8 {
+                let before = p
+                var state = RunState(origin: origin, outBase: out.base, ends: ends, runOpen: runOpen)
+                ends = []   // moved into the state, so that appending does not copy
+                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, mode: .segmenting,
+                                    recordFirst: recordFirst)
+                (ends, runOpen) = (state.ends, state.runOpen)
+                if p != before { continue }
+            }
             let scalar: UInt32, length: Int
             if b0 < 0x80 {
                 // A run of ASCII bytes that start no key is copied as it is.

@@ -1,6 +1,7 @@
 /// The loop of a stage without segmentation (every stage of s2t, t2s, t2tw, …, and the
 /// normalization pre-step): the general loop in `Matching.swift` minus segment bookkeeping, with
-/// as few live values as possible, since this is where most conversions spend their time.
+/// as few live values as possible. Runs of three-byte characters, where real text spends most
+/// of its time, go through `ThreeByteRun.swift`.
 extension Table {
     /// Converts `[start, end)` into `out`: at each position the winning match's value is written,
     /// or the scalar (or a whole complete IDS) is copied as it is.
@@ -21,7 +22,9 @@ extension Table {
     /// might start, so the loop is the plain one; an empty `segmentEnds` is one segment.
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
                  segmentEnds: UnsafeBufferPointer<Int>) {
-        if segmentEnds.isEmpty {
+        if segmentEnds.isEmpty || maxKeyLength == 1 {
+            // Without phrases no match can cross a segment end (a complete IDS, copied whole,
+            // never does: every stage before kept it inside one segment).
             convert(start, end, into: out)
         } else if prefersRecordFirst(start, end) {
             convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: true)
@@ -54,6 +57,14 @@ extension Table {
                 o += n
                 p += n
                 if n > 0 { continue }
+            }
+            if b0 & 0xF0 == 0xE0 && p <= end - 8 {
+                let before = p
+                var state = RunState(origin: start, segmentEnds: segmentEnds, segment: segment, outBase: out.base)
+                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state,
+                                    mode: segmented ? .segmented : .plain, recordFirst: recordFirst)
+                segment = state.segment
+                if p != before { continue }
             }
             let scalar: UInt32, length: Int
             if b0 < 0x80 { (scalar, length) = (UInt32(b0), 1) }

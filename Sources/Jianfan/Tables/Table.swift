@@ -33,6 +33,7 @@ struct Table: @unchecked Sendable {
     let pages: UnsafePointer<UInt64>
     let filter: UnsafePointer<UInt64>
     let slots: UnsafePointer<UInt64>
+    let slotValues: UnsafePointer<UInt64>
     let values: UnsafePointer<UInt8>
     let filterShift: UInt64
     let hashShift: UInt64
@@ -54,6 +55,7 @@ struct Table: @unchecked Sendable {
         pages = (base + layout.pages).assumingMemoryBound(to: UInt64.self)
         filter = (base + layout.filter).assumingMemoryBound(to: UInt64.self)
         slots = (base + layout.slots).assumingMemoryBound(to: UInt64.self)
+        slotValues = (base + layout.slotValues).assumingMemoryBound(to: UInt64.self)
         values = (base + layout.values).assumingMemoryBound(to: UInt8.self)
         filterShift = UInt64(70 - header.filterBits)
         hashShift = UInt64(64 - header.hashBits)
@@ -101,11 +103,11 @@ struct Table: @unchecked Sendable {
         var key = firstKey, h = firstHash, q = q0
         while true {
             var slot = Int(truncatingIfNeeded: h &>> hashShift)
-            var entry = slots[2 &* slot]
+            var entry = slots[slot]
             while entry & TableFormat.keyMask != key {
                 if entry == 0 { return best }
                 slot = (slot &+ 1) & slotMask
-                entry = slots[2 &* slot]
+                entry = slots[slot]
             }
             let rank = UInt8(truncatingIfNeeded: (entry >> TableFormat.slotRankShift) & 7)
             // A lower rank is an earlier child of a short_circuit group: it beats any longer
@@ -126,7 +128,7 @@ struct Table: @unchecked Sendable {
     @inline(__always)
     func emit(_ m: Match, to o: UnsafeMutablePointer<UInt8>) -> Int {
         if m.slot < 0 { return emit(record: m.record, to: o) }
-        let value = slots[2 &* m.slot &+ 1]
+        let value = slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
         return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: value >> 32), to: o)
     }
 

@@ -90,12 +90,13 @@ package struct TableBuilder {
             }
         }
 
-        var hashBits = 5                                                // filter: at least 2 words
-        while (1 << hashBits) < prefixes.count * 2 { hashBits += 1 }   // load factor ≤ 1/2
-        let filterBits = hashBits + 2                                   // ≥ 8 bits per prefix
+        var hashBits = 5                                                    // filter: at least 2 words
+        while (1 << hashBits) * 3 < prefixes.count * 4 { hashBits += 1 }   // load factor ≤ 3/4
+        var filterBits = hashBits + 1
+        while (1 << filterBits) < prefixes.count * 8 { filterBits += 1 }   // ≥ 8 bits per prefix
         precondition(hashBits <= 21, "too many phrases for one table")
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
-        var slotValues = [UInt64](repeating: 0, count: 1 << hashBits)
+        var slotValues: [UInt64] = []
         var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
         var ids: [[UInt32]: UInt32] = [:]
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children.
@@ -109,12 +110,15 @@ package struct TableBuilder {
             var slot = Int(h >> UInt64(64 - hashBits))
             while slots[slot] != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
             let isKey = info.rank != TableFormat.noRank
-            slots[slot] = transition | (isKey ? UInt64(info.rank) : TableFormat.slotNoRank) << TableFormat.slotRankShift
+            var entry = transition | (isKey ? UInt64(info.rank) : TableFormat.slotNoRank) << TableFormat.slotRankShift
                 | (info.hasChildren ? TableFormat.slotMoreBit : 0)
             if isKey {
-                slotValues[slot] = UInt64(values.count) | UInt64(info.value.count) << 32
+                precondition(slotValues.count < TableFormat.maxSlotValues, "too many phrases for one table")
+                entry |= UInt64(slotValues.count) << TableFormat.slotValueShift
+                slotValues.append(UInt64(values.count) | UInt64(info.value.count) << 32)
                 values += info.value
             }
+            slots[slot] = entry
             ids[key] = TableFormat.firstSlotID + UInt32(slot)
         }
 
@@ -139,7 +143,8 @@ package struct TableBuilder {
             maxKeyLength: UInt32(maxKey), firstCount: UInt32(records.count), pageCount: UInt32(pageOf.count + 1),
             hashBits: UInt32(hashBits), filterBits: UInt32(filterBits), valuesLength: UInt32(values.count),
             entryCount: UInt32(entries.count),
-            phraseStarts: UInt32(records.values.filter { $0 & TableFormat.hasChildren != 0 }.count))
+            phraseStarts: UInt32(records.values.filter { $0 & TableFormat.hasChildren != 0 }.count),
+            slotValueCount: UInt32(slotValues.count))
         let layout = TableFormat.Layout(header)
         var out = [UInt8](repeating: 0, count: layout.end)
         out.withUnsafeMutableBytes { raw in
@@ -152,9 +157,9 @@ package struct TableBuilder {
                 raw.storeBytes(of: record, toByteOffset: at, as: UInt64.self)
             }
             for (i, word) in filter.enumerated() { raw.storeBytes(of: word, toByteOffset: layout.filter + i * 8, as: UInt64.self) }
-            for (i, slot) in slots.enumerated() {
-                raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 16, as: UInt64.self)
-                raw.storeBytes(of: slotValues[i], toByteOffset: layout.slots + i * 16 + 8, as: UInt64.self)
+            for (i, slot) in slots.enumerated() { raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 8, as: UInt64.self) }
+            for (i, value) in slotValues.enumerated() {
+                raw.storeBytes(of: value, toByteOffset: layout.slotValues + i * 8, as: UInt64.self)
             }
             for (i, byte) in values.enumerated() { raw[layout.values + i] = byte }
         }

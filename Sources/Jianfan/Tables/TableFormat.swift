@@ -8,9 +8,11 @@
 ///     pages       UInt64 × 256 × pages   scalar & 0xFF → the one-scalar prefix's record (0: none)
 ///     filter      UInt64 × 2^(filterBits-6)  "this transition may exist": two bits of one word
 ///                                        per transition, which skips most failing probes
-///     slots       (UInt64, UInt64) × 2^hashBits   longer prefixes, open addressing, load ≤ 1/2:
-///                                        parent(22) | scalar(21) | rank(3) | more(1), and beside
-///                                        it (same cache line) value offset(32) | length(8) << 32
+///     slots       UInt64 × 2^hashBits    longer prefixes, open addressing, load ≤ 3/4:
+///                                        parent(22) | scalar(21) | rank(3) | more(1) | value(17),
+///                                        8 to a cache line, so that a probe sequence rarely
+///                                        leaves one and the slots of s2t (1 MB) stay in L2
+///     slotValues  UInt64 × slotValueCount  a slot's value: offset(32) | length(8) << 32
 ///     values      UTF-8 bytes, 8 bytes of padding at the end
 ///
 /// A record is payload(32) | length(8) << 32 | rank(8) << 40 | flags << 48, where the payload is
@@ -44,6 +46,9 @@ enum TableFormat {
     /// Ranks in a slot take 3 bits; 7 means "not a key, only a prefix of longer keys".
     static let slotNoRank: UInt64 = 7
     static let slotMoreBit: UInt64 = 1 << 46
+    /// A key's slot holds the index of its value in `slotValues` from this bit up.
+    static let slotValueShift: UInt64 = 47
+    static let maxSlotValues = 1 << 17
     static let firstSlotID: UInt32 = 0x110001
 
     struct Header {
@@ -56,6 +61,8 @@ enum TableFormat {
         var entryCount: UInt32
         /// One-scalar prefixes that start a longer key (few: the loop tests for them first).
         var phraseStarts: UInt32 = 0
+        /// Keys longer than one scalar: entries of `slotValues`.
+        var slotValueCount: UInt32 = 0
     }
 
     @inline(__always)
@@ -75,16 +82,20 @@ enum TableFormat {
 
     static func align8(_ n: Int) -> Int { (n + 7) & ~7 }
 
+    /// Bytes from the page index to the pages: fixed, so one pointer reaches both.
+    static let pagesAfterIndex = align8(MemoryLayout<Header>.size + pageIndexCount * 2) - MemoryLayout<Header>.size
+
     /// Byte offsets of each section for a table with this header.
     struct Layout {
-        let pageIndex: Int, pages: Int, filter: Int, slots: Int, values: Int, end: Int
+        let pageIndex: Int, pages: Int, filter: Int, slots: Int, slotValues: Int, values: Int, end: Int
 
         init(_ h: Header) {
             pageIndex = MemoryLayout<Header>.size
             pages = align8(pageIndex + TableFormat.pageIndexCount * 2)
             filter = pages + Int(h.pageCount) * TableFormat.pageSize * 8
             slots = filter + (1 << Int(h.filterBits)) / 8
-            values = slots + (1 << Int(h.hashBits)) * 16
+            slotValues = slots + (1 << Int(h.hashBits)) * 8
+            values = slotValues + Int(h.slotValueCount) * 8
             end = align8(values + Int(h.valuesLength) + 8)
         }
     }

@@ -1,0 +1,161 @@
+/// The hot path of both conversion loops (`PlainConversion.swift`, `Matching.swift`): a run of
+/// three-byte characters (all of the common Han characters, and the full-width punctuation
+/// between them), where real text spends most of its time.
+///
+/// Each step knows the current character's scalar and reads the next character from one
+/// unaligned word: no decoding branches, no carried state to test, and few enough live values
+/// that they stay in registers. It hands back to the general loop at anything else: a character
+/// that is not three bytes long, one whose record needs special handling, the end of the input
+/// or of the output's room. The output is exactly the general loop's.
+extension Table {
+    /// What a run bounds or records besides converting, as the general loop of the stage would.
+    enum RunMode {
+        /// A stage without segmentation.
+        case plain
+        /// The last stage of a segmented conversion: no phrase crosses a segment end.
+        case segmented
+        /// A segmenting stage: records the output offset of every segment end.
+        case segmenting
+    }
+
+    /// The segment bookkeeping a run shares with its loop; only its mode's part is used.
+    struct RunState {
+        /// `.segmented`: the segment ends (offsets from `origin`), of which `segment` is the
+        /// first not behind the run.
+        var origin: UnsafePointer<UInt8>
+        var segmentEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
+        var segment = 0
+        /// `.segmenting`: the output offsets (from `outBase`) of the segment ends so far, and
+        /// whether output since the last one belongs to a segment still open.
+        var outBase: UnsafeMutablePointer<UInt8>
+        var ends: [Int] = []
+        var runOpen = false
+
+        /// The end of the segment holding `p` (`.segmented`).
+        @inline(__always)
+        mutating func segmentEnd(at p: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+            while origin + segmentEnds[segment] <= p && segment + 1 < segmentEnds.count { segment += 1 }
+            return origin + segmentEnds[segment]
+        }
+    }
+
+    /// The scalar of the three-byte sequence in the low bytes of `word` (little-endian).
+    @inline(__always)
+    static func scalar3(_ word: UInt32) -> UInt32 {
+        (word & 0x0F) &<< 12 | (word &>> 2) & 0xFC0 | (word &>> 16) & 0x3F
+    }
+
+    /// Whether the low three bytes of `word` are a three-byte sequence's lead and continuation
+    /// bytes (valid input is assumed, so this is the whole test).
+    @inline(__always)
+    static func isThreeByte(_ word: UInt32) -> Bool { word & 0xC0_C0F0 == 0x80_80E0 }
+
+    /// Converts from `p` (a three-byte character no later than `end - 8`) for as long as the
+    /// run allows, writing at `o`, which must be below `limit`. Returns with `p` at the first
+    /// character it did not convert: an ASCII byte (it converts the character before it), a
+    /// character of another length, one whose record is ``TableFormat/single``, or (segmenting)
+    /// a key of rank 0, which is a segment of its own.
+    ///
+    /// Each mode and way of testing for phrases (see ``prefersRecordFirst(_:_:)``) has its own
+    /// copy of the loop, out of line, so that each keeps its values in registers.
+    @inline(__always)
+    func convertThreeByteRun(_ p: inout UnsafePointer<UInt8>, _ o: inout UnsafeMutablePointer<UInt8>,
+                             end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>,
+                             state: inout RunState, mode: RunMode, recordFirst: Bool) {
+        switch (mode, recordFirst) {
+        case (.plain, false): runPlain(&p, &o, end, limit, &state)
+        case (.plain, true): runPlainRecordFirst(&p, &o, end, limit, &state)
+        case (.segmented, false): runSegmented(&p, &o, end, limit, &state)
+        case (.segmented, true): runSegmentedRecordFirst(&p, &o, end, limit, &state)
+        case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state)
+        case (.segmenting, true): runSegmentingRecordFirst(&p, &o, end, limit, &state)
+        }
+    }
+
+    typealias Input = UnsafePointer<UInt8>
+    typealias Output = UnsafeMutablePointer<UInt8>
+
+    @inline(never) private func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                         _ state: inout RunState) { run(&p, &o, end, limit, &state, .plain, recordFirst: false) }
+    @inline(never) private func runPlainRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                                    _ state: inout RunState) { run(&p, &o, end, limit, &state, .plain, recordFirst: true) }
+    @inline(never) private func runSegmented(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                             _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmented, recordFirst: false) }
+    @inline(never) private func runSegmentedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                                        _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmented, recordFirst: true) }
+    @inline(never) private func runSegmenting(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                              _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmenting, recordFirst: false) }
+    @inline(never) private func runSegmentingRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                                         _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmenting, recordFirst: true) }
+
+    @inline(__always)
+    private func run(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
+                     _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
+                     _ state: inout RunState, _ mode: RunMode, recordFirst: Bool) {
+        var p = pIn, o = oIn
+        defer { (pIn, oIn) = (p, o) }
+        let pageIndex = self.pageIndex, filter = self.filter, filterShift = self.filterShift
+        // The pages follow the index at a fixed offset (``TableFormat/Layout``): one base register.
+        let pages = UnsafeRawPointer(pageIndex) + TableFormat.pagesAfterIndex
+        let safeEnd = end - 8   // a word may be read at the next character
+        var scalar = Table.scalar3(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
+        while true {
+            let record = pages.load(fromByteOffset: (Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)) &<< 3,
+                                    as: UInt64.self)
+            let q = p + 3
+            let next = UnsafeRawPointer(q).loadUnaligned(as: UInt32.self)
+            let nextScalar: UInt32, nextLength: Int
+            if Table.isThreeByte(next) {
+                (nextScalar, nextLength) = (Table.scalar3(next), 3)
+            } else if next & 0x80 == 0 {
+                (nextScalar, nextLength) = (next & 0x7F, 1)
+            } else {
+                return
+            }
+            var continues = false
+            var key: UInt64 = 0, h: UInt64 = 0
+            if !recordFirst || record & TableFormat.hasChildren != 0 {
+                key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: nextScalar)
+                h = TableFormat.mix(key)
+                let mask = TableFormat.filterMask(h)
+                let passes = filter[Int(truncatingIfNeeded: h &>> filterShift)] & mask == mask
+                continues = (record &>> 49) & (passes ? 1 : 0) != 0   // hasChildren, and the filter agrees
+            }
+            let special = record & TableFormat.single != 0
+                || (mode == .segmenting && (record &>> 40) & 0xFF == 0 && record != 0)
+            if !continues && !special {
+                o += Table.emitSingle(record: record, from: p, length: 3, to: o)
+                if mode == .segmenting { state.runOpen = true }
+            } else {
+                if special { return }
+                let matchEnd = mode == .segmented ? state.segmentEnd(at: p) : end
+                let m = q < matchEnd
+                    ? walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: matchEnd)
+                    : Match(scalarOf: record, length: 3)
+                if m.length == 0 {
+                    Table.copyScalar(from: p, length: 3, to: o, end: end)
+                    o += 3
+                } else {
+                    if mode == .segmenting && m.rank == 0 && state.runOpen { state.ends.append(o - state.outBase) }
+                    o += emit(m, to: o)
+                }
+                if mode == .segmenting {
+                    state.runOpen = m.length == 0 || m.rank != 0
+                    if !state.runOpen { state.ends.append(o - state.outBase) }
+                }
+                if m.length > 3 {
+                    // Past a phrase: the next character is not known yet.
+                    p += m.length
+                    if p > safeEnd || o >= limit { return }
+                    let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                    if !Table.isThreeByte(word) { return }
+                    scalar = Table.scalar3(word)
+                    continue
+                }
+            }
+            p = q
+            if nextLength == 1 || p > safeEnd || o >= limit { return }
+            scalar = nextScalar
+        }
+    }
+}
