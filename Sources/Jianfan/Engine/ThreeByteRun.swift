@@ -124,7 +124,15 @@ extension Table {
             let special = record & TableFormat.single != 0
                 || (mode == .segmenting && (record &>> 40) & 0xFF == 0 && record != 0)
             if !continues && !special {
-                o += Table.emitSingle(record: record, from: p, length: 3, to: o)
+                if record & TableFormat.inlineValue != 0 {
+                    // A key's value, or the character itself (see ``TableBuilder``).
+                    UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: record), as: UInt32.self)
+                    o += Int(truncatingIfNeeded: (record &>> 32) & 0xFF)
+                } else {
+                    // A page without keys.
+                    UnsafeMutableRawPointer(o).storeBytes(of: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self), as: UInt32.self)
+                    o += 3
+                }
                 if mode == .segmenting { state.runOpen = true }
             } else {
                 if special { return }

@@ -145,6 +145,18 @@ package struct TableBuilder {
             entryCount: UInt32(entries.count),
             phraseStarts: UInt32(records.values.filter { $0 & TableFormat.hasChildren != 0 }.count),
             slotValueCount: UInt32(slotValues.count))
+        // On the pages that exist, a three-byte scalar that is not a key maps to itself in its
+        // record, so that the three-byte path (`ThreeByteRun.swift`) stores any record's payload
+        // without a test; these records are not counted above (they are no entries).
+        for page in pageOf.keys where (0x08..<0x100).contains(page) && !(0xD8..<0xE0).contains(page) {
+            for scalar in UInt32(page << 8)..<UInt32(page << 8 + 256) {
+                let record = records[scalar] ?? UInt64(TableFormat.noRank) << 40
+                guard UInt8(truncatingIfNeeded: record >> 40) == TableFormat.noRank else { continue }
+                let bytes = Array(String(Unicode.Scalar(scalar)!).utf8)
+                let payload = UInt64(bytes[0]) | UInt64(bytes[1]) << 8 | UInt64(bytes[2]) << 16
+                records[scalar] = record | payload | 3 << 32 | TableFormat.inlineValue
+            }
+        }
         let layout = TableFormat.Layout(header)
         var out = [UInt8](repeating: 0, count: layout.end)
         out.withUnsafeMutableBytes { raw in

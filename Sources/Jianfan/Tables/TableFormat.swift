@@ -17,7 +17,8 @@
 ///
 /// A record is payload(32) | length(8) << 32 | rank(8) << 40 | flags << 48, where the payload is
 /// the value's UTF-8 bytes when it fits in 4 (every single character does), else its offset.
-/// Node ids: a one-scalar prefix is `scalar + 1`; a longer one is `0x110001 + its slot`.
+/// On a page that exists, a three-byte scalar that is not a key has itself as its value (rank
+/// `noRank`, so it is still no key). Node ids: a one-scalar prefix is `scalar + 1`; a longer one is `0x110001 + its slot`.
 ///
 /// Each key carries a `rank`: the index of the child of a `short_circuit` group it comes from,
 /// so that a lower rank wins over a longer match of a higher rank (see ``DictionarySpec``).
