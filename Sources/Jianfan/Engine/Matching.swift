@@ -70,11 +70,10 @@ extension Table {
             let b0 = p.pointee
             if recordingSegments && b0 & 0xF0 == 0xE0 && p <= end - 8 {
                 let before = p
-                var state = RunState(origin: origin, outBase: out.base, ends: ends, runOpen: runOpen)
-                ends = []   // moved into the state, so that appending does not copy
-                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, mode: .segmenting,
+                var state = RunState(origin: origin, outBase: out.base, runOpen: runOpen)
+                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &ends, mode: .segmenting,
                                     recordFirst: recordFirst)
-                (ends, runOpen) = (state.ends, state.runOpen)
+                runOpen = state.runOpen
                 if p != before { continue }
             }
             let scalar: UInt32, length: Int

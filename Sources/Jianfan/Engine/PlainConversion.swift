@@ -44,6 +44,7 @@ extension Table {
         let asciiKeys = ASCIIKeys(self)
         var carried = UnsafePointer<UInt8>(bitPattern: 1)!   // where `carriedScalar` was decoded
         var carriedScalar: UInt32 = 0, carriedLength = 0
+        var noEnds: [Int] = []   // this loop records no segment ends
         while p < end {
             if o >= limit {
                 out.count = o - out.base
@@ -61,7 +62,7 @@ extension Table {
             if b0 & 0xF0 == 0xE0 && p <= end - 8 {
                 let before = p
                 var state = RunState(origin: start, segmentEnds: segmentEnds, segment: segment, outBase: out.base)
-                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state,
+                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &noEnds,
                                     mode: segmented ? .segmented : .plain, recordFirst: recordFirst)
                 segment = state.segment
                 if p != before { continue }

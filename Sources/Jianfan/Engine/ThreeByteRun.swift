@@ -4,9 +4,11 @@
 ///
 /// Each step knows the current character's scalar and reads the next character from one
 /// unaligned word: no decoding branches, no carried state to test, and few enough live values
-/// that they stay in registers. It hands back to the general loop at anything else: a character
-/// that is not three bytes long, one whose record needs special handling, the end of the input
-/// or of the output's room. The output is exactly the general loop's.
+/// that they stay in registers. Runs of ASCII between such characters are copied in words as the
+/// general loop does. It hands back to the general loop at anything else: a character that is
+/// not three bytes long, an ASCII byte that starts a key, a character whose record needs special
+/// handling, the end of the input or of the output's room. The output is exactly the general
+/// loop's.
 extension Table {
     /// What a run bounds or records besides converting, as the general loop of the stage would.
     enum RunMode {
@@ -25,10 +27,9 @@ extension Table {
         var origin: UnsafePointer<UInt8>
         var segmentEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
         var segment = 0
-        /// `.segmenting`: the output offsets (from `outBase`) of the segment ends so far, and
-        /// whether output since the last one belongs to a segment still open.
+        /// `.segmenting`: where the output offsets of segment ends count from, and whether
+        /// output since the last segment end belongs to a segment still open.
         var outBase: UnsafeMutablePointer<UInt8>
-        var ends: [Int] = []
         var runOpen = false
 
         /// The end of the segment holding `p` (`.segmented`).
@@ -52,52 +53,78 @@ extension Table {
 
     /// Converts from `p` (a three-byte character no later than `end - 8`) for as long as the
     /// run allows, writing at `o`, which must be below `limit`. Returns with `p` at the first
-    /// character it did not convert: an ASCII byte (it converts the character before it), a
-    /// character of another length, one whose record is ``TableFormat/single``, or (segmenting)
+    /// character it did not convert: an ASCII byte that starts a key, a character of another
+    /// length, one whose record is ``TableFormat/single``, or (segmenting)
     /// a key of rank 0, which is a segment of its own.
+    ///
+    /// `ends` receives the output offsets of segment ends (`.segmenting` only).
     ///
     /// Each mode and way of testing for phrases (see ``prefersRecordFirst(_:_:)``) has its own
     /// copy of the loop, out of line, so that each keeps its values in registers.
     @inline(__always)
     func convertThreeByteRun(_ p: inout UnsafePointer<UInt8>, _ o: inout UnsafeMutablePointer<UInt8>,
                              end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>,
-                             state: inout RunState, mode: RunMode, recordFirst: Bool) {
+                             state: inout RunState, ends: inout [Int], mode: RunMode, recordFirst: Bool) {
         switch (mode, recordFirst) {
-        case (.plain, false): runPlain(&p, &o, end, limit, &state)
-        case (.plain, true): runPlainRecordFirst(&p, &o, end, limit, &state)
-        case (.segmented, false): runSegmented(&p, &o, end, limit, &state)
-        case (.segmented, true): runSegmentedRecordFirst(&p, &o, end, limit, &state)
-        case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state)
-        case (.segmenting, true): runSegmentingRecordFirst(&p, &o, end, limit, &state)
+        case (.plain, false): runPlain(&p, &o, end, limit, &state, &ends)
+        case (.plain, true): runPlainRecordFirst(&p, &o, end, limit, &state, &ends)
+        case (.segmented, false): runSegmented(&p, &o, end, limit, &state, &ends)
+        case (.segmented, true): runSegmentedRecordFirst(&p, &o, end, limit, &state, &ends)
+        case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state, &ends)
+        case (.segmenting, true): runSegmentingRecordFirst(&p, &o, end, limit, &state, &ends)
         }
     }
 
     typealias Input = UnsafePointer<UInt8>
     typealias Output = UnsafeMutablePointer<UInt8>
 
-    @inline(never) private func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                         _ state: inout RunState) { run(&p, &o, end, limit, &state, .plain, recordFirst: false) }
-    @inline(never) private func runPlainRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                                    _ state: inout RunState) { run(&p, &o, end, limit, &state, .plain, recordFirst: true) }
-    @inline(never) private func runSegmented(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                             _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmented, recordFirst: false) }
-    @inline(never) private func runSegmentedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                                        _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmented, recordFirst: true) }
-    @inline(never) private func runSegmenting(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                              _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmenting, recordFirst: false) }
-    @inline(never) private func runSegmentingRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                                         _ state: inout RunState) { run(&p, &o, end, limit, &state, .segmenting, recordFirst: true) }
+    @inline(never)
+    private func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                          _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: false)
+    }
+
+    @inline(never)
+    private func runPlainRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                     _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: true)
+    }
+
+    @inline(never)
+    private func runSegmented(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                              _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: false)
+    }
+
+    @inline(never)
+    private func runSegmentedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                         _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: true)
+    }
+
+    @inline(never)
+    private func runSegmenting(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                               _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: false)
+    }
+
+    @inline(never)
+    private func runSegmentingRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                          _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: true)
+    }
 
     @inline(__always)
     private func run(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
                      _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
-                     _ state: inout RunState, _ mode: RunMode, recordFirst: Bool) {
+                     _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool) {
         var p = pIn, o = oIn
         defer { (pIn, oIn) = (p, o) }
         let pageIndex = self.pageIndex, filter = self.filter, filterShift = self.filterShift
         // The pages follow the index at a fixed offset (``TableFormat/Layout``): one base register.
         let pages = UnsafeRawPointer(pageIndex) + TableFormat.pagesAfterIndex
         let safeEnd = end - 8   // a word may be read at the next character
+        let asciiKeys = ASCIIKeys(self)
         var scalar = Table.scalar3(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
         while true {
             let record = pages.load(fromByteOffset: (Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)) &<< 3,
@@ -144,12 +171,12 @@ extension Table {
                     Table.copyScalar(from: p, length: 3, to: o, end: end)
                     o += 3
                 } else {
-                    if mode == .segmenting && m.rank == 0 && state.runOpen { state.ends.append(o - state.outBase) }
+                    if mode == .segmenting && m.rank == 0 && state.runOpen { ends.append(o - state.outBase) }
                     o += emit(m, to: o)
                 }
                 if mode == .segmenting {
                     state.runOpen = m.length == 0 || m.rank != 0
-                    if !state.runOpen { state.ends.append(o - state.outBase) }
+                    if !state.runOpen { ends.append(o - state.outBase) }
                 }
                 if m.length > 3 {
                     // Past a phrase: the next character is not known yet.
@@ -162,7 +189,20 @@ extension Table {
                 }
             }
             p = q
-            if nextLength == 1 || p > safeEnd || o >= limit { return }
+            if p > safeEnd || o >= limit { return }
+            if nextLength == 1 {
+                // Copy the ASCII that follows as the general loop would, and go on if it ends
+                // at a three-byte character.
+                let n = asciiKeys.run(p, end, to: o, room: limit - o)
+                p += n
+                o += n
+                if mode == .segmenting && n > 0 { state.runOpen = true }
+                if n == 0 || p > safeEnd || o >= limit { return }
+                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                if !Table.isThreeByte(word) { return }
+                scalar = Table.scalar3(word)
+                continue
+            }
             scalar = nextScalar
         }
     }
