@@ -93,7 +93,7 @@ package struct TableBuilder {
         var hashBits = 5                                                    // filter: at least 2 words
         while (1 << hashBits) * 3 < prefixes.count * 4 { hashBits += 1 }   // load factor ≤ 3/4
         var filterBits = hashBits + 1
-        while (1 << filterBits) < prefixes.count * 8 { filterBits += 1 }   // ≥ 8 bits per prefix
+        while (1 << filterBits) < prefixes.count * 16 { filterBits += 1 }  // ≥ 16 bits per prefix
         precondition(hashBits <= 21, "too many phrases for one table")
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
         var slotValues: [UInt64] = []

@@ -7,7 +7,8 @@
 ///     pageIndex   UInt16 × 0x1100        scalar >> 8 → page number (0: a page of zeros)
 ///     pages       UInt64 × 256 × pages   scalar & 0xFF → the one-scalar prefix's record (0: none)
 ///     filter      UInt64 × 2^(filterBits-6)  "this transition may exist": two bits of one word
-///                                        per transition, which skips most failing probes
+///                                        per transition, 16 bits per prefix (about 1.5% false
+///                                        positives), which skips most failing probes
 ///     slots       UInt64 × 2^hashBits    longer prefixes, open addressing, load ≤ 3/4:
 ///                                        parent(22) | scalar(21) | rank(3) | more(1) | value(17),
 ///                                        8 to a cache line, so that a probe sequence rarely
