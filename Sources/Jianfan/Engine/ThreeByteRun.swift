@@ -1,4 +1,5 @@
-/// The hot path of both conversion loops (`PlainConversion.swift`, `Matching.swift`): a run of
+/// The hot path of the plain loop (`PlainConversion.swift`) and of the segmenting one
+/// (`Matching.swift`; converting segment by segment does not use it yet): a run of
 /// three-byte characters (all of the common Han characters, and the full-width punctuation
 /// between them), where real text spends most of its time.
 ///
