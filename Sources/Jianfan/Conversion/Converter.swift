@@ -59,7 +59,7 @@ public struct Converter: Sendable {
     /// ```
     /// - Precondition: `input` is valid UTF-8 (see ``UTF8Validation``).
     public func convert(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
-        let estimate = input.count + input.count / 8 + 1024
+        let estimate = Converter.outputEstimate(input.count)
         guard output.isEmpty else {
             let buffer = ByteBuffer(capacity: estimate)
             convert(input, into: buffer, parallel: true)
@@ -85,7 +85,7 @@ public struct Converter: Sendable {
         // or when the output outgrows it, through a buffer of its own, copied if it fits.
         let lent = output.count >= ByteBuffer.slack * 2 ? output.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil
         let buffer = lent.map { ByteBuffer(borrowing: $0, capacity: output.count) }
-            ?? ByteBuffer(capacity: input.count + input.count / 8 + 1024)
+            ?? ByteBuffer(capacity: Converter.outputEstimate(input.count))
         convert(input, into: buffer, parallel: true)
         if !buffer.ownsStorage { return buffer.count }
         guard buffer.count <= output.count, let target = output.baseAddress else { return buffer.count == 0 ? 0 : nil }
@@ -97,6 +97,9 @@ public struct Converter: Sendable {
     public func makeStream(lossy: Bool = false) -> ConversionStream {
         ConversionStream(converter: self, lossy: lossy)
     }
+
+    /// Room for the output of `count` input bytes: conversion rarely makes text longer.
+    static func outputEstimate(_ count: Int) -> Int { count + count / 8 + 1024 }
 
     /// The engine entry point shared by every API above.
     func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, parallel: Bool, workspace: Workspace = Workspace()) {

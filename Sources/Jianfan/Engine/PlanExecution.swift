@@ -58,23 +58,19 @@ extension Plan {
 
         // Later stages: each segment of the previous stage's output on its own.
         var current = scratch.stageA
-        for i in 1..<stages.count {
-            let last = i == stages.count - 1
-            let target = last ? out : (current === scratch.stageA ? scratch.stageB : scratch.stageA)
-            if !last { target.removeAll() }
-            if last {
-                // Nothing after it needs its output's segment ends.
-                scratch.ends.withUnsafeBufferPointer { ends in
-                    stages[i].convert(UnsafePointer(current.base), UnsafePointer(current.base) + current.count, into: target,
-                                      segmentEnds: ends)
-                }
-                return
-            }
+        for i in 1..<stages.count - 1 {
+            let target = current === scratch.stageA ? scratch.stageB : scratch.stageA
+            target.removeAll()
             scratch.nextEnds.removeAll(keepingCapacity: true)
             stages[i].convertSegments(origin: UnsafePointer(current.base), ends: scratch.ends, into: target,
                                       outputEnds: &scratch.nextEnds)
             swap(&scratch.ends, &scratch.nextEnds)
             current = target
+        }
+        // The last stage: nothing after it needs its output's segment ends.
+        scratch.ends.withUnsafeBufferPointer { ends in
+            stages[stages.count - 1].convert(UnsafePointer(current.base), UnsafePointer(current.base) + current.count,
+                                             into: out, segmentEnds: ends)
         }
     }
 

@@ -1,11 +1,11 @@
 /// A read-only view of one compiled table (see ``TableFormat``), over memory that outlives it.
 ///
 /// - Complexity: a lookup costs one record read for the first scalar and, per further scalar
-///   of a phrase, one filter word and (rarely more than) one hash slot, whose value is in the
-///   same cache line.
+///   of a phrase, one filter word and (rarely more than) one cache line of hash slots; a
+///   phrase's value costs one more read.
 struct Table: @unchecked Sendable {
     /// The winning match at a position: `length` input bytes (0: none). Its output is
-    /// `record`'s inline value when `slot` is negative, else the value beside that slot.
+    /// `record`'s inline value when `slot` is negative, else the value that slot names.
     struct Match {
         var length: Int
         var rank: UInt8
@@ -39,7 +39,7 @@ struct Table: @unchecked Sendable {
     let hashShift: UInt64
     let slotMask: Int
     /// The ASCII bytes that start keys lie in `asciiKeyLowest...asciiKeyHighest` (none: 0x80 and
-    /// 0x7F), so that runs of other ASCII are copied eight bytes at a time (``asciiRun``).
+    /// 0x7F), so that runs of other ASCII are copied eight bytes at a time (``ASCIIKeys``).
     let asciiKeyLowest: UInt8
     let asciiKeyHighest: UInt8
     /// How many characters start a longer key (t2s: 210; s2t: 3,534).

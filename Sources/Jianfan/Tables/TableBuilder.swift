@@ -127,12 +127,10 @@ package struct TableBuilder {
             let rank = UInt8(truncatingIfNeeded: record >> 40)
             let isKey = rank != TableFormat.noRank
             let single = isKey && (record & TableFormat.inlineValue == 0 || (ranked && rank == 0))
-            if record & TableFormat.hasChildren != 0 || single {
-                records[scalar] = record | TableFormat.slow | (single ? TableFormat.single : 0)
-            }
+            if single { records[scalar] = record | TableFormat.single }
         }
         for scalar in UInt32(0x2FF0)...0x2FFF {
-            records[scalar] = TableFormat.present | TableFormat.slow | TableFormat.single | UInt64(TableFormat.noRank) << 40
+            records[scalar] = TableFormat.present | TableFormat.single | UInt64(TableFormat.noRank) << 40
         }
 
         var pageOf: [Int: Int] = [:]

@@ -3,7 +3,7 @@
 /// A table is a trie over Unicode scalars, laid out so that the common case, a character that
 /// starts no phrase, costs two loads (one of them from an 8.5 KB index that stays in L1):
 ///
-///     header      TableHeader (32 bytes)
+///     header      Header (36 bytes)
 ///     pageIndex   UInt16 × 0x1100        scalar >> 8 → page number (0: a page of zeros)
 ///     pages       UInt64 × 256 × pages   scalar & 0xFF → the one-scalar prefix's record (0: none)
 ///     filter      UInt64 × 2^(filterBits-6)  "this transition may exist": two bits of one word
@@ -19,7 +19,8 @@
 /// A record is payload(32) | length(8) << 32 | rank(8) << 40 | flags << 48, where the payload is
 /// the value's UTF-8 bytes when it fits in 4 (every single character does), else its offset.
 /// On a page that exists, a three-byte scalar that is not a key has itself as its value (rank
-/// `noRank`, so it is still no key). Node ids: a one-scalar prefix is `scalar + 1`; a longer one is `0x110001 + its slot`.
+/// `noRank`, so it is still no key). Node ids: a one-scalar prefix is `scalar + 1`; a longer
+/// one is `0x110001 + its slot`.
 ///
 /// Each key carries a `rank`: the index of the child of a `short_circuit` group it comes from,
 /// so that a lower rank wins over a longer match of a higher rank (see ``DictionarySpec``).
@@ -34,12 +35,9 @@ enum TableFormat {
     static let present: UInt64 = 1 << 48
     static let hasChildren: UInt64 = 1 << 49
     static let inlineValue: UInt64 = 1 << 50
-    /// Set on every record the hot loop cannot emit branch-free: a scalar that starts a longer
-    /// key, a value longer than 4 bytes, an IDS operator (records with no value, so that the loop
-    /// needs no range check), or a rank-0 key of a ranked table (a segment of its own).
-    static let slow: UInt64 = 1 << 51
-    /// Set on the slow records that are slow for a reason of their own, not only for starting
-    /// a longer key: a long value, an IDS operator, a rank-0 key of a ranked table.
+    /// Set on the records a loop cannot emit as a single character's output: a value longer
+    /// than 4 bytes, an IDS operator (so that the loops need no range check), or a rank-0 key
+    /// of a ranked table (a segment of its own). (Bit 51 is unused.)
     static let single: UInt64 = 1 << 52
 
     // Slot fields.
