@@ -139,6 +139,27 @@ struct ConverterTests {
         // (Compared as scalars: Swift's String equality treats the two as canonically equal.)
         #expect(Array(Converter(.t2s).convert("\u{F900}").unicodeScalars) == ["\u{5C82}"])   // 豈 → 岂
         #expect(Array(Converter(.s2t).convert("\u{F900}后").unicodeScalars) == ["\u{8C48}", "\u{5F8C}"])
+        // One inside a complete IDS is copied with it; one after the IDS is normalized.
+        #expect(Array(Converter(.s2t).convert("⿰\u{F900}木").unicodeScalars) == Array("⿰\u{F900}木".unicodeScalars))
+        #expect(Array(Converter(.s2t).convert("⿰木木\u{F900}").unicodeScalars) == Array("⿰木木\u{8C48}".unicodeScalars))
+        // Far from any IDS, in longer text (copied around it in runs), and an astral one.
+        let long = String(repeating: "汉字 and ASCII，", count: 40)
+        // (U+2F800 丽 is U+4E3D 丽, which s2t then writes 麗.)
+        let expected = Converter(.s2t).convert(long + "\u{8C48}" + long + "\u{4E3D}")
+        #expect(expected.unicodeScalars.last == "\u{9E97}")
+        #expect(Array(Converter(.s2t).convert(long + "\u{F900}" + long + "\u{2F800}").unicodeScalars)
+                == Array(expected.unicodeScalars))
+    }
+
+    @Test("a phrase written as its characters are still decides where the next phrase may start")
+    func unalteringPhrasesStillSegment() {
+        // 午后 → 午後 is what its characters give on their own, but greedy matching takes it, so
+        // 后土 and 后制 (后制 → 後製) never match after it. OpenCC 1.4.2 gives the same.
+        #expect(Converter(.s2t).convert("午后土") == "午後土")
+        #expect(Converter(.s2t).convert("后土") == "后土")
+        #expect(Converter(.s2t).convert("午后制") == "午後制")
+        #expect(Converter(.s2t).convert("后制") == "後製")
+        #expect(Converter(.s2t).convert("ab午后制，后制") == "ab午後制，後製")
     }
 
     @Test("a large input converted on all cores equals the single-threaded result")

@@ -111,6 +111,39 @@ struct MatchingReferenceTests {
         #expect(failures == 0)
     }
 
+    @Test("the compatibility pre-step copies around compatibility ideographs exactly as its table loop converts")
+    func compatibilityPreStep() throws {
+        let table = try #require(TableSet.embedded.plan(.s2t, includeTofuRisk: false)?.normalization.first)
+        let compatibility: [[Unicode.Scalar]] = ["\u{F900}", "\u{FA0E}", "\u{2F800}", "⿰\u{F900}木", "\u{F900}\u{F901}"]
+            .map { Array($0.unicodeScalars) }
+        var rng = SplitMix64(seed: 21)
+        var sparse = 0, deferred = 0, failures = 0
+        for text in try Self.texts(count: 300, seed: 13) {
+            var s: [Unicode.Scalar] = []
+            for scalar in text {
+                s.append(scalar)
+                if Int.random(in: 0..<40, using: &rng) == 0 { s += compatibility.randomElement(using: &rng)! }
+            }
+            let input = Self.utf8(s)
+            let fast = ByteBuffer(), loop = ByteBuffer()
+            input.withUnsafeBufferPointer { p in
+                let (start, end) = (p.baseAddress!, p.baseAddress! + p.count)
+                if table.normalizeCompatibility(start, end, into: fast) {
+                    sparse += 1
+                } else {
+                    deferred += 1
+                    #expect(fast.count == 0)
+                    table.convert(start, end, into: fast)
+                }
+                table.convert(start, end, into: loop)
+            }
+            if Array(fast.bytes) != Array(loop.bytes) { failures += 1 }
+        }
+        #expect(failures == 0)
+        #expect(sparse > 30)
+        #expect(deferred > 30)   // a compatibility ideograph within reach of an IDS operator
+    }
+
     @Test("the last stage of a segmented conversion: no phrase crosses a segment end",
           arguments: [("s2twp", 1), ("s2t", 0)])
     func segmented(_ config: String, _ stage: Int) throws {

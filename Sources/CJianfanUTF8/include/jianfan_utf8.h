@@ -10,4 +10,9 @@
 /// an incomplete last scalar, or only the last few bytes that fill no whole block.
 size_t jianfan_utf8_valid_prefix(const uint8_t *bytes, size_t count);
 
+/// The offset of the first byte pair in `bytes` that starts a CJK compatibility ideograph
+/// (EF A4–AB: U+F900–U+FAFF; F0 AF: U+2F800–U+2FFFF, a superset of U+2F800–U+2FA1F), or
+/// `count` when there is none. Vectorized on x86-64 (SSE2).
+size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count);
+
 #endif

@@ -7,7 +7,7 @@ import Dispatch
 ///
 /// ```swift
 /// let converter = Converter(.s2t)
-/// converter.convert("头发干了")          // "頭髮乾了"
+/// converter.convert("头发干了")          // "頭髮幹了"
 /// ```
 ///
 /// Every byte the dictionaries do not convert is kept: ASCII, markup, CRLF, a BOM, NUL,

@@ -211,10 +211,14 @@ extension Table {
 
 /// Finds runs of ASCII bytes that start no key of a table, eight bytes at a time: a byte `x`
 /// below 0x80 is in `lowest...highest` exactly when `x + (0x80 - lowest)` has its high bit set
-/// and `x + (0x7F - highest)` has not (no carry leaves a byte below 0x80).
+/// and `x + (0x7F - highest)` has not (no carry leaves a byte below 0x80). A byte in the range
+/// that starts no key (s2twp's keys start with `B`, `P`, `S` and `U`: `C` is one) is looked up
+/// in a bitmap and copied without leaving the run.
 struct ASCIIKeys {
     let lowest: UInt8, highest: UInt8
     let addLowest: UInt64, addHighest: UInt64
+    /// Bit `b` (of `startsLow` below 64, else of `startsHigh`): ASCII byte `b` starts a key.
+    let startsLow: UInt64, startsHigh: UInt64
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highBits: UInt64 = 0x8080_8080_8080_8080
 
@@ -223,6 +227,13 @@ struct ASCIIKeys {
         highest = table.asciiKeyHighest
         addLowest = UInt64(0x80 - Int(lowest)) &* ASCIIKeys.ones
         addHighest = UInt64(0x7F - Int(min(highest, 0x7F))) &* ASCIIKeys.ones
+        (startsLow, startsHigh) = (table.asciiKeyStartsLow, table.asciiKeyStartsHigh)
+    }
+
+    /// Whether ASCII byte `b` starts a key.
+    @inline(__always)
+    func startsKey(_ b: UInt8) -> Bool {
+        ((b < 64 ? startsLow : startsHigh) &>> UInt64(b & 63)) & 1 != 0
     }
 
     /// How many bytes at `p` (at most `room`, stopping before `end`) are ASCII outside the key
@@ -236,12 +247,17 @@ struct ASCIIKeys {
             UnsafeMutableRawPointer(o + n).storeBytes(of: word, as: UInt64.self)
             let inRange = (word &+ addLowest) & ~(word &+ addHighest)
             let stop = (word | inRange) & ASCIIKeys.highBits
-            if stop != 0 { return n + stop.trailingZeroBitCount >> 3 }
+            if stop != 0 {
+                let at = n + stop.trailingZeroBitCount >> 3
+                if p[at] >= 0x80 || startsKey(p[at]) { return at }
+                n = at + 1   // copied by the word store above
+                continue
+            }
             n += 8
         }
         while n < available {
             let b = p[n]
-            if b >= 0x80 || (b >= lowest && b <= highest) { break }
+            if b >= 0x80 || (b >= lowest && b <= highest && startsKey(b)) { break }
             o[n] = b
             n += 1
         }

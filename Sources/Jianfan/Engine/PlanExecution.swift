@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Buffers one conversion reuses from chunk to chunk; one per thread, never shared.
 final class Scratch {
     let normalized = ByteBuffer()
@@ -25,7 +19,10 @@ extension Plan {
         for table in normalization where !normalizationIsCompatibilityOnly || Plan.mayContainCompatibility(source) {
             let target = source.baseAddress == UnsafePointer(scratch.normalized.base) ? scratch.stageB : scratch.normalized
             target.removeAll()
-            table.convert(source.baseAddress!, source.baseAddress! + source.count, into: target)
+            let (from, to) = (source.baseAddress!, source.baseAddress! + source.count)
+            if !(normalizationIsCompatibilityOnly && table.normalizeCompatibility(from, to, into: target)) {
+                table.convert(from, to, into: target)
+            }
             source = UnsafeBufferPointer(start: target.base, count: target.count)
         }
         let start = source.baseAddress!, end = start + source.count
@@ -72,25 +69,5 @@ extension Plan {
             stages[stages.count - 1].convert(UnsafePointer(current.base), UnsafePointer(current.base) + current.count,
                                              into: out, segmentEnds: ends)
         }
-    }
-
-    /// Whether `bytes` may hold a CJK compatibility ideograph (U+F900–U+FAFF: EF A4–AB;
-    /// U+2F800–U+2FA1F: F0 AF A0–A8), so text without one skips the normalization pass.
-    static func mayContainCompatibility(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
-        let end = base + bytes.count - 1
-        // memchr is vectorized; Chinese text has an EF lead byte about every 20 characters
-        // (full-width punctuation), so the second byte decides.
-        var p = base
-        while p < end, let hit = memchr(p, 0xEF, end - p)?.assumingMemoryBound(to: UInt8.self) {
-            if (0xA4...0xAB).contains(hit[1]) { return true }
-            p = UnsafePointer(hit) + 1
-        }
-        p = base
-        while p < end, let hit = memchr(p, 0xF0, end - p)?.assumingMemoryBound(to: UInt8.self) {
-            if hit[1] == 0xAF { return true }
-            p = UnsafePointer(hit) + 1
-        }
-        return false
     }
 }

@@ -1,7 +1,9 @@
-/// The hot path of the plain loop (`PlainConversion.swift`) and of the segmenting one
-/// (`Matching.swift`; converting segment by segment does not use it yet): a run of
-/// three-byte characters (all of the common Han characters, and the full-width punctuation
-/// between them), where real text spends most of its time.
+/// The exact hot path for runs of three-byte characters (all of the common Han characters, and
+/// the full-width punctuation between them), where real text spends most of its time: greedy
+/// longest match at every character. The segmented and segmenting loops (`PlainConversion.swift`,
+/// `Matching.swift`; converting segment by segment does not use it yet) run it directly; a stage
+/// without segmentation runs it only where the optimistic loop (`OptimisticRun.swift`) needs
+/// exact matching, up to a given position.
 ///
 /// Each step knows the current character's scalar and reads the next character from one
 /// unaligned word: no decoding branches, no carried state to test, and few enough live values
@@ -67,8 +69,7 @@ extension Table {
                              end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>,
                              state: inout RunState, ends: inout [Int], mode: RunMode, recordFirst: Bool) {
         switch (mode, recordFirst) {
-        case (.plain, false): runPlain(&p, &o, end, limit, &state, &ends)
-        case (.plain, true): runPlainRecordFirst(&p, &o, end, limit, &state, &ends)
+        case (.plain, _): runPlain(&p, &o, end, limit, &state, &ends)
         case (.segmented, false): runSegmented(&p, &o, end, limit, &state, &ends)
         case (.segmented, true): runSegmentedRecordFirst(&p, &o, end, limit, &state, &ends)
         case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state, &ends)
@@ -79,46 +80,42 @@ extension Table {
     typealias Input = UnsafePointer<UInt8>
     typealias Output = UnsafeMutablePointer<UInt8>
 
+    /// The plain run, which also returns at the first boundary of its matches past `stop`.
     @inline(never)
-    private func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                          _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: false)
-    }
-
-    @inline(never)
-    private func runPlainRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                     _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: true)
+    func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                  _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>? = nil) {
+        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: false, stop: stop ?? end)
     }
 
     @inline(never)
     private func runSegmented(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
                               _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: false)
+        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: false, stop: end)
     }
 
     @inline(never)
     private func runSegmentedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
                                          _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: true)
+        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: true, stop: end)
     }
 
     @inline(never)
     private func runSegmenting(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
                                _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: false)
+        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: false, stop: end)
     }
 
     @inline(never)
     private func runSegmentingRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
                                           _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: true)
+        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: true, stop: end)
     }
 
     @inline(__always)
     private func run(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
                      _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
-                     _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool) {
+                     _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool,
+                     stop: UnsafePointer<UInt8>) {
         var p = pIn, o = oIn
         defer { (pIn, oIn) = (p, o) }
         let pageIndex = self.pageIndex, filter = self.filter, filterShift = self.filterShift
@@ -182,7 +179,7 @@ extension Table {
                 if m.length > 3 {
                     // Past a phrase: the next character is not known yet.
                     p += m.length
-                    if p > safeEnd || o >= limit { return }
+                    if p > safeEnd || o >= limit || p > stop { return }
                     let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
                     if !Table.isThreeByte(word) { return }
                     scalar = Table.scalar3(word)
@@ -190,7 +187,7 @@ extension Table {
                 }
             }
             p = q
-            if p > safeEnd || o >= limit { return }
+            if p > safeEnd || o >= limit || p > stop { return }
             if nextLength == 1 {
                 // Copy the ASCII that follows as the general loop would, and go on if it ends
                 // at a three-byte character.
@@ -198,7 +195,7 @@ extension Table {
                 p += n
                 o += n
                 if mode == .segmenting && n > 0 { state.runOpen = true }
-                if n == 0 || p > safeEnd || o >= limit { return }
+                if n == 0 || p > safeEnd || o >= limit || p > stop { return }
                 let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
                 if !Table.isThreeByte(word) { return }
                 scalar = Table.scalar3(word)

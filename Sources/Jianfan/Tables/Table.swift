@@ -42,6 +42,8 @@ struct Table: @unchecked Sendable {
     /// 0x7F), so that runs of other ASCII are copied eight bytes at a time (``ASCIIKeys``).
     let asciiKeyLowest: UInt8
     let asciiKeyHighest: UInt8
+    /// Which ASCII bytes start keys: bit `b` of the first word for `b` below 64, else of the second.
+    let asciiKeyStartsLow: UInt64, asciiKeyStartsHigh: UInt64
     /// How many characters start a longer key (t2s: 210; s2t: 3,534).
     let phraseStarts: Int
 
@@ -64,6 +66,8 @@ struct Table: @unchecked Sendable {
         let starts = (0..<128).filter { asciiPage[$0] != 0 }.map(UInt8.init)
         asciiKeyLowest = starts.min() ?? 0x80
         asciiKeyHighest = starts.max() ?? 0x7F
+        asciiKeyStartsLow = starts.filter { $0 < 64 }.reduce(0) { $0 | 1 << UInt64($1) }
+        asciiKeyStartsHigh = starts.filter { $0 >= 64 }.reduce(0) { $0 | 1 << UInt64($1 - 64) }
     }
 
     /// Whether the loop over `[start, end)` should test each character's record before looking
@@ -72,7 +76,11 @@ struct Table: @unchecked Sendable {
     /// skip the next one; no when many do (s2t: 71%; the Taiwan phrases of s2twp: 38%, in no
     /// predictable order), so that the filter is asked for every character without a branch.
     /// Decided on the first 128 non-ASCII characters (about 1% of a 64 KB piece's time).
-    func prefersRecordFirst(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+    ///
+    /// `flag` is the record flag the loop tests: ``TableFormat/hasChildren``, or
+    /// ``TableFormat/startsAltering`` for the optimistic loop (`OptimisticRun.swift`).
+    func prefersRecordFirst(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+                            flag: UInt64 = TableFormat.hasChildren) -> Bool {
         if phraseStarts == 0 { return true }
         var p = start, sampled = 0, starting = 0
         while p < end && sampled < 128 {
@@ -80,7 +88,7 @@ struct Table: @unchecked Sendable {
             let (scalar, length) = UTF8Scalars.decode(p)
             if p + length > end { break }
             sampled += 1
-            if record(scalar) & TableFormat.hasChildren != 0 { starting += 1 }
+            if record(scalar) & flag != 0 { starting += 1 }
             p += length
         }
         return starting * 5 < sampled

@@ -90,14 +90,40 @@ package struct TableBuilder {
             }
         }
 
-        var hashBits = 5                                                    // filter: at least 2 words
+        // The pairs the optimistic loop asks about (`OptimisticRun.swift`): the first two scalars
+        // of every altering key (whose value is not its scalars' own outputs), and every pair of
+        // adjacent scalars in any key.
+        var ownOutput: [UInt32: [UInt8]] = [:]
+        for e in entries where e.key.count == 1 { ownOutput[e.key[0]] = e.value }
+        var alteringPairs = Set<[UInt32]>(), keyPairs = Set<[UInt32]>()
+        for e in entries where e.key.count > 1 {
+            for i in 1..<e.key.count { keyPairs.insert([e.key[i - 1], e.key[i]]) }
+            let own = e.key.flatMap { ownOutput[$0] ?? Array(String(Unicode.Scalar($0)!).utf8) }
+            if own != e.value {
+                alteringPairs.insert(Array(e.key[0..<2]))
+                records[e.key[0]]! |= TableFormat.startsAltering
+            }
+        }
+        let filterEntries = prefixes.count + keyPairs.count
+        var alteringFilter = [UInt64](repeating: 0, count: TableFormat.alteringFilterWords)
+        for pair in alteringPairs {
+            let h = TableFormat.mix(TableFormat.transitionKey(parent: pair[0] + 1, scalar: pair[1]))
+            alteringFilter[TableFormat.alteringWord(h)] |= TableFormat.alteringMask(h)
+        }
+
+        var hashBits = 5
         while (1 << hashBits) * 3 < prefixes.count * 4 { hashBits += 1 }   // load factor ≤ 3/4
-        var filterBits = hashBits + 1
-        while (1 << filterBits) < prefixes.count * 16 { filterBits += 1 }  // ≥ 16 bits per prefix
+        var filterBits = hashBits + 2                                       // at least 2 words
+        while (1 << filterBits) < filterEntries * 16 { filterBits += 1 }   // ≥ 16 bits per entry
         precondition(hashBits <= 21, "too many phrases for one table")
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
         var slotValues: [UInt64] = []
         var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
+        func addToFilter(_ key: UInt64) {
+            let h = TableFormat.mix(key)
+            filter[Int(h >> UInt64(70 - filterBits))] |= TableFormat.filterMask(h)
+        }
+        for pair in keyPairs { addToFilter(TableFormat.pairKey(pair[0], pair[1], domain: TableFormat.keyPairDomain)) }
         var ids: [[UInt32]: UInt32] = [:]
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children.
         let ordered = prefixes.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
@@ -106,7 +132,7 @@ package struct TableBuilder {
             let parent = key.count == 2 ? key[0] + 1 : ids[Array(key.dropLast())]!
             let transition = TableFormat.transitionKey(parent: parent, scalar: key.last!)
             let h = TableFormat.mix(transition)
-            filter[Int(h >> UInt64(70 - filterBits))] |= TableFormat.filterMask(h)
+            addToFilter(transition)
             var slot = Int(h >> UInt64(64 - hashBits))
             while slots[slot] != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
             let isKey = info.rank != TableFormat.noRank
@@ -165,6 +191,9 @@ package struct TableBuilder {
             for (scalar, record) in records {
                 let at = layout.pages + (pageOf[Int(scalar) >> 8]! * TableFormat.pageSize + Int(scalar & 0xFF)) * 8
                 raw.storeBytes(of: record, toByteOffset: at, as: UInt64.self)
+            }
+            for (i, word) in alteringFilter.enumerated() {
+                raw.storeBytes(of: word, toByteOffset: layout.alteringFilter + i * 8, as: UInt64.self)
             }
             for (i, word) in filter.enumerated() { raw.storeBytes(of: word, toByteOffset: layout.filter + i * 8, as: UInt64.self) }
             for (i, slot) in slots.enumerated() { raw.storeBytes(of: slot, toByteOffset: layout.slots + i * 8, as: UInt64.self) }

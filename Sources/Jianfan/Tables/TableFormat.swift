@@ -5,6 +5,8 @@
 ///
 ///     header      Header (36 bytes)
 ///     pageIndex   UInt16 × 0x1100        scalar >> 8 → page number (0: a page of zeros)
+///     altering    UInt64 × 4096          "an altering key may start with this transition"
+///                                        (see `OptimisticRun.swift`): two bits of one word
 ///     pages       UInt64 × 256 × pages   scalar & 0xFF → the one-scalar prefix's record (0: none)
 ///     filter      UInt64 × 2^(filterBits-6)  "this transition may exist": two bits of one word
 ///                                        per transition, 16 bits per prefix (about 1.5% false
@@ -37,8 +39,11 @@ enum TableFormat {
     static let inlineValue: UInt64 = 1 << 50
     /// Set on the records a loop cannot emit as a single character's output: a value longer
     /// than 4 bytes, an IDS operator (so that the loops need no range check), or a rank-0 key
-    /// of a ranked table (a segment of its own). (Bit 51 is unused.)
+    /// of a ranked table (a segment of its own). 
     static let single: UInt64 = 1 << 52
+    /// Set on a scalar that starts an altering key: one whose value is not the outputs of its
+    /// scalars on their own (see `OptimisticRun.swift`).
+    static let startsAltering: UInt64 = 1 << 51
 
     // Slot fields.
     static let keyMask: UInt64 = (1 << 43) - 1
@@ -70,6 +75,15 @@ enum TableFormat {
         UInt64(parent) << scalarBits | UInt64(scalar)
     }
 
+    /// The filter also answers, under keys of their own (a bit no transition key has), "does
+    /// any key hold the adjacent scalars `a b`?" (see `OptimisticRun.swift`).
+    static let keyPairDomain: UInt64 = 1 << 61
+
+    @inline(__always)
+    static func pairKey(_ a: UInt32, _ b: UInt32, domain: UInt64) -> UInt64 {
+        transitionKey(parent: a &+ 1, scalar: b) | domain
+    }
+
     @inline(__always)
     static func mix(_ key: UInt64) -> UInt64 { key &* hashMultiplier }
 
@@ -80,18 +94,34 @@ enum TableFormat {
         (1 &<< ((h &>> 32) & 63)) | (1 &<< ((h &>> 38) & 63))
     }
 
+    /// The altering filter's size: fixed, so that its word and bits come from fixed bits of the
+    /// hash (32 KB, in L1; s2t has 8,900 altering pairs: about 0.4% false positives).
+    static let alteringFilterWords = 4096
+
+    /// The word of the altering filter for the transition hashed to `h`, and its two bits.
+    @inline(__always)
+    static func alteringWord(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> 52) }
+
+    @inline(__always)
+    static func alteringMask(_ h: UInt64) -> UInt64 {
+        (1 &<< ((h &>> 40) & 63)) | (1 &<< ((h &>> 46) & 63))
+    }
+
     static func align8(_ n: Int) -> Int { (n + 7) & ~7 }
 
-    /// Bytes from the page index to the pages: fixed, so one pointer reaches both.
-    static let pagesAfterIndex = align8(MemoryLayout<Header>.size + pageIndexCount * 2) - MemoryLayout<Header>.size
+    /// Bytes from the page index to the altering filter and to the pages: fixed, so one pointer
+    /// reaches all three.
+    static let alteringFilterAfterIndex = align8(MemoryLayout<Header>.size + pageIndexCount * 2) - MemoryLayout<Header>.size
+    static let pagesAfterIndex = alteringFilterAfterIndex + alteringFilterWords * 8
 
     /// Byte offsets of each section for a table with this header.
     struct Layout {
-        let pageIndex: Int, pages: Int, filter: Int, slots: Int, slotValues: Int, values: Int, end: Int
+        let pageIndex: Int, alteringFilter: Int, pages: Int, filter: Int, slots: Int, slotValues: Int, values: Int, end: Int
 
         init(_ h: Header) {
             pageIndex = MemoryLayout<Header>.size
-            pages = align8(pageIndex + TableFormat.pageIndexCount * 2)
+            alteringFilter = align8(pageIndex + TableFormat.pageIndexCount * 2)
+            pages = alteringFilter + TableFormat.alteringFilterWords * 8
             filter = pages + Int(h.pageCount) * TableFormat.pageSize * 8
             slots = filter + (1 << Int(h.filterBits)) / 8
             slotValues = slots + (1 << Int(h.hashBits)) * 8

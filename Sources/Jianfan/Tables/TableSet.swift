@@ -11,7 +11,7 @@ internal import CJianfanTables
 ///            tables, each 8-byte aligned
 final class TableSet: Sendable {
     static let magic: UInt32 = 0x4254_464A   // "JFTB"
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     let records: [PlanRecord]
     /// Where each table starts (the blob's address as an integer, so the set stays `Sendable`):

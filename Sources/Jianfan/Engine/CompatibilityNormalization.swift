@@ -1,0 +1,60 @@
+internal import CJianfanUTF8
+
+/// OpenCC's normalization pre-step when it only maps CJK compatibility ideographs (every
+/// configuration's `CJK_Compatibility_Ideographs`): real text has few of them, so the text is
+/// searched for them 16 bytes at a time and copied in runs between them, instead of going
+/// through the table loop character by character. The output is exactly the table loop's.
+extension Plan {
+    /// Whether `bytes` may hold a CJK compatibility ideograph (U+F900–U+FAFF: EF A4–AB;
+    /// U+2F800–U+2FA1F: F0 AF …), so text without one skips the normalization pass.
+    static func mayContainCompatibility(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return jianfan_find_compatibility(base, bytes.count) < bytes.count
+    }
+}
+
+extension Table {
+    /// How far before a character a complete IDS holding it may start: an IDS has at most 64
+    /// scalars (``UTF8Scalars/idsLength(_:_:)``) of at most 4 bytes.
+    static let idsReach = 256
+
+    /// Converts `[start, end)` into `out` as ``convert(_:_:into:)`` would, for a table whose keys
+    /// are all compatibility ideographs (the configuration's normalization), and returns true.
+    /// Returns false, leaving `out` as it was, when a key lies where a complete IDS may hold it
+    /// (the table loop copies such an IDS whole): then the table loop must decide.
+    /// - Precondition: the input is valid UTF-8.
+    func normalizeCompatibility(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) -> Bool {
+        let initialCount = out.count
+        var p = start, copied = start
+        while true {
+            let offset = jianfan_find_compatibility(p, end - p)
+            if offset == end - p { break }
+            let c = p + offset
+            let (scalar, length) = UTF8Scalars.decode(c)
+            let record = self.record(scalar)
+            p = c + length
+            guard record != 0 && UInt8(truncatingIfNeeded: record >> 40) != TableFormat.noRank else { continue }
+            if Table.mayFollowIDSOperator(c, notBefore: start) {
+                out.count = initialCount
+                return false
+            }
+            out.append(UnsafeRawBufferPointer(start: copied, count: c - copied))
+            out.reserve(ByteBuffer.slack)
+            out.count += emit(record: record, to: out.base + out.count)
+            copied = p
+        }
+        out.append(UnsafeRawBufferPointer(start: copied, count: end - copied))
+        return true
+    }
+
+    /// Whether an IDS operator (U+2FF0–U+2FFF: E2 BF B0–BF) starts within ``idsReach`` bytes
+    /// before `c`.
+    static func mayFollowIDSOperator(_ c: UnsafePointer<UInt8>, notBefore start: UnsafePointer<UInt8>) -> Bool {
+        var q = c - min(c - start, idsReach)
+        while q + 2 < c {
+            if q[0] == 0xE2 && q[1] == 0xBF && q[2] >= 0xB0 { return true }
+            q += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,144 @@
+/// The hot path of a stage without segmentation (s2t, t2s, t2tw, …): converts each character
+/// on its own, and matches phrases only where one could change the output.
+///
+/// Most phrases of a table are written exactly as their characters would be on their own
+/// (s2t: 39,450 of 49,794; `头发` is not one of them, since on its own `发` is `發`). Greedy
+/// longest match decides which phrases match, but the output differs from the characters' own
+/// outputs only inside a match of an *altering* key. So the loop writes each character's own
+/// output and asks one filter question per character: "may an altering key start here?"
+/// (``TableFormat/startsAltering`` on the record, and the pair's bit in the filter). Where one
+/// may, it backs up to the last position that is certainly a boundary of the greedy matches and
+/// matches exactly from there (the three-byte loop of `ThreeByteRun.swift`) until past that
+/// position, rewriting what it wrote since.
+///
+/// A position is certainly a boundary when no key holds the two characters around it (the
+/// filter's key-pair bits: no match can span it), where the run began, and wherever the exact
+/// loop stopped. In real text such boundaries are a character or two apart, and an altering key
+/// may start at about 3% of the characters (s2t), where the exact loop took a phrase walk at 18%.
+/// The output is exactly the exact loop's.
+extension Table {
+    /// Converts from `p` (a three-byte character no later than `end - 8`, at a boundary of the
+    /// greedy matches) like the plain three-byte run, writing at `o` (below `limit`). Returns at
+    /// a boundary of the greedy matches, before the first character it did not convert.
+    ///
+    /// With `recordFirst` the filter is asked only when the record says that an altering key
+    /// starts with this character: better when few do (t2s), worse when many do (s2t).
+    @inline(__always)
+    func convertOptimistically(_ p: inout UnsafePointer<UInt8>, _ o: inout UnsafeMutablePointer<UInt8>,
+                               end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>, recordFirst: Bool) {
+        if recordFirst {
+            optimisticRecordFirst(&p, &o, end, limit)
+        } else {
+            optimistic(&p, &o, end, limit)
+        }
+    }
+
+    @inline(never)
+    private func optimistic(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output) {
+        optimisticRun(&p, &o, end, limit, recordFirst: false)
+    }
+
+    @inline(never)
+    private func optimisticRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output) {
+        optimisticRun(&p, &o, end, limit, recordFirst: true)
+    }
+
+    @inline(__always)
+    private func optimisticRun(_ pIn: inout Input, _ oIn: inout Output, _ end: Input, _ limit: Output,
+                               recordFirst: Bool) {
+        var p = pIn, o = oIn
+        defer { (pIn, oIn) = (p, o) }
+        let pageIndex = self.pageIndex
+        let altering = UnsafeRawPointer(pageIndex) + TableFormat.alteringFilterAfterIndex
+        let pages = UnsafeRawPointer(pageIndex) + TableFormat.pagesAfterIndex
+        let safeEnd = end - 8   // a word may be read at the next character
+        let asciiKeys = ASCIIKeys(self)
+        var boundary = p   // the last position known to be a boundary of the greedy matches
+        var scalar = Table.scalar3(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
+        while true {
+            var mayAlter = false
+            while true {
+                let record = pages.load(fromByteOffset: (Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)) &<< 3,
+                                        as: UInt64.self)
+                let next = UnsafeRawPointer(p + 3).loadUnaligned(as: UInt32.self)
+                let nextScalar: UInt32, nextLength: Int
+                if Table.isThreeByte(next) {
+                    (nextScalar, nextLength) = (Table.scalar3(next), 3)
+                } else if next & 0x80 == 0 {
+                    (nextScalar, nextLength) = (next & 0x7F, 1)
+                } else {
+                    break
+                }
+                var passes: UInt64 = 0
+                if !recordFirst || record & TableFormat.startsAltering != 0 {
+                    let h = TableFormat.mix(TableFormat.transitionKey(parent: scalar &+ 1, scalar: nextScalar))
+                    let mask = TableFormat.alteringMask(h)
+                    passes = altering.load(fromByteOffset: TableFormat.alteringWord(h) &<< 3, as: UInt64.self) & mask == mask ? 1 : 0
+                }
+                if ((record &>> 51) & passes) | ((record &>> 52) & 1) != 0 {
+                    // An altering key may start here (or the record needs the general loop).
+                    mayAlter = record & TableFormat.single == 0
+                    break
+                }
+                o += Table.emitSingle(record: record, from: p, length: 3, to: o)   // no branch on the page
+                p += 3
+                if p > safeEnd || o >= limit { break }
+                if nextLength == 1 {
+                    let n = asciiKeys.run(p, end, to: o, room: limit - o)
+                    p += n
+                    o += n
+                    if n == 0 || p > safeEnd || o >= limit { break }
+                    let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                    if !Table.isThreeByte(word) { break }
+                    scalar = Table.scalar3(word)
+                    continue
+                }
+                scalar = nextScalar
+            }
+
+            // Stopped at `p`: back up to a certain boundary, then match exactly up to `p` (and past
+            // it when an altering key may start there).
+            let stop = p
+            var (s, os) = certainBoundary(before: p, output: o, notBefore: boundary, end: end)
+            while s < stop && s.pointee < 0x80 { (s, os) = (s + 1, os + 1) }   // ASCII here starts no key
+            if s == stop && !mayAlter { return }
+            if s > safeEnd || os >= limit {
+                (p, o) = (s, os)   // the general loop goes on exactly from here
+                return
+            }
+            (p, o) = (s, os)
+            var state = RunState(origin: p, outBase: o)
+            var noEnds: [Int] = []
+            runPlain(&p, &o, end, limit, &state, &noEnds, stop: stop)
+            if p <= stop || p > safeEnd || o >= limit { return }
+            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+            if !Table.isThreeByte(word) { return }
+            boundary = p
+            scalar = Table.scalar3(word)
+        }
+    }
+
+    /// The last position at or before `p` that is certainly a boundary of the greedy matches, no
+    /// earlier than `floor` (one), and the output position that the characters' own outputs
+    /// since then put it at (`o` is `p`'s). Every character in `[floor, p)` is ASCII that starts
+    /// no key or a three-byte character converted on its own.
+    @inline(never)
+    func certainBoundary(before p: UnsafePointer<UInt8>, output o: UnsafeMutablePointer<UInt8>,
+                         notBefore floor: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>)
+        -> (UnsafePointer<UInt8>, UnsafeMutablePointer<UInt8>) {
+        guard p < end else { return (p, o) }   // no match reaches past the end
+        var s = p, os = o
+        var current = s.pointee < 0x80 ? UInt32(s.pointee) : UTF8Scalars.decode(s).0
+        while s > floor {
+            var c = s - 1
+            while c.pointee & 0xC0 == 0x80 { c -= 1 }
+            let previous = c.pointee < 0x80 ? UInt32(c.pointee) : Table.scalar3(UnsafeRawPointer(c).loadUnaligned(as: UInt32.self))
+            if !mayExist(TableFormat.mix(TableFormat.pairKey(previous, current, domain: TableFormat.keyPairDomain))) { break }
+            let record = self.record(previous)
+            os -= previous < 0x80 ? 1 : (record & TableFormat.inlineValue != 0 ? Int(truncatingIfNeeded: (record &>> 32) & 0xFF) : 3)
+            s = c
+            current = previous
+        }
+        return (s, os)
+    }
+}
