@@ -8,8 +8,14 @@ extension Plan {
     /// Whether `bytes` may hold a CJK compatibility ideograph (U+F900–U+FAFF: EF A4–AB;
     /// U+2F800–U+2FA1F: F0 AF …), so text without one skips the normalization pass.
     static func mayContainCompatibility(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        return jianfan_find_compatibility(base, bytes.count) < bytes.count
+        firstCompatibility(bytes) < bytes.count
+    }
+
+    /// The offset of the first byte in `bytes` that may start a compatibility ideograph, or
+    /// `bytes.count`.
+    static func firstCompatibility(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        return jianfan_find_compatibility(base, bytes.count)
     }
 }
 
@@ -23,9 +29,12 @@ extension Table {
     /// Returns false, leaving `out` as it was, when a key lies where a complete IDS may hold it
     /// (the table loop copies such an IDS whole): then the table loop must decide.
     /// - Precondition: the input is valid UTF-8.
-    func normalizeCompatibility(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) -> Bool {
+    ///
+    /// `first` is where to start looking: no compatibility ideograph starts before it.
+    func normalizeCompatibility(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+                                scanningFrom first: UnsafePointer<UInt8>? = nil, into out: ByteBuffer) -> Bool {
         let initialCount = out.count
-        var p = start, copied = start
+        var p = first ?? start, copied = start
         while true {
             let offset = jianfan_find_compatibility(p, end - p)
             if offset == end - p { break }

@@ -16,11 +16,14 @@ extension Plan {
     func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
         guard let inputBase = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
         var source = UnsafeBufferPointer(start: inputBase, count: input.count)
-        for table in normalization where !normalizationIsCompatibilityOnly || Plan.mayContainCompatibility(source) {
+        for table in normalization {
+            let (from, to) = (source.baseAddress!, source.baseAddress! + source.count)
+            // Text without a compatibility ideograph skips a pre-step that maps only those.
+            let first = normalizationIsCompatibilityOnly ? Plan.firstCompatibility(source) : 0
+            if first == source.count { continue }
             let target = source.baseAddress == UnsafePointer(scratch.normalized.base) ? scratch.stageB : scratch.normalized
             target.removeAll()
-            let (from, to) = (source.baseAddress!, source.baseAddress! + source.count)
-            if !(normalizationIsCompatibilityOnly && table.normalizeCompatibility(from, to, into: target)) {
+            if !(normalizationIsCompatibilityOnly && table.normalizeCompatibility(from, to, scanningFrom: from + first, into: target)) {
                 table.convert(from, to, into: target)
             }
             source = UnsafeBufferPointer(start: target.base, count: target.count)
