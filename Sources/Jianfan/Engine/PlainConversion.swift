@@ -7,7 +7,7 @@ extension Table {
     /// or the scalar (or a whole complete IDS) is copied as it is.
     /// - Precondition: the input is valid UTF-8.
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
-        if prefersRecordFirst(start, end, flag: TableFormat.startsAltering) {
+        if prefersRecordFirst(start, end) {
             convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
                     recordFirst: true)
         } else {
@@ -68,8 +68,14 @@ extension Table {
                     convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &noEnds,
                                         mode: .segmented, recordFirst: recordFirst)
                     segment = state.segment
+                } else if recordFirst {
+                    // Few characters start phrases: the exact loop seldom looks further.
+                    var state = RunState(origin: start, outBase: out.base)
+                    var noEnds: [Int] = []
+                    convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &noEnds,
+                                        mode: .plain, recordFirst: true)
                 } else {
-                    convertOptimistically(&p, &o, end: end, limit: limit, recordFirst: recordFirst)
+                    convertOptimistically(&p, &o, end: end, limit: limit)
                 }
                 if p != before { continue }
             }

@@ -1,9 +1,9 @@
 /// The exact hot path for runs of three-byte characters (all of the common Han characters, and
 /// the full-width punctuation between them), where real text spends most of its time: greedy
 /// longest match at every character. The segmented and segmenting loops (`PlainConversion.swift`,
-/// `Matching.swift`; converting segment by segment does not use it yet) run it directly; a stage
-/// without segmentation runs it only where the optimistic loop (`OptimisticRun.swift`) needs
-/// exact matching, up to a given position.
+/// `Matching.swift`; converting segment by segment does not use it yet) run it directly; so does
+/// a stage without segmentation where few characters start phrases (t2s); where many do (s2t),
+/// the optimistic loop (`OptimisticRun.swift`) runs it only where it needs exact matching.
 ///
 /// Each step knows the current character's scalar and reads the next character from one
 /// unaligned word: no decoding branches, no carried state to test, and few enough live values
@@ -69,7 +69,8 @@ extension Table {
                              end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>,
                              state: inout RunState, ends: inout [Int], mode: RunMode, recordFirst: Bool) {
         switch (mode, recordFirst) {
-        case (.plain, _): runPlain(&p, &o, end, limit, &state, &ends)
+        case (.plain, false): runPlain(&p, &o, end, limit, &state, &ends)
+        case (.plain, true): runPlainRecordFirst(&p, &o, end, limit, &state, &ends)
         case (.segmented, false): runSegmented(&p, &o, end, limit, &state, &ends)
         case (.segmented, true): runSegmentedRecordFirst(&p, &o, end, limit, &state, &ends)
         case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state, &ends)
@@ -85,6 +86,12 @@ extension Table {
     func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
                   _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>? = nil) {
         run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: false, stop: stop ?? end)
+    }
+
+    @inline(never)
+    private func runPlainRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                                     _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: true, stop: end)
     }
 
     @inline(never)

@@ -76,11 +76,7 @@ struct Table: @unchecked Sendable {
     /// skip the next one; no when many do (s2t: 71%; the Taiwan phrases of s2twp: 38%, in no
     /// predictable order), so that the filter is asked for every character without a branch.
     /// Decided on the first 128 non-ASCII characters (about 1% of a 64 KB piece's time).
-    ///
-    /// `flag` is the record flag the loop tests: ``TableFormat/hasChildren``, or
-    /// ``TableFormat/startsAltering`` for the optimistic loop (`OptimisticRun.swift`).
-    func prefersRecordFirst(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
-                            flag: UInt64 = TableFormat.hasChildren) -> Bool {
+    func prefersRecordFirst(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
         if phraseStarts == 0 { return true }
         var p = start, sampled = 0, starting = 0
         while p < end && sampled < 128 {
@@ -88,7 +84,7 @@ struct Table: @unchecked Sendable {
             let (scalar, length) = UTF8Scalars.decode(p)
             if p + length > end { break }
             sampled += 1
-            if record(scalar) & flag != 0 { starting += 1 }
+            if record(scalar) & TableFormat.hasChildren != 0 { starting += 1 }
             p += length
         }
         return starting * 5 < sampled
