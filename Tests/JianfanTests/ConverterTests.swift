@@ -164,7 +164,11 @@ struct ConverterTests {
 
     @Test("a large input converted on all cores equals the single-threaded result")
     func parallelEqualsSerial() throws {
-        let corpus = try Fixtures.corpus(times: 60)   // about 3 MB, cut into 1 MB pieces
+        var corpus = try Fixtures.corpus(times: 60)   // about 3 MB, cut into 1 MB pieces
+        // with a compatibility ideograph (U+F900) before a line break every 100 KB or so
+        for offset in stride(from: corpus.count - 1, to: 0, by: -100_000) {
+            if let i = corpus[..<offset].lastIndex(of: 0x0A) { corpus.insert(contentsOf: [0xEF, 0xA4, 0x80], at: i) }
+        }
         for config in [Config.s2t, .s2twp, .tw2sp] {
             var serial = Converter(config)
             serial.maximumThreads = 1
@@ -172,6 +176,10 @@ struct ConverterTests {
             corpus.withUnsafeBytes { serial.convert($0, appendingTo: &a) }
             corpus.withUnsafeBytes { Converter(config).convert($0, appendingTo: &b) }
             #expect(a == b, "\(config)")
+            // One thread converts large inputs in pieces too: the same bytes as in one piece.
+            let whole = ByteBuffer()
+            corpus.withUnsafeBytes { serial.plan.convert($0, into: whole, scratch: Scratch()) }
+            #expect(a == Array(whole.bytes), "\(config)")
             #expect(a.count > 3_000_000)
         }
     }

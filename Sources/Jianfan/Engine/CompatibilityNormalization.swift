@@ -34,6 +34,7 @@ extension Table {
     func normalizeCompatibility(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
                                 scanningFrom first: UnsafePointer<UInt8>? = nil, into out: ByteBuffer) -> Bool {
         let initialCount = out.count
+        out.reserve(end - start)   // one allocation: the output is as long, give or take a byte a change
         var p = first ?? start, copied = start
         while true {
             let offset = jianfan_find_compatibility(p, end - p)
