@@ -131,6 +131,13 @@ struct ConverterTests {
         }
         // A key's later scalars may be ASCII too: only where a key starts matters.
         #expect(Converter(.tw2sp).convert("xxxxxxxxSQL隱碼攻擊") == "xxxxxxxxSQL注入")
+        // Bytes that start keys only, before bytes that continue none, stay in the run (OpenCC
+        // 1.4.2 gives the same).
+        for pad in 0..<9 {
+            let a = String(repeating: "a", count: pad)
+            #expect(Converter(.s2twp).convert(a + "SQLite and SQL注入, Sx B超 PN结 PNG U盘 Unix BSD")
+                    == a + "SQLite and SQL隱碼攻擊, Sx 超音波 PN接面 PNG 隨身碟 Unix BSD")
+        }
     }
 
     @Test("CJK compatibility ideographs are normalized first, as OpenCC's pre-step does")

@@ -42,8 +42,10 @@ struct Table: @unchecked Sendable {
     /// 0x7F), so that runs of other ASCII are copied eight bytes at a time (``ASCIIKeys``).
     let asciiKeyLowest: UInt8
     let asciiKeyHighest: UInt8
-    /// Which ASCII bytes start keys: bit `b` of the first word for `b` below 64, else of the second.
-    let asciiKeyStartsLow: UInt64, asciiKeyStartsHigh: UInt64
+    /// Which ASCII bytes start keys, and which of those are no key themselves (a record of
+    /// no rank and no flags but ``TableFormat/hasChildren`` and ``TableFormat/startsAltering``): bit `b` of the first word for `b`
+    /// below 64, else of the second (``ASCIIKeys``).
+    let asciiKeyStarts: (UInt64, UInt64), asciiPrefixesOnly: (UInt64, UInt64)
     /// How many characters start a longer key (t2s: 210; s2t: 3,534).
     let phraseStarts: Int
 
@@ -66,8 +68,13 @@ struct Table: @unchecked Sendable {
         let starts = (0..<128).filter { asciiPage[$0] != 0 }.map(UInt8.init)
         asciiKeyLowest = starts.min() ?? 0x80
         asciiKeyHighest = starts.max() ?? 0x7F
-        asciiKeyStartsLow = starts.filter { $0 < 64 }.reduce(0) { $0 | 1 << UInt64($1) }
-        asciiKeyStartsHigh = starts.filter { $0 >= 64 }.reduce(0) { $0 | 1 << UInt64($1 - 64) }
+        func bits(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+            (bytes.filter { $0 < 64 }.reduce(0) { $0 | 1 << UInt64($1) },
+             bytes.filter { $0 >= 64 }.reduce(0) { $0 | 1 << UInt64($1 - 64) })
+        }
+        asciiKeyStarts = bits(starts)
+        let prefixOnly = TableFormat.present | TableFormat.hasChildren | UInt64(TableFormat.noRank) << 40
+        asciiPrefixesOnly = bits(starts.filter { asciiPage[Int($0)] & ~TableFormat.startsAltering == prefixOnly })
     }
 
     /// Whether the loop over `[start, end)` should test each character's record before looking
