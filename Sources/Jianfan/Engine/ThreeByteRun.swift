@@ -168,10 +168,17 @@ extension Table {
                 if mode == .segmenting { state.runOpen = true }
             } else {
                 if special { return }
-                let matchEnd = mode == .segmented ? state.segmentEnd(at: p) : end
-                let m = q < matchEnd
-                    ? walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: matchEnd)
-                    : Match(scalarOf: record, length: 3)
+                var m = walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: end)
+                if mode == .segmented && m.length > 3 {
+                    // The segment is looked up only for a phrase (most walks find none): one that
+                    // crosses the segment's end is matched again within the segment.
+                    let segmentEnd = state.segmentEnd(at: p)
+                    if p + m.length > segmentEnd {
+                        m = q < segmentEnd
+                            ? walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: segmentEnd)
+                            : Match(scalarOf: record, length: 3)
+                    }
+                }
                 if m.length == 0 {
                     Table.copyScalar(from: p, length: 3, to: o, end: end)
                     o += 3

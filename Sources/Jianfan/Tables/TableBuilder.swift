@@ -163,6 +163,10 @@ package struct TableBuilder {
         for scalar in records.keys.sorted() where pageOf[Int(scalar) >> 8] == nil {
             pageOf[Int(scalar) >> 8] = pageOf.count + 1
         }
+        // The pages of the punctuation between Han characters (general, CJK and full-width)
+        // always exist, so that their characters have identity records (below) and the loops'
+        // test for an inline value is predictable.
+        for page in [0x20, 0x30, 0xFF] where pageOf[page] == nil { pageOf[page] = pageOf.count + 1 }
         let header = TableFormat.Header(
             maxKeyLength: UInt32(maxKey), firstCount: UInt32(records.count), pageCount: UInt32(pageOf.count + 1),
             hashBits: UInt32(hashBits), filterBits: UInt32(filterBits), valuesLength: UInt32(values.count),
