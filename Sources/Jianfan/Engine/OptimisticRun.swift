@@ -75,7 +75,9 @@ extension Table {
             // it when an altering key may start there).
             let stop = p
             var (s, os) = certainBoundary(before: p, output: o, notBefore: boundary, end: end)
-            while s < stop && s.pointee < 0x80 { (s, os) = (s + 1, os + 1) }   // ASCII here starts no key
+            // ASCII the run copied starts no key that can match here: its own output, and a
+            // boundary after it.
+            while s < stop && s.pointee < 0x80 { (s, os) = (s + 1, os + 1) }
             if s == stop && !mayAlter { return }
             if s > safeEnd || os >= limit {
                 (p, o) = (s, os)   // the general loop goes on exactly from here
@@ -95,8 +97,8 @@ extension Table {
 
     /// The last position at or before `p` that is certainly a boundary of the greedy matches, no
     /// earlier than `floor` (one), and the output position that the characters' own outputs
-    /// since then put it at (`o` is `p`'s). Every character in `[floor, p)` is ASCII that starts
-    /// no key or a three-byte character converted on its own.
+    /// since then put it at (`o` is `p`'s). Every character in `[floor, p)` was converted on its
+    /// own: three-byte characters, and ASCII that starts no key that can match there.
     @inline(never)
     func certainBoundary(before p: UnsafePointer<UInt8>, output o: UnsafeMutablePointer<UInt8>,
                          notBefore floor: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>)

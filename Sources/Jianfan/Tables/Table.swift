@@ -42,9 +42,9 @@ struct Table: @unchecked Sendable {
     /// 0x7F), so that runs of other ASCII are copied eight bytes at a time (``ASCIIKeys``).
     let asciiKeyLowest: UInt8
     let asciiKeyHighest: UInt8
-    /// Which ASCII bytes start keys, and which of those are no key themselves (a record of
-    /// no rank and no flags but ``TableFormat/hasChildren`` and ``TableFormat/startsAltering``): bit `b` of the first word for `b`
-    /// below 64, else of the second (``ASCIIKeys``).
+    /// Which ASCII bytes start keys, and which of those are no key themselves (a record with no
+    /// rank and no flags but ``TableFormat/hasChildren`` and ``TableFormat/startsAltering``):
+    /// bit `b` of the first word for `b` below 64, else of the second (``ASCIIKeys``).
     let asciiKeyStarts: (UInt64, UInt64), asciiPrefixesOnly: (UInt64, UInt64)
     /// How many characters start a longer key (t2s: 210; s2t: 3,534).
     let phraseStarts: Int

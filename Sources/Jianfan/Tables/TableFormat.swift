@@ -39,7 +39,7 @@ enum TableFormat {
     static let inlineValue: UInt64 = 1 << 50
     /// Set on the records a loop cannot emit as a single character's output: a value longer
     /// than 4 bytes, an IDS operator (so that the loops need no range check), or a rank-0 key
-    /// of a ranked table (a segment of its own). 
+    /// of a ranked table (a segment of its own).
     static let single: UInt64 = 1 << 52
     /// Set on a scalar that starts an altering key: one whose value is not the outputs of its
     /// scalars on their own (see `OptimisticRun.swift`).
@@ -95,7 +95,7 @@ enum TableFormat {
     }
 
     /// The altering filter's size: fixed, so that its word and bits come from fixed bits of the
-    /// hash (32 KB, in L1; s2t has 8,900 altering pairs: about 0.4% false positives).
+    /// hash (32 KB, in L1; s2t has about 7,300 altering pairs: 0.3% false positives).
     static let alteringFilterWords = 4096
 
     /// The word of the altering filter for the transition hashed to `h`, and its two bits.
