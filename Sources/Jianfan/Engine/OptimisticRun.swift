@@ -36,17 +36,9 @@ extension Table {
         while true {
             var mayAlter = false
             while true {
-                let record = pages.load(fromByteOffset: (Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)) &<< 3,
-                                        as: UInt64.self)
-                let next = UnsafeRawPointer(p + 3).loadUnaligned(as: UInt32.self)
-                let nextScalar: UInt32, nextLength: Int
-                if Table.isThreeByte(next) {
-                    (nextScalar, nextLength) = (Table.scalar3(next), 3)
-                } else if next & 0x80 == 0 {
-                    (nextScalar, nextLength) = (next & 0x7F, 1)
-                } else {
-                    break
-                }
+                let record = Table.record(scalar, pageIndex: pageIndex, pages: pages)
+                let (nextScalar, nextLength) = Table.nextInRun(p)
+                if nextLength == 0 { break }
                 let h = TableFormat.mix(TableFormat.transitionKey(parent: scalar &+ 1, scalar: nextScalar))
                 let mask = TableFormat.alteringMask(h)
                 let passes: UInt64 = altering.load(fromByteOffset: TableFormat.alteringWord(h) &<< 3, as: UInt64.self) & mask == mask ? 1 : 0

@@ -54,6 +54,22 @@ extension Table {
     @inline(__always)
     static func isThreeByte(_ word: UInt32) -> Bool { word & 0xC0_C0F0 == 0x80_80E0 }
 
+    /// The character after the three-byte one at `p`, read from one word: its scalar and length
+    /// when it is ASCII (1) or three bytes long (3); length 0 for any other, where a run stops.
+    @inline(__always)
+    static func nextInRun(_ p: UnsafePointer<UInt8>) -> (scalar: UInt32, length: Int) {
+        let next = UnsafeRawPointer(p + 3).loadUnaligned(as: UInt32.self)
+        if isThreeByte(next) { return (scalar3(next), 3) }
+        return next & 0x80 == 0 ? (next & 0x7F, 1) : (0, 0)
+    }
+
+    /// The record of `scalar` through the page index, with `pages` at its fixed offset from it
+    /// (``TableFormat/pagesAfterIndex``): one base register for both.
+    @inline(__always)
+    static func record(_ scalar: UInt32, pageIndex: UnsafePointer<UInt16>, pages: UnsafeRawPointer) -> UInt64 {
+        pages.load(fromByteOffset: (Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)) &<< 3, as: UInt64.self)
+    }
+
     /// Converts from `p` (a three-byte character no later than `end - 8`) for as long as the
     /// run allows, writing at `o`, which must be below `limit`. Returns with `p` at the first
     /// character it did not convert: an ASCII byte that starts a key, a character of another
@@ -132,18 +148,10 @@ extension Table {
         let asciiKeys = ASCIIKeys(self)
         var scalar = Table.scalar3(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
         while true {
-            let record = pages.load(fromByteOffset: (Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)) &<< 3,
-                                    as: UInt64.self)
+            let record = Table.record(scalar, pageIndex: pageIndex, pages: pages)
             let q = p + 3
-            let next = UnsafeRawPointer(q).loadUnaligned(as: UInt32.self)
-            let nextScalar: UInt32, nextLength: Int
-            if Table.isThreeByte(next) {
-                (nextScalar, nextLength) = (Table.scalar3(next), 3)
-            } else if next & 0x80 == 0 {
-                (nextScalar, nextLength) = (next & 0x7F, 1)
-            } else {
-                return
-            }
+            let (nextScalar, nextLength) = Table.nextInRun(p)
+            if nextLength == 0 { return }
             var continues = false
             var key: UInt64 = 0, h: UInt64 = 0
             if !recordFirst || record & TableFormat.hasChildren != 0 {
