@@ -8,8 +8,8 @@
 struct ASCIIKeys {
     let lowest: UInt8, highest: UInt8
     let addLowest: UInt64, addHighest: UInt64
-    /// Bit `b` (of the first word below 64, else of the second): ASCII byte `b` starts a key;
-    /// it starts keys but is none itself.
+    /// Bit `b` (of the first word below 64, else of the second) of `starts`: ASCII byte `b`
+    /// starts a key; of `prefixesOnly`: it starts keys but is no key itself.
     let starts: (UInt64, UInt64), prefixesOnly: (UInt64, UInt64)
     let filter: UnsafePointer<UInt64>, filterShift: UInt64
     static let ones: UInt64 = 0x0101_0101_0101_0101

@@ -20,10 +20,6 @@ extension Plan {
 }
 
 extension Table {
-    /// How far before a character a complete IDS holding it may start: an IDS has at most 64
-    /// scalars (``UTF8Scalars/idsLength(_:_:)``) of at most 4 bytes.
-    static let idsReach = 256
-
     /// Converts `[start, end)` into `out` as ``convert(_:_:into:)`` would, for a table whose keys
     /// are all compatibility ideographs (the configuration's normalization), and returns true.
     /// Returns false, leaving `out` as it was, when a key lies where a complete IDS may hold it
@@ -44,7 +40,8 @@ extension Table {
             let record = self.record(scalar)
             p = c + length
             guard record != 0 && UInt8(truncatingIfNeeded: record >> 40) != TableFormat.noRank else { continue }
-            if Table.mayFollowIDSOperator(c, notBefore: start) {
+            // A complete IDS holding it starts within ``Plan/idsReach`` bytes before it.
+            if Plan.idsOperatorNear(UnsafeBufferPointer(start: start, count: end - start), before: c - start) {
                 out.count = initialCount
                 return false
             }
@@ -55,16 +52,5 @@ extension Table {
         }
         out.append(UnsafeRawBufferPointer(start: copied, count: end - copied))
         return true
-    }
-
-    /// Whether an IDS operator (U+2FF0–U+2FFF: E2 BF B0–BF) starts within ``idsReach`` bytes
-    /// before `c`.
-    static func mayFollowIDSOperator(_ c: UnsafePointer<UInt8>, notBefore start: UnsafePointer<UInt8>) -> Bool {
-        var q = c - min(c - start, idsReach)
-        while q + 2 < c {
-            if q[0] == 0xE2 && q[1] == 0xBF && q[2] >= 0xB0 { return true }
-            q += 1
-        }
-        return false
     }
 }
