@@ -23,7 +23,7 @@ extension Table {
     /// a boundary of the greedy matches, before the first character it did not convert.
     @inline(never)
     func convertOptimistically(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
-                               end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>) {
+                               end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>, fusion: Fusion?) {
         var p = pIn, o = oIn
         defer { (pIn, oIn) = (p, o) }
         let pageIndex = self.pageIndex
@@ -76,9 +76,13 @@ extension Table {
                 return
             }
             (p, o) = (s, os)
-            var state = RunState(origin: p, outBase: o)
+            var state = RunState(origin: p, outBase: o, fusion: fusion)
             var noEnds: [Int] = []
-            runPlain(&p, &o, end, limit, &state, &noEnds, stop: stop)
+            if fusion != nil {
+                runFused(&p, &o, end, limit, &state, &noEnds, stop: stop)
+            } else {
+                runPlain(&p, &o, end, limit, &state, &noEnds, stop: stop)
+            }
             if p <= stop || p > safeEnd || o >= limit { return }
             let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
             if !Table.isThreeByte(word) { return }

@@ -33,9 +33,10 @@ extension Table {
         }
     }
 
+    /// The loop; with `fusion`, of a fused table (`FusedRun.swift`).
     @inline(__always)
-    private func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
-                         segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool, recordFirst: Bool) {
+    func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
+                 segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool, recordFirst: Bool, fusion: Fusion? = nil) {
         out.reserve(end - start)
         var segment = 0   // the segment of the last position that might start a phrase
         var o = out.base + out.count
@@ -75,7 +76,7 @@ extension Table {
                     convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &noEnds,
                                         mode: .plain, recordFirst: true)
                 } else {
-                    convertOptimistically(&p, &o, end: end, limit: limit)
+                    convertOptimistically(&p, &o, end: end, limit: limit, fusion: fusion)
                 }
                 if p != before { continue }
             }
@@ -118,6 +119,12 @@ extension Table {
             let m = continues
                 ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: matchEnd)
                 : Match(scalarOf: record, length: length)
+            if let fusion, continues, m.length == 0 || m.rank != 0, runPhraseMayStart(scalar, carriedScalar) {
+                let (consumed, written) = fusion.convertRun(at: p, end: end, to: o)
+                o += written
+                p += consumed
+                continue
+            }
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length

@@ -29,6 +29,10 @@ extension Plan {
             source = UnsafeBufferPointer(start: target.base, count: target.count)
         }
         let start = source.baseAddress!, end = start + source.count
+        if let fusion {
+            fusion.table.convert(start, end, into: out, fusion: fusion)
+            return
+        }
 
         guard let segmentation else {
             var current = source

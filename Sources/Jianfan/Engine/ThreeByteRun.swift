@@ -21,6 +21,8 @@ extension Table {
         case segmented
         /// A segmenting stage: records the output offset of every segment end.
         case segmenting
+        /// A fused table (`FusedRun.swift`): a plain stage that also converts run phrases.
+        case fused
     }
 
     /// The segment bookkeeping a run shares with its loop; only its mode's part is used.
@@ -34,6 +36,8 @@ extension Table {
         /// output since the last segment end belongs to a segment still open.
         var outBase: UnsafeMutablePointer<UInt8>
         var runOpen = false
+        /// `.fused`: the tables behind the fused one (the plan keeps them alive).
+        unowned(unsafe) var fusion: Fusion? = nil
 
         /// The end of the segment holding `p` (`.segmented`).
         @inline(__always)
@@ -91,6 +95,7 @@ extension Table {
         case (.segmented, true): runSegmentedRecordFirst(&p, &o, end, limit, &state, &ends)
         case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state, &ends)
         case (.segmenting, true): runSegmentingRecordFirst(&p, &o, end, limit, &state, &ends)
+        case (.fused, _): runFused(&p, &o, end, limit, &state, &ends, stop: end)
         }
     }
 
@@ -102,6 +107,13 @@ extension Table {
     func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
                   _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>? = nil) {
         run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: false, stop: stop ?? end)
+    }
+
+    /// The fused run, which also returns at the first boundary of its matches past `stop`.
+    @inline(never)
+    func runFused(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                  _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>) {
+        run(&p, &o, end, limit, &state, &ends, .fused, recordFirst: false, stop: stop)
     }
 
     @inline(never)
@@ -187,7 +199,12 @@ extension Table {
                             : Match(scalarOf: record, length: 3)
                     }
                 }
-                if m.length == 0 {
+                var length = m.length
+                if mode == .fused && (m.length == 0 || m.rank != 0) && runPhraseMayStart(scalar, nextScalar) {
+                    let (consumed, written) = state.fusion!.convertRun(at: p, end: end, to: o)
+                    o += written
+                    length = consumed
+                } else if m.length == 0 {
                     Table.copyScalar(from: p, length: 3, to: o, end: end)
                     o += 3
                 } else {
@@ -198,9 +215,9 @@ extension Table {
                     state.runOpen = m.length == 0 || m.rank != 0
                     if !state.runOpen { ends.append(o - state.outBase) }
                 }
-                if m.length > 3 {
+                if length > 3 {
                     // Past a phrase: the next character is not known yet.
-                    p += m.length
+                    p += length
                     if p > safeEnd || o >= limit || p > stop { return }
                     let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
                     if !Table.isThreeByte(word) { return }

@@ -12,6 +12,8 @@ struct Plan: Sendable {
     /// (every `s2*` config), so segmenting and the first stage can be done in one pass.
     let segmentationIsFirstStage: Bool
     let stages: [Table]
+    /// The two stages and their segmentation as one table, when they can be (``FusedTable``).
+    let fusion: Fusion?
     /// Scalars that appear in no key of any table here: no match can cross them, so the text
     /// can be cut right after one (and away from any IDS) and converted piece by piece.
     let cutter: Cutter
@@ -55,6 +57,7 @@ struct PlanRecord {
     var segmentation: Int?
     var segmentationIsFirstStage: Bool
     var stages: [Int]
+    var fused: Int?
     var isolating: [UInt32]
 
     func write(into raw: UnsafeMutableRawBufferPointer, at offset: Int) {
@@ -68,13 +71,14 @@ struct PlanRecord {
         for i in 0..<PlanRecord.maxNormalization { put(i < normalization.count ? normalization[i] : -1, 14 + 2 * i) }
         put(segmentation ?? -1, 18)
         for i in 0..<PlanRecord.maxStages { put(i < stages.count ? stages[i] : -1, 20 + 2 * i) }
+        put(fused ?? -1, 28)
         for (i, scalar) in isolating.enumerated() {
             raw.storeBytes(of: scalar, toByteOffset: offset + 32 + 4 * i, as: UInt32.self)
         }
     }
 
     init(name: String, includesTofuRisk: Bool, normalization: [Int], normalizationIsCompatibilityOnly: Bool,
-         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], isolating: [UInt32]) {
+         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, isolating: [UInt32]) {
         self.name = name
         self.includesTofuRisk = includesTofuRisk
         self.normalization = normalization
@@ -82,6 +86,7 @@ struct PlanRecord {
         self.segmentation = segmentation
         self.segmentationIsFirstStage = segmentationIsFirstStage
         self.stages = stages
+        self.fused = fused
         self.isolating = isolating
     }
 
@@ -100,6 +105,8 @@ struct PlanRecord {
         let seg = get(18)
         segmentation = seg < 0 ? nil : seg
         stages = (0..<stageCount).map { get(20 + 2 * $0) }
+        let fusedIndex = get(28)
+        fused = fusedIndex < 0 ? nil : fusedIndex
         isolating = (0..<isolatingCount).map { raw.load(fromByteOffset: 32 + 4 * $0, as: UInt32.self) }
     }
 }

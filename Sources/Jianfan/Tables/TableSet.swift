@@ -11,7 +11,7 @@ internal import CJianfanTables
 ///            tables, each 8-byte aligned
 final class TableSet: Sendable {
     static let magic: UInt32 = 0x4254_464A   // "JFTB"
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
 
     let records: [PlanRecord]
     /// Where each table starts (the blob's address as an integer, so the set stays `Sendable`):
@@ -47,7 +47,7 @@ final class TableSet: Sendable {
         let recordsStart = 16 + 8 * tableCount
         records = (0..<planCount).map { PlanRecord(reading: base + recordsStart + PlanRecord.size * $0) }
         guard records.allSatisfy({ r in
-            (r.normalization + r.stages + [r.segmentation].compactMap { $0 }).allSatisfy { $0 < tableCount }
+            (r.normalization + r.stages + [r.segmentation, r.fused].compactMap { $0 }).allSatisfy { $0 < tableCount }
         }) else { return nil }
         self.tableAddresses = tableAddresses
     }
@@ -69,6 +69,7 @@ final class TableSet: Sendable {
             segmentation: r.segmentation.map(table),
             segmentationIsFirstStage: r.segmentationIsFirstStage,
             stages: r.stages.map(table),
+            fusion: r.fused.map { Fusion(table: table($0), first: table(r.stages[0]), second: table(r.stages[1])) },
             cutter: Plan.Cutter(isolating: r.isolating))
     }
 

@@ -70,11 +70,24 @@ package struct TableSetCompiler {
                     let rankZero = try flat(first).filter { $0.rank == 0 }.map(\.key)
                     fused = try flat(seg).allSatisfy { $0.rank == 0 } && segKeys == rankZero
                 }
+                // Segmenting with the first stage's phrases, then two stages: one fused table.
+                var fusedTable: Int?
+                if fused && chain.count == 2 {
+                    let signature = "fused(\(chain[0].signature),\(chain[1].signature))"
+                    if let i = tableIndex[signature] {
+                        fusedTable = i
+                    } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
+                        tables.append(TableBuilder.build(f.entries, runPhrases: f.runPhrases))
+                        tableIndex[signature] = tables.count - 1
+                        fusedTable = tables.count - 1
+                    }
+                }
                 records.append(PlanRecord(
                     name: config.rawValue, includesTofuRisk: tofu,
                     normalization: try normalization.map(table), normalizationIsCompatibilityOnly: compatOnly,
-                    segmentation: try segmentation.map(table), segmentationIsFirstStage: fused,
-                    stages: try chain.map(table),
+                    // Segmenting with the first stage needs no table of its own.
+                    segmentation: fused ? try table(chain[0]) : try segmentation.map(table), segmentationIsFirstStage: fused,
+                    stages: try chain.map(table), fused: fusedTable,
                     isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }
                         .prefix(PlanRecord.maxIsolating))))
                 precondition(chain.count <= PlanRecord.maxStages && normalization.count <= PlanRecord.maxNormalization)

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Jianfan
+
+/// A segmented two-stage plan's fused table (`FusedTable`, `FusedRun.swift`) against the same
+/// plan run stage by stage (segmenting with the first stage, then the second stage within each
+/// segment), which the other suites check against a reference and OpenCC.
+@Suite("A fused plan converts exactly as its two stages one after the other")
+struct FusedConversionTests {
+    static let configs: [Config] = [.s2twp, .s2tw, .s2hk, .s2hkp]
+
+    /// The plan as compiled (fused), and the same plan without its fused table.
+    static func plans(_ config: Config) throws -> (fused: Plan, staged: Plan) {
+        let plan = try #require(TableSet.embedded.plan(config, includeTofuRisk: false))
+        #expect(plan.fusion != nil)
+        let staged = Plan(normalization: plan.normalization,
+                          normalizationIsCompatibilityOnly: plan.normalizationIsCompatibilityOnly,
+                          segmentation: plan.segmentation, segmentationIsFirstStage: plan.segmentationIsFirstStage,
+                          stages: plan.stages, fusion: nil, cutter: plan.cutter)
+        return (plan, staged)
+    }
+
+    static func convert(_ plan: Plan, _ input: [UInt8]) -> [UInt8] {
+        let out = ByteBuffer()
+        input.withUnsafeBytes { plan.convert($0, into: out, scratch: Scratch()) }
+        return Array(out.bytes)
+    }
+
+    /// Text made of the words where the stages meet: second-stage phrases as they are written
+    /// before the first stage (the reverse config's output), first-stage phrases, and single
+    /// characters, in random order, with what makes runs stop inserted.
+    static func denseTexts(_ config: Config, count: Int, seed: UInt64) throws -> [String] {
+        let data = Fixtures.packageRoot.appendingPathComponent("Data")
+        let json = try Data(contentsOf: data.appendingPathComponent("Configs/\(config.rawValue).json"))
+        let definition = try ConfigDefinition(json: json, name: config.rawValue)
+        func keys(_ spec: DictionarySpec) throws -> [String] {
+            try spec.fileNames.flatMap { name in
+                try String(contentsOf: data.appendingPathComponent("Dictionaries/\(name).txt"), encoding: .utf8)
+                    .split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+            }
+        }
+        let toSimplified = Converter(.t2s)
+        let secondPhrases = try keys(definition.chain[1]).filter { $0.unicodeScalars.count > 1 }.map(toSimplified.convert)
+        let firstPhrases = try keys(definition.segmentation!).shuffled().prefix(3000)
+        let singles = Array(try Fixtures.text("000_aa6772dc82afe11c.txt").prefix(2000)).map(String.init)
+        let inserts = ["a", " ", "\n", "é", "𠀀", "⿰氵青", "P", "\r\n", "中文"]
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            var s = ""
+            for _ in 0..<Int.random(in: 1...60, using: &rng) {
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0..<4: s += secondPhrases.randomElement(using: &rng)!
+                case 4..<7: s += firstPhrases.randomElement(using: &rng)!
+                case 7..<9: s += singles.randomElement(using: &rng)!
+                default: s += inserts.randomElement(using: &rng)!
+                }
+            }
+            return s
+        }
+    }
+
+    @Test("on words where the stages meet", arguments: configs)
+    func denseText(_ config: Config) throws {
+        let (fused, staged) = try Self.plans(config)
+        let firstStageOnly = Converter(.s2t)
+        var failures = 0, altered = 0
+        for text in try Self.denseTexts(config, count: 400, seed: 41) {
+            let input = Array(text.utf8)
+            let expected = Self.convert(staged, input)
+            if Self.convert(fused, input) != expected { failures += 1 }
+            if expected != Array(firstStageOnly.convert(text).utf8) { altered += 1 }
+        }
+        #expect(failures == 0)
+        #expect(altered > 100)   // the second stage changed most texts: its phrases were there
+    }
+
+    @Test("on real text with ASCII, IDSs and other lengths inserted", arguments: configs)
+    func realText(_ config: Config) throws {
+        let (fused, staged) = try Self.plans(config)
+        var failures = 0
+        for s in try MatchingReferenceTests.texts(count: 300, seed: 43) {
+            let input = MatchingReferenceTests.utf8(s)
+            if Self.convert(fused, input) != Self.convert(staged, input) { failures += 1 }
+        }
+        #expect(failures == 0)
+    }
+
+    /// Outputs of the OpenCC 1.4.2 CLI: a Taiwan phrase stops where a first-stage phrase begins
+    /// (`盘回` in `U盘回家`, `纸烟` in `壁纸烟`), and applies when none does.
+    @Test("a second-stage phrase does not cross into a first-stage phrase")
+    func runEnds() {
+        let converter = Converter(.s2twp)
+        #expect(converter.convert("U盘回家") == "U盤迴家")
+        #expect(converter.convert("壁纸烟") == "壁紙菸")
+        #expect(converter.convert("插件钟") == "插件鐘")
+        #expect(converter.convert("U盘") == "隨身碟")
+        #expect(converter.convert("壁纸") == "桌布")
+        #expect(converter.convert("杀毒软件") == "防毒軟體")
+    }
+}
