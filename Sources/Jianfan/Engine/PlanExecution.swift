@@ -13,6 +13,8 @@ extension Plan {
     /// The steps are OpenCC's: the normalization pre-step over the whole piece; then, without
     /// segmentation, each stage over the whole piece; with it, the piece is segmented and every
     /// stage converts each segment on its own (a later stage's phrase never spans two segments).
+    /// A plan with a fused table does the segmentation and both of its stages in one pass
+    /// (`FusedRun.swift`).
     func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
         guard let inputBase = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
         var source = UnsafeBufferPointer(start: inputBase, count: input.count)
