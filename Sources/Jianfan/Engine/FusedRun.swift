@@ -28,10 +28,11 @@ final class Fusion: Sendable {
         let limit = limit ?? end
         let (c0, l0) = UTF8Scalars.decode(p)
         // The second stage's walk over the first stage's output, one input character at a time.
-        let record = second.record(firstOutput(c0))
+        let s0 = firstOutput(c0)
+        let record = second.record(s0)
         let rank = UInt8(truncatingIfNeeded: record &>> 40)
         var best = record != 0 && rank != TableFormat.noRank ? l0 : 0, bestRank = rank, bestSlot = -1
-        var q = p + l0, parent = firstOutput(c0) &+ 1
+        var q = p + l0, parent = s0 &+ 1
         while q < limit {
             let (c, l) = UTF8Scalars.decode(q)
             if UTF8Scalars.isIDSOperator(c) { break }
