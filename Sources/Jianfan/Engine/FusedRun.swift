@@ -1,8 +1,8 @@
-/// A segmented two-stage plan (s2twp, s2tw, s2hk) converted in one pass over its fused table
+/// A segmented two-stage plan (s2twp, s2tw, s2hk, s2hkp) converted in one pass over its fused table
 /// (``FusedTable``): the loops of a plain stage, optimistic where many characters start phrases,
 /// plus one case. Where the filter lets a pair through, no first-stage phrase matches, and a run
 /// phrase may start there (a second-stage phrase, such as s2twp's `軟件` → `軟體`), the run is
-/// converted exactly as OpenCC's two stages would: ``Fusion/convertRun(at:end:to:)``.
+/// converted exactly as OpenCC's two stages would: ``Fusion/convertRun(at:end:limit:to:)``.
 ///
 /// This gives OpenCC's output: a first-stage phrase is a segment, and its fused value is both
 /// stages applied to it; a character in a run is written as its two stages make it on its own,
