@@ -1,7 +1,6 @@
 /// One table that does the work of a segmented two-stage plan in one pass (s2twp, s2tw, s2hk,
-/// s2hkp):
-/// OpenCC segments with the first stage's phrases, converts each segment with the first stage,
-/// then converts each segment's output with the second stage.
+/// s2hkp): OpenCC segments with the first stage's phrases, converts each segment with the first
+/// stage, then converts each segment's output with the second stage.
 ///
 /// A segment is either one phrase of the first stage or a run of characters where none starts.
 /// So the fused table holds:
