@@ -41,13 +41,9 @@ final class Fusion: Sendable {
             let key = TableFormat.transitionKey(parent: parent, scalar: firstOutput(c, record: r))
             let h = TableFormat.mix(key)
             if !second.mayExist(h) { break }
-            var slot = Int(truncatingIfNeeded: h &>> second.hashShift)
-            var entry = second.slots[slot]
-            while entry & TableFormat.keyMask != key && entry != 0 {
-                slot = (slot &+ 1) & second.slotMask
-                entry = second.slots[slot]
-            }
-            if entry == 0 { break }
+            let slot = second.slot(of: key, hash: h)
+            if slot < 0 { break }
+            let entry = second.slots[slot]
             q += l
             let rank = UInt8(truncatingIfNeeded: (entry &>> TableFormat.slotRankShift) & 7)
             if rank != UInt8(TableFormat.slotNoRank) && (best == 0 || rank <= bestRank) {

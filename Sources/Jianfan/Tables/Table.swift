@@ -113,13 +113,9 @@ struct Table: @unchecked Sendable {
         var best = Match(length: rank == TableFormat.noRank ? 0 : length, rank: rank, record: record, slot: -1)
         var key = firstKey, h = firstHash, q = q0
         while true {
-            var slot = Int(truncatingIfNeeded: h &>> hashShift)
-            var entry = slots[slot]
-            while entry & TableFormat.keyMask != key {
-                if entry == 0 { return best }
-                slot = (slot &+ 1) & slotMask
-                entry = slots[slot]
-            }
+            let slot = self.slot(of: key, hash: h)
+            if slot < 0 { return best }
+            let entry = slots[slot]
             let rank = UInt8(truncatingIfNeeded: (entry >> TableFormat.slotRankShift) & 7)
             // A lower rank is an earlier child of a short_circuit group: it beats any longer
             // match of a later child; within one rank the longer match wins.
@@ -133,6 +129,19 @@ struct Table: @unchecked Sendable {
             if !mayExist(h) { return best }
             q += nextLength
         }
+    }
+
+    /// The slot of the transition `key`, hashed to `h`; -1 when it does not exist.
+    @inline(__always)
+    func slot(of key: UInt64, hash h: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: h &>> hashShift)
+        var entry = slots[slot]
+        while entry & TableFormat.keyMask != key {
+            if entry == 0 { return -1 }
+            slot = (slot &+ 1) & slotMask
+            entry = slots[slot]
+        }
+        return slot
     }
 
     /// Writes the output of `m` at `o` (which has slack) and returns its length.
