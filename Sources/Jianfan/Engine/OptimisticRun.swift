@@ -63,6 +63,27 @@ extension Table {
                 scalar = nextScalar
             }
 
+            if mayAlter && (p == boundary || !keyMaySpan(p, scalar: scalar)) {
+                // `p` is a certain boundary (94% of the stops in s2twp text): one exact step here,
+                // as the exact loop would take it, with no back-up and no call to it.
+                let record = Table.record(scalar, pageIndex: pageIndex, pages: pages)
+                let (nextScalar, nextLength) = Table.nextInRun(p)
+                let key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: nextScalar)
+                let h = TableFormat.mix(key)
+                let m = record & TableFormat.hasChildren != 0 && mayExist(h)
+                    ? walk(p, length: 3, record: record, key: key, hash: h, after: p + 3 + nextLength, end: end)
+                    : Match(scalarOf: record, length: 3)
+                let (consumed, written) = convert(m, at: p, scalar: scalar, next: nextScalar, end: end, to: o, fusion: fusion)
+                p += consumed
+                o += written
+                if p > safeEnd || o >= limit { return }
+                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                if !Table.isThreeByte(word) { return }
+                boundary = p
+                scalar = Table.scalar3(word)
+                continue
+            }
+
             // Stopped at `p`: back up to a certain boundary, then match exactly up to `p` (and past
             // it when an altering key may start there).
             let stop = p
@@ -89,6 +110,16 @@ extension Table {
             boundary = p
             scalar = Table.scalar3(word)
         }
+    }
+
+    /// Whether a key may hold both the three-byte character at `p` (`scalar`) and the one before
+    /// it, which is ASCII or three bytes long: ``certainBoundary(before:output:notBefore:end:)``,
+    /// one step back.
+    @inline(__always)
+    func keyMaySpan(_ p: UnsafePointer<UInt8>, scalar current: UInt32) -> Bool {
+        let before = p[-1]
+        let previous = before < 0x80 ? UInt32(before) : Table.scalar3(UnsafeRawPointer(p - 3).loadUnaligned(as: UInt32.self))
+        return mayExist(TableFormat.mix(TableFormat.pairKey(previous, current, domain: TableFormat.keyPairDomain)))
     }
 
     /// The last position at or before `p` that is certainly a boundary of the greedy matches, no

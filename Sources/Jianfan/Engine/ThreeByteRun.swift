@@ -99,6 +99,22 @@ extension Table {
         }
     }
 
+    /// Writes `m`, the winning match at the three-byte character `p` (`scalar`, followed by
+    /// `next`), at `o`; with `fusion`, a run phrase where no first-stage phrase matches. Returns
+    /// the input bytes converted and the bytes written. An empty match copies the character.
+    @inline(__always)
+    func convert(_ m: Match, at p: UnsafePointer<UInt8>, scalar: UInt32, next: UInt32, end: UnsafePointer<UInt8>,
+                 to o: UnsafeMutablePointer<UInt8>, fusion: Fusion?) -> (consumed: Int, written: Int) {
+        if let fusion, m.length == 0 || m.rank != 0, runPhraseMayStart(scalar, next) {
+            return fusion.convertRun(at: p, end: end, to: o)
+        }
+        if m.length == 0 {
+            Table.copyScalar(from: p, length: 3, to: o, end: end)
+            return (3, 3)
+        }
+        return (m.length, emit(m, to: o))
+    }
+
     typealias Input = UnsafePointer<UInt8>
     typealias Output = UnsafeMutablePointer<UInt8>
 
@@ -199,18 +215,10 @@ extension Table {
                             : Match(scalarOf: record, length: 3)
                     }
                 }
-                var length = m.length
-                if mode == .fused && (m.length == 0 || m.rank != 0) && runPhraseMayStart(scalar, nextScalar) {
-                    let (consumed, written) = state.fusion!.convertRun(at: p, end: end, to: o)
-                    o += written
-                    length = consumed
-                } else if m.length == 0 {
-                    Table.copyScalar(from: p, length: 3, to: o, end: end)
-                    o += 3
-                } else {
-                    if mode == .segmenting && m.rank == 0 && state.runOpen { ends.append(o - state.outBase) }
-                    o += emit(m, to: o)
-                }
+                if mode == .segmenting && m.length > 0 && m.rank == 0 && state.runOpen { ends.append(o - state.outBase) }
+                let (length, written) = convert(m, at: p, scalar: scalar, next: nextScalar, end: end, to: o,
+                                                fusion: mode == .fused ? state.fusion : nil)
+                o += written
                 if mode == .segmenting {
                     state.runOpen = m.length == 0 || m.rank != 0
                     if !state.runOpen { ends.append(o - state.outBase) }
