@@ -12,11 +12,11 @@ struct FusedConversionTests {
     /// The plan as compiled (fused), and the same plan without its fused table.
     static func plans(_ config: Config) throws -> (fused: Plan, staged: Plan) {
         let plan = try #require(TableSet.embedded.plan(config, includeTofuRisk: false))
-        #expect(plan.fusion != nil)
+        #expect(plan.fused != nil)
         let staged = Plan(normalization: plan.normalization,
                           normalizationIsCompatibilityOnly: plan.normalizationIsCompatibilityOnly,
                           segmentation: plan.segmentation, segmentationIsFirstStage: plan.segmentationIsFirstStage,
-                          stages: plan.stages, fusion: nil, cutter: plan.cutter)
+                          stages: plan.stages, fused: nil, cutter: plan.cutter)
         return (plan, staged)
     }
 
@@ -96,5 +96,16 @@ struct FusedConversionTests {
         #expect(converter.convert("U盘") == "隨身碟")
         #expect(converter.convert("壁纸") == "桌布")
         #expect(converter.convert("杀毒软件") == "防毒軟體")
+    }
+
+    /// Outputs of the OpenCC 1.4.2 CLI: where a first-stage phrase begins inside a second-stage
+    /// phrase, the longest second-stage phrase before it applies. `联繫历史` is not `通話記錄`
+    /// (`聯繫歷史`), since the first-stage phrase `历史` begins inside it, but `聯絡` + `歷史`;
+    /// in s2hk, `道种智` cuts `宋皇臺道` to `宋皇臺`.
+    @Test("a second-stage phrase cut by a first-stage phrase gives way to a shorter one")
+    func runEndsInsidePhrase() {
+        #expect(Converter(.s2twp).convert("联繫历史") == "聯絡歷史")
+        #expect(Converter(.s2twp).convert("调製解调器物录") == "調變解調器物錄")
+        #expect(Converter(.s2hk).convert("宋皇台道种智") == "宋皇臺道種智")
     }
 }

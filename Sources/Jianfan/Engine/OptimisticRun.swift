@@ -19,11 +19,34 @@
 /// The output is exactly the exact loop's.
 extension Table {
     /// Converts from `p` (a three-byte character no later than `end - 8`, at a boundary of the
-    /// greedy matches) like the plain three-byte run, writing at `o` (below `limit`). Returns at
-    /// a boundary of the greedy matches, before the first character it did not convert.
+    /// greedy matches) like the plain three-byte run (the fused run, with a fused table), writing
+    /// at `o` (below `limit`). Returns at a boundary of the greedy matches, before the first
+    /// character it did not convert.
+    ///
+    /// Each kind of table has its own copy of the loop, as the three-byte runs do.
+    @inline(__always)
+    func convertOptimistically(_ p: inout UnsafePointer<UInt8>, _ o: inout UnsafeMutablePointer<UInt8>,
+                               end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>, fused: Bool) {
+        if fused {
+            convertOptimisticallyFused(&p, &o, end, limit)
+        } else {
+            convertOptimisticallyPlain(&p, &o, end, limit)
+        }
+    }
+
     @inline(never)
-    func convertOptimistically(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
-                               end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>, fusion: Fusion?) {
+    private func convertOptimisticallyPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output) {
+        optimistic(&p, &o, end: end, limit: limit, fused: false)
+    }
+
+    @inline(never)
+    private func convertOptimisticallyFused(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output) {
+        optimistic(&p, &o, end: end, limit: limit, fused: true)
+    }
+
+    @inline(__always)
+    private func optimistic(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
+                            end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>, fused: Bool) {
         var p = pIn, o = oIn
         defer { (pIn, oIn) = (p, o) }
         let pageIndex = self.pageIndex
@@ -71,9 +94,10 @@ extension Table {
                 let key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: nextScalar)
                 let h = TableFormat.mix(key)
                 let m = record & TableFormat.hasChildren != 0 && mayExist(h)
-                    ? walk(p, length: 3, record: record, key: key, hash: h, after: p + 3 + nextLength, end: end)
+                    ? walk(p, length: 3, record: record, key: key, hash: h, after: p + 3 + nextLength, end: end,
+                           fused: fused)
                     : Match(scalarOf: record, length: 3)
-                let (consumed, written) = convert(m, at: p, scalar: scalar, next: nextScalar, end: end, to: o, fusion: fusion)
+                let (consumed, written) = write(m, at: p, end: end, to: o)
                 p += consumed
                 o += written
                 if p > safeEnd || o >= limit { return }
@@ -97,9 +121,9 @@ extension Table {
                 return
             }
             (p, o) = (s, os)
-            var state = RunState(origin: p, outBase: o, fusion: fusion)
+            var state = RunState(origin: p, outBase: o)
             var noEnds: [Int] = []
-            if fusion != nil {
+            if fused {
                 runFused(&p, &o, end, limit, &state, &noEnds, stop: stop)
             } else {
                 runPlain(&p, &o, end, limit, &state, &noEnds, stop: stop)

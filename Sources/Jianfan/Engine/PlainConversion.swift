@@ -33,10 +33,10 @@ extension Table {
         }
     }
 
-    /// The loop; with `fusion`, of a fused table (`FusedRun.swift`).
+    /// The loop; `fused` for a fused table (`FusedRun.swift`).
     @inline(__always)
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
-                 segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool, recordFirst: Bool, fusion: Fusion? = nil) {
+                 segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool, recordFirst: Bool, fused: Bool = false) {
         out.reserve(end - start)
         var segment = 0   // the segment of the last position that might start a phrase
         var o = out.base + out.count
@@ -76,7 +76,7 @@ extension Table {
                     convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &noEnds,
                                         mode: .plain, recordFirst: true)
                 } else {
-                    convertOptimistically(&p, &o, end: end, limit: limit, fusion: fusion)
+                    convertOptimistically(&p, &o, end: end, limit: limit, fused: fused)
                 }
                 if p != before { continue }
             }
@@ -117,14 +117,9 @@ extension Table {
                 }
             }
             let m = continues
-                ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: matchEnd)
+                ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: matchEnd,
+                       fused: fused)
                 : Match(scalarOf: record, length: length)
-            if let fusion, continues, m.length == 0 || m.rank != 0, runPhraseMayStart(scalar, carriedScalar) {
-                let (consumed, written) = fusion.convertRun(at: p, end: end, to: o)
-                o += written
-                p += consumed
-                continue
-            }
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length

@@ -31,8 +31,8 @@ extension Plan {
             source = UnsafeBufferPointer(start: target.base, count: target.count)
         }
         let start = source.baseAddress!, end = start + source.count
-        if let fusion {
-            fusion.table.convert(start, end, into: out, fusion: fusion)
+        if let fused {
+            fused.convertFused(start, end, into: out)
             return
         }
 

@@ -21,7 +21,7 @@ extension Table {
         case segmented
         /// A segmenting stage: records the output offset of every segment end.
         case segmenting
-        /// A fused table (`FusedRun.swift`): a plain stage that also converts run phrases.
+        /// A fused table (`FusedRun.swift`): a plain stage whose run phrases stay within their run.
         case fused
     }
 
@@ -36,8 +36,6 @@ extension Table {
         /// output since the last segment end belongs to a segment still open.
         var outBase: UnsafeMutablePointer<UInt8>
         var runOpen = false
-        /// `.fused`: the tables behind the fused one (the plan keeps them alive).
-        unowned(unsafe) var fusion: Fusion? = nil
 
         /// The end of the segment holding `p` (`.segmented`).
         @inline(__always)
@@ -99,15 +97,11 @@ extension Table {
         }
     }
 
-    /// Writes `m`, the winning match at the three-byte character `p` (`scalar`, followed by
-    /// `next`), at `o`; with `fusion`, a run phrase where no first-stage phrase matches. Returns
-    /// the input bytes converted and the bytes written. An empty match copies the character.
+    /// Writes `m`, the winning match at the three-byte character `p`, at `o`; an empty match
+    /// copies the character. Returns the input bytes converted and the bytes written.
     @inline(__always)
-    func convert(_ m: Match, at p: UnsafePointer<UInt8>, scalar: UInt32, next: UInt32, end: UnsafePointer<UInt8>,
-                 to o: UnsafeMutablePointer<UInt8>, fusion: Fusion?) -> (consumed: Int, written: Int) {
-        if let fusion, m.length == 0 || m.rank != 0, runPhraseMayStart(scalar, next) {
-            return fusion.convertRun(at: p, end: end, to: o)
-        }
+    func write(_ m: Match, at p: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>,
+               to o: UnsafeMutablePointer<UInt8>) -> (consumed: Int, written: Int) {
         if m.length == 0 {
             Table.copyScalar(from: p, length: 3, to: o, end: end)
             return (3, 3)
@@ -204,7 +198,8 @@ extension Table {
                 if mode == .segmenting { state.runOpen = true }
             } else {
                 if special { return }
-                var m = walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: end)
+                var m = walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: end,
+                             fused: mode == .fused)
                 if mode == .segmented && m.length > 3 {
                     // The segment is looked up only for a phrase (most walks find none): one that
                     // crosses the segment's end is matched again within the segment.
@@ -216,8 +211,7 @@ extension Table {
                     }
                 }
                 if mode == .segmenting && m.length > 0 && m.rank == 0 && state.runOpen { ends.append(o - state.outBase) }
-                let (length, written) = convert(m, at: p, scalar: scalar, next: nextScalar, end: end, to: o,
-                                                fusion: mode == .fused ? state.fusion : nil)
+                let (length, written) = write(m, at: p, end: end, to: o)
                 o += written
                 if mode == .segmenting {
                     state.runOpen = m.length == 0 || m.rank != 0

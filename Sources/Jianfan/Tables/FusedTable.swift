@@ -3,36 +3,36 @@
 /// stage, then converts each segment's output with the second stage.
 ///
 /// A segment is either one phrase of the first stage or a run of characters where none starts.
-/// So the fused table holds:
-/// - each first-stage phrase, with its whole result: the second stage applied to its value
-///   (`头发` → `頭髮` → second stage), computed here;
-/// - each character, with what it becomes in a run when no second-stage phrase covers it
-///   (the first stage's character, then the second stage's);
-/// - *run phrases*: where a second-stage phrase may start in a run. Its first two characters
-///   are written in the second stage's script, so every pair of input characters the first stage
-///   turns into them is marked (``RunPhrases``). There the engine converts the run exactly with
-///   both stages (`FusedRun.swift`).
+/// In a run each character becomes its first-stage character, so the second stage's phrases can
+/// be written in the input's script ahead of time. The fused table holds:
+/// - each first-stage phrase (rank 0), with its whole result: the second stage applied to its
+///   value (`头发` → `頭髮` → second stage), computed here;
+/// - each character, with what it becomes in a run when no second-stage phrase covers it (the
+///   first stage's character, then the second stage's);
+/// - *run phrases*: each second-stage phrase, under every sequence of input characters that the
+///   first stage turns into its key (s2twp's `软件`, `軟件` → `軟體`).
+///
+/// The second stage's ranks come after rank 0, in their order, for its phrases and for the
+/// characters it has as keys; a character it does not have comes last. So a first-stage phrase
+/// wins wherever it matches, as a segment does, and elsewhere the longest match is the second
+/// stage's. What the table cannot know is where a run ends: the engine cuts a run phrase before
+/// a first-stage phrase that starts inside it (`FusedRun.swift`).
 ///
 /// Fusing needs every character entry of the first stage to output exactly one scalar, so that
 /// positions in a run map one to one between the stages; `make` returns nil otherwise.
 package struct FusedTable {
-    /// The input pairs where a second-stage phrase may start or continue, and which of them start
-    /// one whose output differs from its characters' own outputs.
-    package struct RunPhrases {
-        package init() {}
-        var starts = Set<[UInt32]>()
-        var pairs = Set<[UInt32]>()
-        var altering = Set<[UInt32]>()
-    }
-
     let entries: [TableBuilder.FlatEntry]
-    let runPhrases: RunPhrases
 
     /// - Parameters:
     ///   - first: the first stage's entries; its rank-0 keys are the segmentation's.
     ///   - second: the second stage's entries.
     static func make(first: [TableBuilder.FlatEntry], second: [TableBuilder.FlatEntry]) -> FusedTable? {
         let secondStage = Reference(second)
+        // Ranks after the first stage's phrases (rank 0): the second stage's, then "no entry".
+        let unranked = 2 + (second.map(\.rank).max() ?? 0)
+        guard UInt64(unranked) < TableFormat.slotNoRank else { return nil }
+        func rank(inRun scalar: UInt32) -> UInt8 { 1 + (secondStage.keys[[scalar]]?.rank ?? unranked - 1) }
+
         var singles: [UInt32: [UInt8]] = [:]      // a run character's first-stage output
         var preimages: [UInt32: [UInt32]] = [:]   // what first-stage characters become
         var entries: [TableBuilder.FlatEntry] = []
@@ -50,32 +50,27 @@ package struct FusedTable {
         // (or itself), then the second stage's on its own.
         let firstKeys = Set(first.map(\.key))
         for (scalar, value) in singles {
-            entries.append(.init(key: [scalar], rank: 1, value: secondStage.convert(scalars(value))))
+            let output = scalars(value)
+            entries.append(.init(key: [scalar], rank: rank(inRun: output[0]), value: secondStage.convert(output)))
         }
         for e in second where e.key.count == 1 && !firstKeys.contains(e.key) {
-            entries.append(.init(key: e.key, rank: 1, value: secondStage.convert(e.key)))
+            entries.append(.init(key: e.key, rank: rank(inRun: e.key[0]), value: secondStage.convert(e.key)))
         }
 
-        // Second-stage phrases, as input pairs: every character the first stage turns into each
-        // of their scalars (the scalar itself when the first stage has no entry for it).
+        // Run phrases: every input that the first stage, one character at a time, turns into a
+        // second-stage phrase (a scalar stands for itself when the first stage has no entry for
+        // it). Where a first-stage phrase has the same key, it is a segment and wins.
         func inputs(_ scalar: UInt32) -> [UInt32] {
             (preimages[scalar] ?? []) + (firstKeys.contains([scalar]) ? [] : [scalar])
         }
-        func ownOutput(_ scalar: UInt32) -> [UInt8] { secondStage.convert([scalar]) }
-        var runPhrases = RunPhrases()
         for e in second where e.key.count > 1 {
-            let alters = e.key.flatMap(ownOutput) != e.value
-            for i in 1..<e.key.count {
-                for a in inputs(e.key[i - 1]) {
-                    for b in inputs(e.key[i]) {
-                        runPhrases.pairs.insert([a, b])
-                        if i == 1 { runPhrases.starts.insert([a, b]) }
-                        if i == 1 && alters { runPhrases.altering.insert([a, b]) }
-                    }
-                }
+            var keys: [[UInt32]] = [[]]
+            for scalar in e.key { keys = keys.flatMap { key in inputs(scalar).map { key + [$0] } } }
+            for key in keys where !firstKeys.contains(key) {
+                entries.append(.init(key: key, rank: 1 + e.rank, value: e.value))
             }
         }
-        return FusedTable(entries: entries.sorted { $0.key.lexicographicallyPrecedes($1.key) }, runPhrases: runPhrases)
+        return FusedTable(entries: entries.sorted { $0.key.lexicographicallyPrecedes($1.key) })
     }
 
     static func scalars(_ utf8: [UInt8]) -> [UInt32] {

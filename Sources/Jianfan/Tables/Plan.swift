@@ -13,7 +13,7 @@ struct Plan: Sendable {
     let segmentationIsFirstStage: Bool
     let stages: [Table]
     /// The two stages and their segmentation as one table, when they can be (``FusedTable``).
-    let fusion: Fusion?
+    let fused: Table?
     /// Scalars that appear in no key of any table here: no match can cross them, so the text
     /// can be cut right after one (and away from any IDS) and converted piece by piece.
     let cutter: Cutter

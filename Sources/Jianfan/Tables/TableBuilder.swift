@@ -57,9 +57,8 @@ package struct TableBuilder {
         return d
     }
 
-    /// Serializes sorted, unique entries into the binary table; a fused table (``FusedTable``)
-    /// also marks where its run phrases may start.
-    package static func build(_ entries: [FlatEntry], runPhrases: FusedTable.RunPhrases = .init()) -> [UInt8] {
+    /// Serializes sorted, unique entries into the binary table.
+    package static func build(_ entries: [FlatEntry]) -> [UInt8] {
         precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
         precondition(entries.allSatisfy { !UTF8Scalars.isIDSOperator($0.key[0]) }, "a key starts with an IDS operator")
         var records: [UInt32: UInt64] = [:]                // one-scalar prefixes
@@ -91,10 +90,6 @@ package struct TableBuilder {
             }
         }
 
-        for pair in runPhrases.starts {
-            records[pair[0], default: TableFormat.present | UInt64(TableFormat.noRank) << 40] |= TableFormat.hasChildren
-        }
-
         // The pairs the optimistic loop asks about (`OptimisticRun.swift`): the first two scalars
         // of every altering key (whose value is not its scalars' own outputs), and every pair of
         // adjacent scalars in any key.
@@ -109,10 +104,7 @@ package struct TableBuilder {
                 records[e.key[0]]! |= TableFormat.startsAltering
             }
         }
-        for pair in runPhrases.altering { records[pair[0]]! |= TableFormat.startsAltering }
-        alteringPairs.formUnion(runPhrases.altering)
-        keyPairs.formUnion(runPhrases.pairs)
-        let filterEntries = prefixes.count + keyPairs.count + 2 * runPhrases.starts.count
+        let filterEntries = prefixes.count + keyPairs.count
         var alteringFilter = [UInt64](repeating: 0, count: TableFormat.alteringFilterWords)
         for pair in alteringPairs {
             let h = TableFormat.mix(TableFormat.transitionKey(parent: pair[0] + 1, scalar: pair[1]))
@@ -132,11 +124,6 @@ package struct TableBuilder {
             filter[Int(h >> UInt64(70 - filterBits))] |= TableFormat.filterMask(h)
         }
         for pair in keyPairs { addToFilter(TableFormat.pairKey(pair[0], pair[1], domain: TableFormat.keyPairDomain)) }
-        for pair in runPhrases.starts {
-            // A run phrase may start: the loops ask for a walk, and then for this.
-            addToFilter(TableFormat.transitionKey(parent: pair[0] + 1, scalar: pair[1]))
-            addToFilter(TableFormat.pairKey(pair[0], pair[1], domain: TableFormat.runPhraseDomain))
-        }
         var ids: [[UInt32]: UInt32] = [:]
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children.
         let ordered = prefixes.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }

@@ -79,9 +79,6 @@ enum TableFormat {
     /// any key hold the adjacent scalars `a b`?" (see `OptimisticRun.swift`).
     static let keyPairDomain: UInt64 = 1 << 61
 
-    /// A fused table's filter also answers "may a run phrase start with `a b`?" (``FusedTable``).
-    static let runPhraseDomain: UInt64 = 1 << 62
-
     @inline(__always)
     static func pairKey(_ a: UInt32, _ b: UInt32, domain: UInt64) -> UInt64 {
         transitionKey(parent: a &+ 1, scalar: b) | domain

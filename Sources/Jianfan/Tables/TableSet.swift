@@ -11,7 +11,7 @@ internal import CJianfanTables
 ///            tables, each 8-byte aligned
 final class TableSet: Sendable {
     static let magic: UInt32 = 0x4254_464A   // "JFTB"
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
 
     let records: [PlanRecord]
     /// Where each table starts (the blob's address as an integer, so the set stays `Sendable`):
@@ -69,7 +69,7 @@ final class TableSet: Sendable {
             segmentation: r.segmentation.map(table),
             segmentationIsFirstStage: r.segmentationIsFirstStage,
             stages: r.stages.map(table),
-            fusion: r.fused.map { Fusion(table: table($0), first: table(r.stages[0]), second: table(r.stages[1])) },
+            fused: r.fused.map(table),
             cutter: Plan.Cutter(isolating: r.isolating))
     }
 

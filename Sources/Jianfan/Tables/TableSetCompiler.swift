@@ -77,7 +77,7 @@ package struct TableSetCompiler {
                     if let i = tableIndex[signature] {
                         fusedTable = i
                     } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
-                        tables.append(TableBuilder.build(f.entries, runPhrases: f.runPhrases))
+                        tables.append(TableBuilder.build(f.entries))
                         tableIndex[signature] = tables.count - 1
                         fusedTable = tables.count - 1
                     }
