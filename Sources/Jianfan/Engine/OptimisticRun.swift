@@ -142,7 +142,8 @@ extension Table {
     @inline(__always)
     func keyMaySpan(_ p: UnsafePointer<UInt8>, scalar current: UInt32) -> Bool {
         let before = p[-1]
-        let previous = before < 0x80 ? UInt32(before) : Table.scalar3(UnsafeRawPointer(p - 3).loadUnaligned(as: UInt32.self))
+        let previous = before < 0x80
+            ? UInt32(before) : Table.scalar3(UnsafeRawPointer(p - 3).loadUnaligned(as: UInt32.self))
         return mayExist(TableFormat.mix(TableFormat.pairKey(previous, current, domain: TableFormat.keyPairDomain)))
     }
 
