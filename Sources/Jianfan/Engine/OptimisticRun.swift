@@ -144,8 +144,12 @@ extension Table {
         let before = p[-1]
         let previous = before < 0x80
             ? UInt32(before) : Table.scalar3(UnsafeRawPointer(p - 3).loadUnaligned(as: UInt32.self))
-        return mayExist(TableFormat.mix(TableFormat.pairKey(previous, current, domain: TableFormat.keyPairDomain)))
+        return keyMayHold(previous, current)
     }
+
+    /// Whether a key may hold the adjacent scalars `a b` (the filter's key-pair bits).
+    @inline(__always)
+    func keyMayHold(_ a: UInt32, _ b: UInt32) -> Bool { mayExist(TableFormat.mix(TableFormat.keyPairKey(a, b))) }
 
     /// The last position at or before `p` that is certainly a boundary of the greedy matches, no
     /// earlier than `floor` (one), and the output position that the characters' own outputs
@@ -162,7 +166,7 @@ extension Table {
             var c = s - 1
             while c.pointee & 0xC0 == 0x80 { c -= 1 }
             let previous = c.pointee < 0x80 ? UInt32(c.pointee) : Table.scalar3(UnsafeRawPointer(c).loadUnaligned(as: UInt32.self))
-            if !mayExist(TableFormat.mix(TableFormat.pairKey(previous, current, domain: TableFormat.keyPairDomain))) { break }
+            if !keyMayHold(previous, current) { break }
             let record = self.record(previous)
             os -= previous < 0x80 ? 1 : (record & TableFormat.inlineValue != 0 ? Int(truncatingIfNeeded: (record &>> 32) & 0xFF) : 3)
             s = c

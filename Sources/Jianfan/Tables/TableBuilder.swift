@@ -123,7 +123,7 @@ package struct TableBuilder {
             let h = TableFormat.mix(key)
             filter[Int(h >> UInt64(70 - filterBits))] |= TableFormat.filterMask(h)
         }
-        for pair in keyPairs { addToFilter(TableFormat.pairKey(pair[0], pair[1], domain: TableFormat.keyPairDomain)) }
+        for pair in keyPairs { addToFilter(TableFormat.keyPairKey(pair[0], pair[1])) }
         var ids: [[UInt32]: UInt32] = [:]
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children.
         let ordered = prefixes.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }

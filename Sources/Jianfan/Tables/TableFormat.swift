@@ -75,13 +75,11 @@ enum TableFormat {
         UInt64(parent) << scalarBits | UInt64(scalar)
     }
 
-    /// The filter also answers, under keys of their own (a bit no transition key has), "does
-    /// any key hold the adjacent scalars `a b`?" (see `OptimisticRun.swift`).
-    static let keyPairDomain: UInt64 = 1 << 61
-
+    /// The filter also answers "does any key hold the adjacent scalars `a b`?" (see
+    /// `OptimisticRun.swift`), under this key: the transition's, with a bit no transition key has.
     @inline(__always)
-    static func pairKey(_ a: UInt32, _ b: UInt32, domain: UInt64) -> UInt64 {
-        transitionKey(parent: a &+ 1, scalar: b) | domain
+    static func keyPairKey(_ a: UInt32, _ b: UInt32) -> UInt64 {
+        transitionKey(parent: a &+ 1, scalar: b) | 1 << 61
     }
 
     @inline(__always)
