@@ -13,6 +13,11 @@ import Dispatch
 /// Every byte the dictionaries do not convert is kept: ASCII, markup, CRLF, a BOM, NUL,
 /// astral characters, variation selectors, and complete ideographic description sequences.
 public struct Converter: Sendable {
+    /// The configuration this converter applies.
+    ///
+    /// ```swift
+    /// Converter(.s2twp).config.summary   // "Simplified → Traditional (Taiwan variants and phrases)"
+    /// ```
     public let config: Config
     /// Whether dictionaries OpenCC marks `may_output_tofu` take part (the OpenCC CLI leaves them
     /// out by default, and so does Jianfan).
