@@ -23,6 +23,7 @@ import json
 import os
 import shlex
 import sys
+import time
 
 from pyspark import SparkContext, SparkFiles
 
@@ -218,10 +219,14 @@ def main(argv):
     else:
         result = lines.pipe(command, checkCode=True)
 
+    began = time.monotonic()
     result.saveAsTextFile(arguments.output)
     drop_final_newlines(sc, arguments.output, manifest, without_final_newline)
     write_manifest(sc, arguments.output, manifest)
-    print("jianfan_spark: %d files in %d partitions through `%s`" % (len(files), start, command))
+    seconds = time.monotonic() - began
+    megabytes = sum(length for _, length in files) / 1e6
+    print("jianfan_spark: %d files (%.1f MB) in %d partitions through `%s`: %.2f s, %.1f MB/s"
+          % (len(files), megabytes, start, command, seconds, megabytes / seconds))
     sc.stop()
 
 
