@@ -130,10 +130,10 @@ def lines_of(sc, path, split_bytes):
 
 
 def to_pipe_line(field):
-    """A record's field as one line: its JSON escape without the quotes. No dictionary key
-    holds a backslash, a quote, a control character or a lowercase letter, so the escape
-    converts exactly as the text it stands for; a record without the field pipes an empty
-    line."""
+    """A record's field as one line: its JSON escape without the quotes. The only ASCII in
+    dictionary keys is capital letters and "-" (B超, SQL注入), which no escape uses, so the
+    escape converts exactly as the text it stands for; a record without the field pipes an
+    empty line."""
     def extract(line):
         value = json.loads(line).get(field) if line.strip() else None
         return json.dumps(value, ensure_ascii=False)[1:-1] if isinstance(value, str) else ""
