@@ -2,7 +2,7 @@
 # Throughput of the Spark job in local mode: one executor thread (local[1]) and two (local[2]),
 # with the input cut into more and more partitions, against `jianfan` alone on the same file.
 #
-# Usage: Examples/spark/bench.sh [MB] [CONFIG]     (defaults: about 34 MB, s2twp)
+# Usage: Examples/spark/bench.sh [MB] [CONFIG]     (defaults: MB 6, about 10 MB of input; s2twp)
 #
 # Prints one line per run: cores, partitions, the job's time and MB/s (the conversion and the
 # write, measured in the job: Spark's start-up, 10-20 s, is not in it). Uses the binary and
@@ -12,7 +12,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 BIN="${JIANFAN:-$ROOT/.build/release/jianfan}"
 VENV="${SPARK_VENV:-$ROOT/.venv-spark}"
-MB="${1:-20}"
+MB="${1:-6}"
 CONFIG="${2:-s2twp}"
 
 WORK="$(mktemp -d)"
@@ -31,7 +31,7 @@ for run in 1 2 3; do
 done
 
 for cores in 1 2; do
-    for partitions in 1 2 4 8 16; do
+    for partitions in 1 2 4 8; do
         split=$(echo "$size $partitions" | awk '{printf "%.6f", $1 / $2 / 1e6 + 0.000001}')
         rm -rf "$WORK/out"
         PATH="$VENV/bin:$PATH" PYSPARK_PYTHON="$VENV/bin/python" spark-submit \

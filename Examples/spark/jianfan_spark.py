@@ -5,11 +5,14 @@ partition through the `jianfan` binary.
         -c s2twp input/ output/
 
 Every input file is read as its own RDD (lines cut at "\\n" only, so a "\\r" before it stays in
-the line and CRLF survives), split into partitions of at most --split-mb; the union is piped
-through one `jianfan` process per partition (RDD.pipe) and written as part files in input
-order, with `_manifest.tsv` naming the part files of each input. A file's last line is written
-without "\\n" exactly when the input's had none, so concatenating a file's part files gives
+the line and CRLF survives), split into partitions of about --split-mb; the union is piped
+through one `jianfan` process per partition (RDD.pipe) and saved as part files in input order
+(saveAsTextFile), with `_manifest.tsv` naming the part files of each input. A file's last line
+ends without "\\n" exactly when the input's did, so concatenating a file's part files gives
 byte for byte what `jianfan` writes for that file on one machine.
+
+The pipe is PySpark's, which splits jianfan's output at "\\n" only; the JVM's RDD.pipe reads
+it with readLine, which also cuts at a lone "\\r" and would lose CRLF.
 
 --format jsonl converts one string field of each record (--field, default "text"): the value
 is piped as its JSON escape (one line even when the text holds line breaks) and the record is
@@ -40,7 +43,7 @@ def parse_arguments(argv):
     parser.add_argument("--steps", help="with --normalize: e.g. readings,punctuation,script")
     parser.add_argument("--lossy", action="store_true", help="passed to jianfan")
     parser.add_argument("--include-tofu-risk-dictionaries", action="store_true", help="passed to jianfan")
-    parser.add_argument("--split-mb", type=float, default=64.0, help="largest partition, in MB of input")
+    parser.add_argument("--split-mb", type=float, default=64.0, help="partition size, in MB of input (default 64)")
     parser.add_argument("--binary", default="jianfan",
                         help="an absolute path installed on every node, or the name of a file "
                              "shipped with --files (default: jianfan)")
@@ -116,17 +119,19 @@ def restore_bom(index, lines):
         yield "\ufeff" + line if index == 0 and position == 0 else line
 
 
-def lines_of(sc, path, split_bytes):
-    """The file's lines, cut at "\\n" only (Hadoop's default also cuts at a lone "\\r")."""
-    conf = {
-        "textinputformat.record.delimiter": "\n",
-        "mapreduce.input.fileinputformat.split.maxsize": str(split_bytes),
-        "mapreduce.input.fileinputformat.split.minsize": str(min(split_bytes, 1 << 62)),
-    }
-    rdd = sc.newAPIHadoopFile(
-        path, "org.apache.hadoop.mapreduce.lib.input.TextInputFormat",
-        "org.apache.hadoop.io.LongWritable", "org.apache.hadoop.io.Text", conf=conf)
-    return rdd.map(lambda pair: pair[1])
+def read_lines_at_line_feeds_only(sc, whole_files):
+    """Makes sc.textFile cut lines at "\\n" only: Hadoop's default also cuts at a lone "\\r"
+    and drops the "\\r" of "\\r\\n". With `whole_files`, a file is never split."""
+    conf = sc._jsc.hadoopConfiguration()
+    conf.set("textinputformat.record.delimiter", "\n")
+    if whole_files:
+        conf.set("mapreduce.input.fileinputformat.split.minsize", str((1 << 63) - 1))
+
+
+def lines_of(sc, path, length, split_bytes):
+    """The file's lines, in partitions of about `split_bytes` (and at most a file system block:
+    32 MB on a local disk, 128 MB on HDFS)."""
+    return sc.textFile(path, minPartitions=max(1, -(-length // split_bytes)))
 
 
 def to_pipe_line(field):
@@ -196,12 +201,13 @@ def main(argv):
     command = jianfan_command(arguments, binary_path(sc, arguments.binary))
     split_bytes = 1 << 62 if arguments.normalize else max(1, int(arguments.split_mb * 1_000_000))
 
+    read_lines_at_line_feeds_only(sc, whole_files=arguments.normalize)
     fs, files = input_files(sc, arguments.input)
     if not files:
         sys.exit("jianfan_spark: no input files in %s" % arguments.input)
     rdds, manifest, without_final_newline, start = [], [], set(), 0
     for path, length in files:
-        rdd = lines_of(sc, path, split_bytes)
+        rdd = lines_of(sc, path, length, split_bytes)
         has_bom, ends_with_newline = file_edges(fs, sc, path, length)
         if has_bom:
             rdd = rdd.mapPartitionsWithIndex(restore_bom, preservesPartitioning=True)
