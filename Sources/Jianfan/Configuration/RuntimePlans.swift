@@ -46,6 +46,7 @@ extension Plan {
                         segmentation: segmentation, segmentationIsFirstStage: segmentationIsFirstStage,
                         stages: stages, fused: fused, cutter: cutter.excluding(Set(entries.flatMap(\.key))),
                         storage: self.storage)
+        plan.segmenter = segmenter
         plan.overrides = Overrides(table: storage.tables[0], longestValue: entries.map(\.value.count).max() ?? 0,
                                    entries: entries, storage: storage)
         return plan

@@ -18,6 +18,8 @@ extension Plan {
     func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
         if let overrides {
             convert(input, into: out, scratch: scratch, overrides: overrides)
+        } else if segmenter != nil {
+            convertSegmented(input, into: out, scratch: scratch)
         } else {
             convertSpan(input, into: out, scratch: scratch)
         }
@@ -37,7 +39,7 @@ extension Plan {
             if record != 0 {
                 let m = table.match(p, scalar: scalar, length: length, record: record, end: end)
                 if m.length > 0 {
-                    if gap < p { convertSpan(UnsafeRawBufferPointer(start: gap, count: p - gap), into: out, scratch: scratch) }
+                    if gap < p { convertSegmented(UnsafeRawBufferPointer(start: gap, count: p - gap), into: out, scratch: scratch) }
                     out.reserve(overrides.longestValue)
                     out.count += table.emit(m, to: out.base + out.count)
                     p += m.length
@@ -47,11 +49,11 @@ extension Plan {
             }
             p += length
         }
-        if gap < end { convertSpan(UnsafeRawBufferPointer(start: gap, count: end - gap), into: out, scratch: scratch) }
+        if gap < end { convertSegmented(UnsafeRawBufferPointer(start: gap, count: end - gap), into: out, scratch: scratch) }
     }
 
     /// Converts a span of text with the configuration alone.
-    private func convertSpan(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
+    func convertSpan(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
         guard let inputBase = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
         var source = UnsafeBufferPointer(start: inputBase, count: input.count)
         for table in normalization {

@@ -109,7 +109,8 @@ extension Plan {
     /// greedy decision, followed through each stage's output. Slow (a conversion of the region
     /// with bookkeeping), and used only when no scalar of the text isolates.
     func forcedCut(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int? {
-        guard let cut = parsedCut(in: bytes, from: start, limit: limit) else { return nil }
+        // The parse follows the configuration's greedy matching, not a segmenter's decisions.
+        guard segmenter == nil, let cut = parsedCut(in: bytes, from: start, limit: limit) else { return nil }
         // A user's entry may not be cut either (the parse follows the configuration alone).
         guard let overrides, let base = bytes.baseAddress else { return cut }
         var before = cut - 1

@@ -20,6 +20,9 @@ struct Plan: Sendable {
     /// A user's entries, matched on the input before anything else: where one matches, its value
     /// is the output and the plan converts the text on either side as texts of their own.
     var overrides: Overrides? = nil
+    /// Cuts text into segments before the configuration converts them (nil: OpenCC's greedy
+    /// matching alone; see `Segmenter.swift`).
+    var segmenter: (any Segmenter)? = nil
     /// Keeps the memory of tables compiled at run time alive as long as the plan (nil for the
     /// embedded tables, which live as long as the process).
     var storage: TableStorage? = nil
