@@ -35,7 +35,7 @@ enum InterruptCleanup {
 
     static func track(_ path: String) {
         untrack()
-        slot = strdup(path)
+        slot = withSystemPath(path) { strdup($0) }
     }
 
     static func untrack() {

@@ -36,10 +36,12 @@ struct RootCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         InterruptCleanup.install()
         do {
-            if let request = ConversionRequest.quick(CommandLine.arguments.dropFirst()) {
+            // Bytes, not `CommandLine.arguments`: a file name need not be UTF-8.
+            let arguments = ArgumentBytes.arguments
+            if let request = ConversionRequest.quick(arguments) {
                 try request.run()
             } else {
-                var command = try parseAsRoot()
+                var command = try parseAsRoot(arguments)
                 try command.run()
             }
             terminate(.success)
