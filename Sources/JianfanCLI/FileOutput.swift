@@ -51,14 +51,22 @@ final class AtomicFileOutput: OutputSink {
         let directory = Self.directory(of: destination)
         var template = (ArgumentBytes.bytes(of: directory) + Array("/.jianfan-XXXXXX".utf8)).map { CChar(bitPattern: $0) }
         template.append(0)
-        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        // Created and tracked with the signals held back: an interrupt in between would leave
+        // the file behind (seen under load when Ctrl-C came right after the file appeared).
+        let (created, code) = InterruptCleanup.withSignalsDeferred {
+            template.withUnsafeMutableBufferPointer { buffer in
+                let created = mkstemp(buffer.baseAddress!)
+                let code = errno
+                if created >= 0 { InterruptCleanup.track(cString: buffer.baseAddress!) }
+                return (created, code)
+            }
+        }
+        fd = created
         guard fd >= 0 else {
-            let code = errno
             let place = ArgumentBytes.display(directory)
             throw .system(path, errno: code, doing: "cannot create a temporary file in \(place)")
         }
         temporaryPath = ArgumentBytes.string(from: template.dropLast().map { UInt8(bitPattern: $0) })
-        InterruptCleanup.track(temporaryPath)
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
