@@ -79,7 +79,8 @@ enum ArgumentBytes {
     }
 }
 
-/// Calls `body` with the exact bytes of the file name `path` as a C string.
+/// Calls `body` with the exact bytes of the file name `path` as a C string. `errno` is what
+/// `body` left, so a failing call can be reported after it (freeing the bytes may not touch it).
 ///
 /// ```swift
 /// withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
@@ -87,7 +88,13 @@ enum ArgumentBytes {
 func withSystemPath<Result>(_ path: String, _ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
     var bytes = ArgumentBytes.bytes(of: path)
     bytes.append(0)
-    return try bytes.withUnsafeBufferPointer { buffer in
-        try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
+    var code: Int32 = 0
+    let result = try bytes.withUnsafeBufferPointer { buffer in
+        let result = try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
+        code = errno
+        return result
     }
+    bytes = [] // frees the name here, before errno is restored
+    errno = code
+    return result
 }

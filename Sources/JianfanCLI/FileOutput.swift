@@ -19,7 +19,7 @@ import Darwin
 ///
 /// An existing file we may not write is refused (`Permission denied`, as `cp`, `>` and `opencc`
 /// refuse it), although the directory would let us rename over it: a read-only file says
-/// "do not change me". Paths are file names as ``ArgumentBytes`` holds them, used byte for byte.
+/// "do not change me". (Root may write any file, here as with `cp`.) Paths are file names as ``ArgumentBytes`` holds them, used byte for byte.
 ///
 /// This also makes `-i f -o f` safe without a special case: `f` stays open for reading and
 /// intact until the rename, which is what an in-place edit does.
