@@ -27,9 +27,15 @@ extension CLI {
     /// (root may write to any file, so a permission check could not fail otherwise).
     static func runUnprivileged(_ arguments: [String], in directory: URL) throws -> RunResult {
         guard geteuid() == 0 else { return try run(arguments, in: directory) }
+        // A copy `nobody` can reach: the build directory may sit where only root can (/root).
+        let copy = try TemporaryDirectory()
+        let binary = copy.file("jianfan")
+        try FileManager.default.copyItem(at: try requireBinary(), to: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.url.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
         let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
-        let dropping = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", try requireBinary().path]
-        return try run(dropping + arguments, in: directory, executable: setpriv)
+        let dropping = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", binary.path]
+        return try withExtendedLifetime(copy) { try run(dropping + arguments, in: directory, executable: setpriv) }
     }
 
     /// The user and group id of `nobody` on Debian and most Linux systems.
