@@ -17,7 +17,7 @@ public struct ConversionStream {
     /// The converter the stream applies (``Converter/makeStream(lossy:)`` made the stream from it).
     ///
     /// ```swift
-    /// Converter(.s2t).makeStream().converter.config   // .s2t
+    /// Converter(.s2t).makeStream().converter.name   // "s2t"
     /// ```
     public let converter: Converter
     /// Replace invalid UTF-8 with U+FFFD instead of throwing.

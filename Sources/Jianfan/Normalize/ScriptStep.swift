@@ -23,7 +23,7 @@ public struct ScriptStep: NormalizationStep {
     /// The converter the step runs.
     ///
     /// ```swift
-    /// ScriptStep(.t2s).converter.config   // .t2s
+    /// ScriptStep(.t2s).converter.name   // "t2s"
     /// ```
     public let converter: Converter
 
