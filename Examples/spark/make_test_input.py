@@ -16,10 +16,16 @@ import sys
 TRICKY = ["头发干了", "蓝采和", "促进新一代信息技术", "鼠标和软件", "后来", "於是", "乾隆", "SQL注入攻击", "B超"]
 
 
+def fixture_files(directory):
+    """The seed documents: the text files directly in the folder (not its subfolders)."""
+    return [os.path.join(directory, name) for name in sorted(os.listdir(directory))
+            if name.endswith(".txt") and os.path.isfile(os.path.join(directory, name))]
+
+
 def fixture_lines(directory):
     lines = []
-    for name in sorted(os.listdir(directory)):
-        with open(os.path.join(directory, name), encoding="utf-8") as f:
+    for path in fixture_files(directory):
+        with open(path, encoding="utf-8") as f:
             lines += [line for line in f.read().split("\n") if line.strip()]
     return lines
 
@@ -77,11 +83,11 @@ def main(fixtures, outdir, megabytes):
     write(os.path.join(outdir, "jsonl", "records.jsonl"), jsonl + "\n")
 
     normalize = os.path.join(outdir, "normalize")
-    for name in sorted(os.listdir(fixtures)):
-        with open(os.path.join(fixtures, name), encoding="utf-8") as f:
+    for path in fixture_files(fixtures):
+        with open(path, encoding="utf-8") as f:
             document = f.read()
-        write(os.path.join(normalize, name), document if document.endswith("\n") else document + "\n")
-    with open(os.path.join(fixtures, sorted(os.listdir(fixtures))[1]), encoding="utf-8") as f:
+        write(os.path.join(normalize, os.path.basename(path)), document if document.endswith("\n") else document + "\n")
+    with open(fixture_files(fixtures)[1], encoding="utf-8") as f:
         write(os.path.join(normalize, "crlf.txt"), f.read().rstrip("\n").replace("\n", "\r\n") + "\r\n")
 
 
