@@ -4,8 +4,8 @@
 #include <stdint.h>
 
 /// The compiled conversion tables (see Sources/Jianfan/Tables/TableFormat.swift), 16-byte aligned.
-const uint8_t *jf_tables_data(void);
+const uint8_t *jianfan_tables_data(void);
 /// Size in bytes of the compiled tables.
-size_t jf_tables_size(void);
+size_t jianfan_tables_size(void);
 
 #endif
