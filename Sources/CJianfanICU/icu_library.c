@@ -9,7 +9,8 @@
 //   (utrans_openU_72) unless ICU was built with --disable-renaming. The runtime package installs
 //   only the versioned names, so majors are probed newest first; the unversioned libicuuc.so
 //   (development package) comes last. A failed dlopen of a missing file costs a few system
-//   calls, so the probe stays well under a millisecond, once per process.
+//   calls: the 27 majors above ICU 72 took 1.0–1.1 ms here (7 ms once, under load), once per
+//   process that uses ICU, beside the 12–26 ms that loading ICU itself takes.
 #include "jianfan_icu.h"
 #include "icu_api.h"
 
