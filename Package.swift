@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Jianfan",
+    // Apple platforms: the releases whose Swift runtime has the Synchronization module (Atomic).
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "Jianfan", targets: ["Jianfan"]),
         .executable(name: "jianfan", targets: ["JianfanCLI"]),
