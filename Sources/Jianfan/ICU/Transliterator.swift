@@ -53,7 +53,7 @@ public final class Transliterator: Sendable {
                 // An explicit length, so an embedded NUL cannot shorten the ID ICU sees.
                 bytes.withMemoryRebound(to: CChar.self) { chars in
                     jianfan_icu_open(chars.baseAddress, Int32(clamping: chars.count),
-                                reverse ? 1 : 0, name, capacity)
+                                     reverse ? 1 : 0, name, capacity)
                 }
             }
         }
@@ -111,10 +111,11 @@ public final class Transliterator: Sendable {
     /// Every transform ID ICU knows, sorted; any of them (and `;`-separated chains) can be
     /// passed to ``init(_:reverse:)``.
     ///
+    /// Empty when ICU is unavailable (see ``isAvailable``).
+    ///
     /// ```swift
     /// Transliterator.availableIDs.contains("Han-Latin") // true
     /// ```
-    /// Empty when ICU is unavailable (see ``isAvailable``).
     public static var availableIDs: [String] {
         guard case let .success(ids) = callICU({ jianfan_icu_openIDs($0, $1) }) else { return [] }
         defer { jianfan_icu_uenum_close(ids) }
