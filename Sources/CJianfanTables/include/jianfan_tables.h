@@ -13,10 +13,10 @@ typedef struct {
     const char *name;
     const uint8_t *bytes;
     size_t size;
-} jf_embedded_file;
+} jianfan_embedded_file;
 
 /// Every embedded file of Data/ (OpenCC's text dictionaries and config files); `count` is set
 /// to their number.
-const jf_embedded_file *jf_embedded_files(size_t *count);
+const jianfan_embedded_file *jianfan_embedded_files(size_t *count);
 
 #endif
