@@ -9,8 +9,8 @@
 #      this package (meaningful on a clean scratch path, as in CI).
 #   3. That build converts: `jianfan -c s2t` and `--engine icu`.
 #   4. ICU's libraries are hidden too (an overlay that deletes libicu* from their directories):
-#      `jianfan -c s2t` still converts, and `--engine icu` exits with status 1 and says that ICU
-#      is unavailable.
+#      `jianfan -c s2t` still converts, and `--engine icu` and `jianfan transforms` exit with
+#      status 1 and say that ICU is unavailable.
 #
 # Needs util-linux's unshare: run as root (CI), or where unprivileged user namespaces are
 # allowed. Nothing outside the namespace is changed. Usage: Scripts/build-without-icu-headers.sh
@@ -96,4 +96,8 @@ case "$message" in
     "jianfan: ICU is unavailable, so ICU transforms cannot run: ICU's libraries were not found"*) ;;
     *) echo "unexpected message without ICU: $message" >&2; exit 1 ;;
 esac
-echo "4. without ICU's libraries, jianfan converts; --engine icu exits 1: $message"
+status=0
+listed=$("$jianfan" transforms 2>&1 >/dev/null) || status=$?
+expect "exit status of jianfan transforms without ICU" 1 "$status"
+expect "jianfan transforms without ICU" "$message" "$listed"
+echo "4. without ICU's libraries, jianfan converts; --engine icu and transforms exit 1: $message"
