@@ -5,10 +5,12 @@ let package = Package(
     name: "Jianfan",
     products: [
         .library(name: "Jianfan", targets: ["Jianfan"]),
+        .library(name: "JianfanDocuments", targets: ["JianfanDocuments"]),
         .executable(name: "jianfan", targets: ["JianfanCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C shims. ICU headers are included only in CJianfanICU's .c file: the toolchain's
@@ -34,15 +36,28 @@ let package = Package(
             dependencies: ["CJianfanICU", "CJianfanSystem", "CJianfanTables", "CJianfanUTF8"]
         ),
 
+        // Documents: EPUB, Office and OpenDocument archives, XML text, subtitles. Apart from
+        // the library so that `Jianfan` itself needs neither Foundation nor a zip reader.
+        .target(
+            name: "JianfanDocuments",
+            dependencies: ["Jianfan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+
         // Command-line tools.
         .executableTarget(
             name: "JianfanCLI",
-            dependencies: ["Jianfan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Jianfan", "JianfanDocuments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "jianfan-tables", dependencies: ["Jianfan"]),
 
         // Tests: unit, and end-to-end against the built `jianfan` binary.
         .testTarget(name: "JianfanTests", dependencies: ["Jianfan"]),
-        .testTarget(name: "JianfanCLITests", dependencies: ["Jianfan"]),
+        .testTarget(
+            name: "JianfanCLITests",
+            dependencies: ["Jianfan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

@@ -15,6 +15,8 @@ struct ConversionRequest {
     var lossy = false
     var engine: EngineKind = .table
     var icuTransform: String?
+    /// Trees, documents and their options (see ``FileOptions``).
+    var files = FileOptions()
 
     func run() throws {
         guard let parsed = Config(name: config) else {
@@ -27,6 +29,19 @@ struct ConversionRequest {
             icuTransform: icuTransform,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries
         )
+        if files.needsFileJob(inputs) {
+            let isTree = files.outputDirectory != nil || inPlace || inputs.contains(where: FileOptions.isDirectory)
+            if isTree {
+                if output != nil { throw CLIError.usage("--output cannot be combined with a directory input or --output-dir") }
+                let tree = TreeJob(engine: engine, lossy: lossy, options: files, config: parsed)
+                let status = try tree.run(inputs, inPlace: inPlace)
+                if status != .success { throw ExitCode(status.rawValue) }
+            } else {
+                try DocumentJob(engine: engine, lossy: lossy, options: files, config: parsed)
+                    .run(inputs: inputs.isEmpty ? ["-"] : inputs, output: output)
+            }
+            return
+        }
         let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
 
         let status: ExitStatus

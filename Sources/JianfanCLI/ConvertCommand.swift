@@ -60,11 +60,16 @@ struct ConvertCommand: ParsableCommand {
     )
     var icuTransform: String?
 
+    @OptionGroup(title: "Directories and documents")
+    var fileOptions: FileOptionGroup
+
     func run() throws {
-        try ConversionRequest(
+        var request = ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
             icuTransform: icuTransform
-        ).run()
+        )
+        request.files = fileOptions.options
+        try request.run()
     }
 }
