@@ -11,7 +11,8 @@
 # The text is the Simplified seed documents (Tests/Fixtures), cut at character boundaries
 # into files whose sizes are drawn uniformly from 1–20 KB (seeded, so every run builds the same
 # tree). Each tree run writes into a fresh output directory (new files: nothing to fsync) and is
-# timed around the whole process with bash's $EPOCHREALTIME. Every output is checked against
+# timed around the whole process with bash's $EPOCHREALTIME; `cp -r` of the same tree is
+# timed too, as the floor the file system sets. Every output is checked against
 # OpenCC's for the files the loop converted.
 #
 # Environment:
@@ -80,6 +81,15 @@ done
 TREE_US=$(printf '%s\n' "${times[@]}" | median)
 log "$(cat "$WORK/summary")"
 
+# The floor the file system sets: copying the same tree, no conversion at all.
+copies=()
+for run in $(seq "$RUNS"); do
+    rm -rf "$WORK/copy"
+    t0=$(now); cp -r "$WORK/tree" "$WORK/copy"; t1=$(now)
+    copies+=($((t1 - t0)))
+done
+COPY_US=$(printf '%s\n' "${copies[@]}" | median)
+
 mapfile -t SAMPLE < <(cd "$WORK/tree" && find . -type f | sort | head -n "$LOOP")
 loop() {   # loop TOOL OUTDIR: one process per file, as a shell script would
     local tool="$1" out="$2"
@@ -99,6 +109,7 @@ rate() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.0f", n / (us / 1e6) }'; }
 echo "| tool | files | seconds | files/s | MB/s |"
 echo "|---|---:|---:|---:|---:|"
 awk -v n="$FILES" -v us="$TREE_US" -v b="$BYTES" 'BEGIN { printf "| jianfan DIR --output-dir (median of '"$RUNS"') | %d | %.2f | %.0f | %.1f |\n", n, us/1e6, n/(us/1e6), b/us }'
+awk -v n="$FILES" -v us="$COPY_US" -v b="$BYTES" 'BEGIN { printf "| cp -r, no conversion (median of '"$RUNS"') | %d | %.2f | %.0f | %.1f |\n", n, us/1e6, n/(us/1e6), b/us }'
 echo "| shell loop over jianfan -i -o | $LOOP | $(awk -v us="$JLOOP_US" 'BEGIN{printf "%.2f", us/1e6}') | $(rate "$LOOP" "$JLOOP_US") | |"
 echo "| shell loop over opencc -i -o | $LOOP | $(awk -v us="$OPENCC_US" 'BEGIN{printf "%.2f", us/1e6}') | $(rate "$LOOP" "$OPENCC_US") | |"
 log "outputs of the $LOOP sampled files identical to opencc's"
