@@ -2,6 +2,10 @@
 /// and to reach the attribute values that are text or language tags. Everything else in a tag
 /// — names, spacing, quotes, namespace declarations — is copied byte for byte.
 extension XMLPass {
+    static let breaks: Set<String> = [
+        "br", "hr", "img", "w:br", "w:cr", "w:tab", "a:br", "text:line-break", "text:tab", "text:s",
+    ]
+
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
     /// Reads a name from `k`: up to a space, `/`, `>` or `=`.
@@ -27,6 +31,8 @@ extension XMLPass {
         let nameRange = name(from: i + 1)
         guard !nameRange.isEmpty else { throw DocumentError.malformed(part, i, "`<` that starts no tag") }
         let element = string(nameRange)
+        // A line break or tab ends the text a phrase may span; a bookmark or spelling mark does not.
+        if paragraphDepth > 0, Self.breaks.contains(element) { try flushParagraph() }
         var k = nameRange.upperBound
         var attributes: [(name: String, value: Range<Int>)] = []
         var selfClosing = false
@@ -63,6 +69,7 @@ extension XMLPass {
         if !selfClosing {
             let w = scanner.policy.weight(of: element)
             open.append((element, w))
+            if scanner.policy.paragraphs.contains(element) { paragraphDepth += 1 }
             weight += w
         }
     }
@@ -111,6 +118,10 @@ extension XMLPass {
             throw DocumentError.malformed(part, i, "</\(element)> where </\(last.name)> was expected")
         }
         weight -= last.weight
+        if scanner.policy.paragraphs.contains(element) {
+            paragraphDepth -= 1
+            if paragraphDepth == 0 { try flushParagraph() }
+        }
         append(i..<k + 1)
         i = k + 1
     }

@@ -27,6 +27,8 @@ struct XMLTextPolicy: Sendable {
     var countryAttributes: [String: String] = [:]
     /// Elements whose character data is a language tag (`dc:language`).
     var languageElements: Set<String> = []
+    /// Elements whose text converts as one text however it is split into runs (`w:p`).
+    var paragraphs: Set<String> = []
 
     /// How an element changes whether text inside it (at any depth) is converted: +1 for an
     /// element of `.only`, -1 for one of `.allExcept`, 0 for the rest.
@@ -53,7 +55,8 @@ struct XMLTextPolicy: Sendable {
     static let xhtml = XMLTextPolicy(
         scope: .allExcept(["script", "style"]),
         textAttributes: ["alt", "title", "aria-label"],
-        languageAttributes: ["xml:lang", "lang"]
+        languageAttributes: ["xml:lang", "lang"],
+        paragraphs: ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption", "title"]
     )
 
     /// EPUB package document: the metadata people read (title, creator, description…), never
@@ -71,14 +74,17 @@ struct XMLTextPolicy: Sendable {
     /// (`w:instrText`) stay, since `HYPERLINK`/`REF` arguments must match bookmarks as written.
     static let wordprocessing = XMLTextPolicy(
         scope: .only(["w:t", "w:delText", "m:t", "a:t"]),
-        languageAttributes: ["w:lang@w:val", "w:lang@w:eastAsia", "w:lang@w:bidi", "lang", "altLang"]
+        languageAttributes: ["w:lang@w:val", "w:lang@w:eastAsia", "w:lang@w:bidi", "lang", "altLang"],
+        paragraphs: ["w:p", "a:p"]
     )
 
     /// Excel: shared and inline strings; formulas (`f`) stay, since they name sheets as written.
-    static let spreadsheet = XMLTextPolicy(scope: .only(["t", "x:t"]))
+    static let spreadsheet = XMLTextPolicy(scope: .only(["t", "x:t"]), paragraphs: ["si", "is", "x:si", "x:is"])
 
     /// PowerPoint: DrawingML text runs, and their `lang`/`altLang`.
-    static let presentation = XMLTextPolicy(scope: .only(["a:t"]), languageAttributes: ["lang", "altLang"])
+    static let presentation = XMLTextPolicy(
+        scope: .only(["a:t"]), languageAttributes: ["lang", "altLang"], paragraphs: ["a:p"]
+    )
 
     /// OOXML document properties people see in the file's properties dialog.
     static let coreProperties = XMLTextPolicy(
@@ -93,7 +99,8 @@ struct XMLTextPolicy: Sendable {
             "fo:language": "fo:country",
             "style:language-asian": "style:country-asian",
             "style:language-complex": "style:country-complex",
-        ]
+        ],
+        paragraphs: ["text:p", "text:h"]
     )
 
     /// OpenDocument metadata: title, subject, description, keywords.

@@ -35,6 +35,11 @@ struct XMLPass {
     /// Open elements, innermost last, with their policy weights.
     var open: [(name: String, weight: Int)] = []
     var weight = 0
+    /// Open paragraph elements (``XMLTextPolicy/paragraphs``); while any is open, text runs
+    /// are collected into `pending` and converted together when the outermost one closes.
+    var paragraphDepth = 0
+    /// The text runs of the open paragraph: where each was copied to in `output`, unconverted.
+    var pending: [(output: Range<Int>, input: Int)] = []
 
     init(input: UnsafeBufferPointer<UInt8>, part: String, scanner: XMLTextScanner) {
         self.input = input
@@ -108,6 +113,8 @@ struct XMLPass {
             guard let semicolon = find(UInt8(ascii: ";"), from: end, before: min(range.upperBound, end + 40)) else {
                 throw DocumentError.malformed(part, end, "`&` that starts no entity reference")
             }
+            // A reference is a character of its own: no phrase spans it.
+            if paragraphDepth > 0 { try flushParagraph() }
             append(end..<semicolon + 1)
             start = semicolon + 1
         }
@@ -115,13 +122,86 @@ struct XMLPass {
 
     private mutating func convertRun(_ range: Range<Int>) throws(DocumentError) {
         guard !range.isEmpty else { return }
+        if paragraphDepth > 0 {
+            let start = output.count
+            append(range)
+            pending.append((start..<output.count, range.lowerBound))
+            return
+        }
         let slice = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(input)[range])
         if slice.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return append(range) }
+        try apply(slice, at: range.lowerBound, into: &output)
+    }
+
+    private func apply(_ bytes: [UInt8], at offset: Int, into out: inout [UInt8]) throws(DocumentError) {
         do {
-            try scanner.conversion.apply(slice, &output)
+            try bytes.withUnsafeBytes { try scanner.conversion.apply($0, &out) }
         } catch {
-            throw DocumentError(part: part, offset: range.lowerBound, reason: "text that is not UTF-8 (\(error))")
+            throw DocumentError(part: part, offset: offset, reason: "text that is not UTF-8 (\(error))")
         }
+    }
+
+    private func apply(_ bytes: UnsafeRawBufferPointer, at offset: Int, into out: inout [UInt8]) throws(DocumentError) {
+        do {
+            try scanner.conversion.apply(bytes, &out)
+        } catch {
+            throw DocumentError(part: part, offset: offset, reason: "text that is not UTF-8 (\(error))")
+        }
+    }
+
+    /// Converts the text runs of a paragraph as one text, so that a phrase split over runs
+    /// (Word splits `头发` into `<w:t>头</w:t>…<w:t>发</w:t>` for a spelling mark or a
+    /// revision id) converts as the phrase. The result is cut back into the runs by their
+    /// lengths in scalars; when the conversion changed the length (a phrase of another length,
+    /// s2twp's `U盘` → `隨身碟`), where to cut is unknown and each run converts on its own.
+    mutating func flushParagraph() throws(DocumentError) {
+        defer { pending = [] }
+        guard pending.count > 1 else {
+            if let only = pending.first { try replacePending([only], with: [try convertPiece(only)]) }
+            return
+        }
+        var joined: [UInt8] = []
+        var lengths: [Int] = []
+        for run in pending {
+            joined += output[run.output]
+            lengths.append(Self.scalarCount(output[run.output]))
+        }
+        var converted: [UInt8] = []
+        try apply(joined, at: pending[0].input, into: &converted)
+        var pieces: [[UInt8]] = []
+        if Self.scalarCount(converted[...]) == lengths.reduce(0, +) {
+            var start = 0
+            for length in lengths {
+                var end = start
+                var scalars = 0
+                while end < converted.count, scalars < length || converted[end] & 0xC0 == 0x80 {
+                    if converted[end] & 0xC0 != 0x80 { scalars += 1 }
+                    end += 1
+                }
+                pieces.append(Array(converted[start..<end]))
+                start = end
+            }
+        } else {
+            for run in pending { pieces.append(try convertPiece(run)) }
+        }
+        try replacePending(pending, with: pieces)
+    }
+
+    private func convertPiece(_ run: (output: Range<Int>, input: Int)) throws(DocumentError) -> [UInt8] {
+        var piece: [UInt8] = []
+        try apply(Array(output[run.output]), at: run.input, into: &piece)
+        return piece
+    }
+
+    /// Puts each piece where its run was copied, from the last so earlier ranges stay valid.
+    private mutating func replacePending(_ runs: [(output: Range<Int>, input: Int)], with pieces: [[UInt8]]) throws(DocumentError) {
+        for (run, piece) in zip(runs, pieces).reversed() {
+            output.replaceSubrange(run.output, with: piece)
+        }
+    }
+
+    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     // MARK: Helpers

@@ -109,4 +109,30 @@ struct DocumentTests {
         #expect(result.stderr == "jianfan: bad.docx: word/document.xml: malformed XML (</w:body> where </w:t> was expected) at byte offset 31\n")
         #expect(try dir.readText("out.docx") == "old")
     }
+
+    @Test("a phrase split over runs converts as the phrase; a break or a reference ends it")
+    func phraseAcrossRuns() throws {
+        let dir = try TemporaryDirectory()
+        let document = """
+            <w:document><w:body><w:p><w:r><w:t>头</w:t></w:r><w:proofErr w:type="spellStart"/>\
+            <w:r><w:rPr><w:b/></w:rPr><w:t>发</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>头</w:t><w:br/><w:t>发</w:t></w:r></w:p><w:p><w:r><w:t>发</w:t></w:r></w:p></w:body></w:document>
+            """
+        let expected = """
+            <w:document><w:body><w:p><w:r><w:t>頭</w:t></w:r><w:proofErr w:type="spellStart"/>\
+            <w:r><w:rPr><w:b/></w:rPr><w:t>髮</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>頭</w:t><w:br/><w:t>發</w:t></w:r></w:p><w:p><w:r><w:t>發</w:t></w:r></w:p></w:body></w:document>
+            """
+        try ZipFixtures.write([ZipFixtures.entry("word/document.xml", document)], to: dir.file("a.docx"))
+        var epub = ZipFixtures.epub
+        epub[3] = ZipFixtures.entry("OEBPS/头发.xhtml", "<html><body><p>头<em>发</em></p><p>头&amp;发</p></body></html>")
+        try ZipFixtures.write(epub, to: dir.file("a.epub"))
+        for name in ["a.docx", "a.epub"] {
+            let result = try CLI.run(["-c", "s2t", name, "-o", "t-" + name], in: dir.url)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(try text(ZipFixtures.read(dir.file("t-a.docx")), "word/document.xml") == expected)
+        #expect(try text(ZipFixtures.read(dir.file("t-a.epub")), "OEBPS/头发.xhtml")
+            == "<html><body><p>頭<em>髮</em></p><p>頭&amp;發</p></body></html>")
+    }
 }
