@@ -186,8 +186,8 @@ _jianfan() {
 
 _jianfan_convert() {
     repeating_flags=()
-    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --all --set-language -v --verbose --version -h --help)
-    repeating_options=(-i --input --path --include --exclude)
+    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --inspect --segmentation --ambiguities --all --set-language -v --verbose --version -h --help)
+    repeating_options=(-i --input --path --dict --include --exclude)
     non_repeating_options=(-c --config -o --output --engine --icu-transform --output-dir --format)
     __jianfan_offer_flags_options -1
 
@@ -215,6 +215,10 @@ _jianfan_convert() {
         ;;
     '--path')
         __jianfan_add_completions -d
+        return
+        ;;
+    '--dict')
+        __jianfan_add_completions -f
         return
         ;;
     '--output-dir')

@@ -20,29 +20,46 @@ struct ConversionRequest {
     /// be looked for (after the config's own directory), as `opencc --path` does. The built-in
     /// configurations need none; recorded here for custom configuration files.
     var searchPaths: [String] = []
+    /// `--dict` files: the user's entries, in front of the configuration (the first file that
+    /// has a key wins).
+    var dictionaries: [String] = []
+    /// `--inspect` or `--segmentation`: records instead of the converted text.
+    var inspection: InspectionMode?
     /// Trees, documents and their options (see ``FileOptions``).
     var files = FileOptions()
 
     func run() throws {
-        guard let parsed = Config(name: config) else {
-            let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError.usage("unknown config '\(config)'; valid configs: \(valid)")
-        }
+        let source = try ConfigSource(config, searchPaths: searchPaths)
         let engine = try Engine.make(
-            config: parsed,
+            config: source.builtIn,
             kind: engine,
             icuTransform: icuTransform,
-            includeTofuRiskDictionaries: includeTofuRiskDictionaries
-        )
+            inspection: inspection
+        ) { () throws(CLIError) -> Converter in
+            var converter = try source.converter(includeTofuRiskDictionaries: includeTofuRiskDictionaries)
+            if !dictionaries.isEmpty {
+                var merged: UserDictionary?
+                for path in dictionaries {
+                    do {
+                        let dictionary = try UserDictionary(contentsOfFile: path)
+                        merged = merged.map { $0.merging(dictionary) } ?? dictionary
+                    } catch {
+                        throw CLIError.usage("\(error)")
+                    }
+                }
+                if let merged { converter = converter.overriding(merged) }
+            }
+            return converter
+        }
         if files.needsFileJob(inputs) {
             let isTree = files.outputDirectory != nil || inPlace || inputs.contains(where: FileOptions.isDirectory)
             if isTree {
                 if output != nil { throw CLIError.usage("--output cannot be combined with a directory input or --output-dir") }
-                let tree = TreeJob(engine: engine, lossy: lossy, options: files, config: parsed)
+                let tree = TreeJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
                 let status = try tree.run(inputs, inPlace: inPlace)
                 if status != .success { throw ExitCode(status.rawValue) }
             } else {
-                try DocumentJob(engine: engine, lossy: lossy, options: files, config: parsed)
+                try DocumentJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
                     .run(inputs: inputs.isEmpty ? ["-"] : inputs, output: output)
             }
             return

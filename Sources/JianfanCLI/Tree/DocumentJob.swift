@@ -13,7 +13,8 @@ struct DocumentJob {
     let engine: Engine
     let lossy: Bool
     let options: FileOptions
-    let config: Config
+    /// The built-in configuration, for `--set-language`; nil for a custom configuration file.
+    let config: Config?
 
     func run(inputs: [String], output: String?) throws {
         guard inputs.count == 1, let input = inputs.first, input != "-" || options.format != nil else {
@@ -29,7 +30,7 @@ struct DocumentJob {
         }
         let conversion = FileConversion(
             conversion: engine.wholeConversion(lossy: lossy),
-            language: options.setLanguage ? LanguageTag(target: config) : nil,
+            language: options.setLanguage ? config.flatMap { LanguageTag(target: $0) } : nil,
             format: options.format
         )
         guard let converted = try conversion.convert(bytes, name: input == "-" ? InputFile.standardInputName : input) else {

@@ -27,7 +27,8 @@ struct TreeJob {
     let engine: Engine
     let lossy: Bool
     let options: FileOptions
-    let config: Config
+    /// The built-in configuration, for `--set-language`; nil for a custom configuration file.
+    let config: Config?
 
     func run(_ inputs: [String], inPlace: Bool) throws -> ExitStatus {
         if inPlace, options.outputDirectory != nil {
@@ -95,13 +96,14 @@ struct TreeJob {
 
     /// One worker per core takes the next file until none is left; results keep input order.
     private func convertInParallel(_ files: [(item: TreeWalker.Item, destination: String?)]) -> [FileConversion.Outcome] {
-        let workers = max(1, min(Converter(config).maximumThreads, files.count))
+        // A converter's default thread count is the cores this process may run on.
+        let workers = max(1, min(Converter(.s2t).maximumThreads, files.count))
         WorkerCleanup.install(workers: workers)
         let mask = umask(0)
         umask(mask)
         var conversion = FileConversion(
             conversion: engine.wholeConversion(lossy: lossy),
-            language: options.setLanguage ? LanguageTag(target: config) : nil,
+            language: options.setLanguage ? config.flatMap { LanguageTag(target: $0) } : nil,
             format: options.format
         )
         conversion.umask = mask
