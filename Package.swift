@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "Jianfan", targets: ["Jianfan"]),
+        .library(name: "JianfanDocuments", targets: ["JianfanDocuments"]),
         .executable(name: "jianfan", targets: ["JianfanCLI"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
         // `swift package generate-documentation` (Scripts/docs.sh); plugins are not built into
         // a consumer's products.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C shims; every C function is named `jianfan_…`. CJianfanICU declares the ICU functions
@@ -42,15 +44,28 @@ let package = Package(
             dependencies: ["CJianfanICU", "CJianfanSystem", "CJianfanTables", "CJianfanUTF8"]
         ),
 
+        // Documents: EPUB, Office and OpenDocument archives, XML text, subtitles. Apart from
+        // the library so that `Jianfan` itself needs neither Foundation nor a zip reader.
+        .target(
+            name: "JianfanDocuments",
+            dependencies: ["Jianfan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+
         // Command-line tools.
         .executableTarget(
             name: "JianfanCLI",
-            dependencies: ["Jianfan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Jianfan", "JianfanDocuments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "jianfan-tables", dependencies: ["Jianfan"]),
 
         // Tests: unit, and end-to-end against the built `jianfan` binary.
         .testTarget(name: "JianfanTests", dependencies: ["Jianfan", "CJianfanICU", "CJianfanUTF8"]),
-        .testTarget(name: "JianfanCLITests", dependencies: ["Jianfan"]),
+        .testTarget(
+            name: "JianfanCLITests",
+            dependencies: ["Jianfan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

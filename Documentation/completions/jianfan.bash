@@ -186,9 +186,9 @@ _jianfan() {
 
 _jianfan_convert() {
     repeating_flags=()
-    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --version -h --help)
-    repeating_options=(-i --input --path)
-    non_repeating_options=(-c --config -o --output --engine --icu-transform)
+    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --inspect --segmentation --ambiguities --all --set-language -v --verbose --version -h --help)
+    repeating_options=(-i --input --path --dict --include --exclude)
+    non_repeating_options=(-c --config -o --output --engine --icu-transform --output-dir --format)
     __jianfan_offer_flags_options -1
 
     # Offer option value completions
@@ -215,6 +215,23 @@ _jianfan_convert() {
         ;;
     '--path')
         __jianfan_add_completions -d
+        return
+        ;;
+    '--dict')
+        __jianfan_add_completions -f
+        return
+        ;;
+    '--output-dir')
+        return
+        ;;
+    '--include')
+        return
+        ;;
+    '--exclude')
+        return
+        ;;
+    '--format')
+        __jianfan_add_completions -W 'epub'$'\n''docx'$'\n''xlsx'$'\n''pptx'$'\n''odt'$'\n''ods'$'\n''odp'$'\n''srt'$'\n''ass'$'\n''ssa'$'\n''vtt'
         return
         ;;
     esac

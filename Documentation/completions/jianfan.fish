@@ -23,7 +23,7 @@ function __jianfan_parse_tokens -S
         __jianfan_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'version' 'h/help'
+            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'dict=+' 'inspect' 'segmentation' 'ambiguities' 'output-dir=' 'include=+' 'exclude=+' 'all' 'format=' 'set-language' 'v/verbose' 'version' 'h/help'
         case 'configs'
             __jianfan_parse_subcommand 0 'version' 'h/help'
         case 'normalize'
@@ -92,7 +92,7 @@ complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jia
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'normalize' -d 'Normalize a document, or align it with the references that quote it.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'transforms' -d 'List ICU\'s transform IDs, one per line (for --icu-transform).'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'help' -d 'Show subcommand help information.'
-complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" c config' -s 'c' -l 'config' -d 'The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`).' -rfka 's2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" c config' -s 'c' -l 'config' -d 'The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`), or an OpenCC configuration file (a path, or a name found in a --path directory or OPENCC_DATA_DIR).' -rfka 's2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -s 'i' -l 'input' -d 'An input file; repeat for several. `-` is standard input.' -rF
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan convert" -ge 1' -F
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" o output' -s 'o' -l 'output' -d 'The output file, replaced only once the conversion succeeds (default: standard output).' -rF
@@ -103,6 +103,17 @@ complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_option
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" icu-transform' -l 'icu-transform' -d 'An ICU transform (`jianfan transforms` lists them); implies --engine icu. Default for --engine icu: Hans-Hant for s2* configs, Hant-Hans for configs producing Simplified.' -rfka '(jianfan transforms)'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'path' -d 'A directory to search for custom configuration and dictionary files; repeat for several (as opencc\'s --path).' -rfa '(__jianfan_complete_directories)'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" noflush' -l 'noflush' -d 'Accepted for opencc compatibility: output is written per converted piece (up to 64 KB), not flushed per line.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'dict' -d 'An OpenCC text dictionary (key<TAB>value per line) whose entries win where they match; the configuration converts around them. Repeat for several (the first file with a key wins).' -rF
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" inspect' -l 'inspect' -d 'Print opencc\'s --inspect JSON record for each line (segments and every stage\'s output), with Jianfan\'s offsets.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" segmentation' -l 'segmentation' -d 'Print opencc\'s --segmentation JSON record for each line, with Jianfan\'s offsets.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" ambiguities' -l 'ambiguities' -d 'Not supported yet: opencc\'s JSON Lines of one-to-many spans.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" output-dir' -l 'output-dir' -d 'Write each input\'s conversion under DIR, mirroring directories given as inputs.' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'include' -d 'In directories, convert only files matching GLOB (repeatable; `*`, `**`, `?`, `[…]`).' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'exclude' -d 'In directories, leave out files and directories matching GLOB (repeatable).' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" all' -l 'all' -d 'In directories, also convert hidden files and what .gitignore files exclude.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" format' -l 'format' -d 'Treat inputs as this document format, whatever their extension: epub, docx, xlsx, pptx, odt, ods, odp, srt, ass, ssa, vtt.' -rfka 'epub docx xlsx pptx odt ods odp srt ass ssa vtt'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" set-language' -l 'set-language' -d 'In documents, change the language tags (xml:lang, dc:language, w:lang) to the conversion\'s target (zh-CN → zh-TW).'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" v verbose' -s 'v' -l 'verbose' -d 'Report each file\'s outcome on standard error.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" version' -l 'version' -d 'Show the version.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan configs" version' -l 'version' -d 'Show the version.'

@@ -17,10 +17,9 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     static func invalidUTF8(_ name: String, offset: Int) -> CLIError {
-        CLIError(
-            status: .invalidUTF8,
-            message: "\(name): invalid UTF-8 at byte offset \(offset) (--lossy replaces invalid bytes with U+FFFD)"
-        )
+        // A UTF-16 or GB18030 file is not damaged UTF-8: say what it looks like instead of --lossy.
+        let advice = EncodingSuspicion.advice(for: name) ?? "--lossy replaces invalid bytes with U+FFFD"
+        return CLIError(status: .invalidUTF8, message: "\(name): invalid UTF-8 at byte offset \(offset) (\(advice))")
     }
 
     static func usage(_ message: String) -> CLIError {

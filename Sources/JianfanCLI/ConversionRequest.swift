@@ -25,6 +25,8 @@ struct ConversionRequest {
     var dictionaries: [String] = []
     /// `--inspect` or `--segmentation`: records instead of the converted text.
     var inspection: InspectionMode?
+    /// Trees, documents and their options (see ``FileOptions``).
+    var files = FileOptions()
 
     func run() throws {
         let source = try ConfigSource(config, searchPaths: searchPaths)
@@ -48,6 +50,19 @@ struct ConversionRequest {
                 if let merged { converter = converter.overriding(merged) }
             }
             return converter
+        }
+        if files.needsFileJob(inputs) {
+            let isTree = files.outputDirectory != nil || inPlace || inputs.contains(where: FileOptions.isDirectory)
+            if isTree {
+                if output != nil { throw CLIError.usage("--output cannot be combined with a directory input or --output-dir") }
+                let tree = TreeJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
+                let status = try tree.run(inputs, inPlace: inPlace)
+                if status != .success { throw ExitCode(status.rawValue) }
+            } else {
+                try DocumentJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
+                    .run(inputs: inputs.isEmpty ? ["-"] : inputs, output: output)
+            }
+            return
         }
         let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
 
