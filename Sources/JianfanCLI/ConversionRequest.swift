@@ -15,6 +15,8 @@ struct ConversionRequest {
     var lossy = false
     var engine: EngineKind = .table
     var icuTransform: String?
+    /// `--jsonl`/`--csv`/`--tsv`, `--check`/`--diff` (see ``PipelineOptions``).
+    var pipeline = PipelineRequest()
 
     func run() throws {
         guard let parsed = Config(name: config) else {
@@ -27,10 +29,16 @@ struct ConversionRequest {
             icuTransform: icuTransform,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries
         )
-        let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
+        try pipeline.validate(output: output, inPlace: inPlace)
+        ProgressMeter.start(inputs: inputs.isEmpty ? ["-"] : inputs)
+        defer { ProgressMeter.current?.clear() }
+        let fields = pipeline.fieldPump(.converting(with: engine), lossy: lossy)
+        let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy, fields: fields))
 
         let status: ExitStatus
-        if inPlace {
+        if pipeline.check || pipeline.diff {
+            status = try pipeline.checkConversion(inputs.isEmpty ? ["-"] : inputs, engine: engine, lossy: lossy)
+        } else if inPlace {
             if output != nil { throw CLIError.usage("--in-place and --output cannot be combined") }
             if inputs.isEmpty { throw CLIError.usage("--in-place needs at least one input file") }
             if inputs.contains("-") { throw CLIError.usage("--in-place cannot rewrite standard input") }

@@ -60,11 +60,14 @@ struct ConvertCommand: ParsableCommand {
     )
     var icuTransform: String?
 
+    @OptionGroup(title: "Fields and checks")
+    var pipeline: PipelineOptions
+
     func run() throws {
         try ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
-            icuTransform: icuTransform
+            icuTransform: icuTransform, pipeline: pipeline.request
         ).run()
     }
 }

@@ -24,7 +24,7 @@ struct RootCommand: ParsableCommand {
             """,
         discussion: HelpText.rootDiscussion,
         version: version,
-        subcommands: [ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self],
+        subcommands: [ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self, DetectCommand.self],
         defaultSubcommand: ConvertCommand.self
     )
 
