@@ -1,16 +1,18 @@
 /// Decoding a JSON string token to UTF-8 and writing converted text back as a token.
 ///
-/// The choice for `\uXXXX`: a converted field is written back *as the input had it*. If its
+/// The choice for `\uXXXX`: a converted field is written back *as the input had it*. If all its
 /// non-ASCII characters came as `\u` escapes (as Python's `json.dumps` writes by default),
 /// every non-ASCII character of the result is escaped the same way, in the same hex case,
 /// astral ones as surrogate pairs; otherwise it is written as UTF-8. Quotes, backslashes and
-/// control characters are escaped as JSON requires (`\n`, `\"`, …). A field the conversion
-/// does not change is never rewritten: its bytes stay exactly as they were.
+/// control characters are escaped as JSON requires (`\n`, `\"`, …), and U+2028/U+2029 always.
+/// A field the conversion does not change is never rewritten: its bytes stay exactly as they were.
 enum JSONString {
     /// How a decoded token wrote its non-ASCII characters.
     struct Style {
         var escapesNonASCII = false
         var uppercaseHex = false
+        /// Raw UTF-8 beside the escapes means the writer does not insist on ASCII.
+        var rawNonASCII = false
     }
 
     /// Appends the text of `token` (escapes decoded) to `output`. Returns nil, leaving
@@ -23,6 +25,7 @@ enum JSONString {
         while i < token.end {
             let byte = line[i]
             guard byte == UInt8(ascii: "\\") else {
+                if byte >= 0x80 { style.rawNonASCII = true }
                 output.append(byte)
                 i += 1
                 continue
@@ -58,6 +61,7 @@ enum JSONString {
             default: output.append(kind)    // \" \\ \/
             }
         }
+        if style.rawNonASCII { style.escapesNonASCII = false }
         return style
     }
 
@@ -80,7 +84,9 @@ enum JSONString {
             let byte = text[i]
             if byte >= 0x80 {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                if style.escapesNonASCII {
+                // U+2028 and U+2029 stay escaped even in UTF-8: JavaScript reads them as line ends.
+                let separator = length == 3 && byte == 0xE2 && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9)
+                if style.escapesNonASCII || separator {
                     var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                     for k in 1..<length { scalar = scalar << 6 | UInt32(text[i + k] & 0x3F) }
                     if scalar >= 0x10000 {
