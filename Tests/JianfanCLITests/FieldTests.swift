@@ -80,6 +80,18 @@ struct FieldTests {
         let result = try CLI.run(["-c", "s2t", "--jsonl", "text", "-i", "big.jsonl", "-o", "out.jsonl"], in: dir.url)
         #expect(result.status == 0)
         #expect(try dir.readText("out.jsonl") == expected)
+        // Blocks are split across cores: a bad line deep inside still has its own number.
+        var lines = input.components(separatedBy: "\r\n")
+        lines[50_000] = "{\"id\": oops}"
+        try dir.write("bad.jsonl", lines.joined(separator: "\r\n"))
+        let bad = try CLI.run(["-c", "s2t", "--jsonl", "text", "bad.jsonl"], in: dir.url)
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("bad.jsonl:50001: invalid JSON"), "\(bad.stderr)")
+        let skipped = try CLI.run(["-c", "s2t", "--jsonl", "text", "--skip-invalid", "bad.jsonl"], in: dir.url)
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr == "jianfan: bad.jsonl: 1 invalid line passed through unchanged\n")
+        #expect(skipped.stdoutText.contains("\n{\"id\": oops}\r\n{\"id\":50001,\"text\":\"頭髮後來"))
+        #expect(skipped.stdoutText.components(separatedBy: "\r\n").count == 60_001)
     }
 
     @Test("CSV by header name: the header unchanged, quoting kept, line breaks inside quotes")

@@ -83,7 +83,7 @@ struct CSVScanner {
     /// Appends a field's text to `output`, `""` read as `"`.
     static func decode(_ bytes: UnsafeRawBufferPointer, _ field: CSVField, into output: inout [UInt8]) {
         let text = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
-        guard field.quoted else { output.append(contentsOf: text); return }
+        guard field.quoted else { output.append(text, 0..<text.count); return }
         var i = 0
         while i < text.count {
             output.append(text[i])
@@ -96,7 +96,7 @@ struct CSVScanner {
     func encode(_ text: UnsafeRawBufferPointer, quoted: Bool, into output: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
         let needsQuotes = quoted || text.contains { $0 == delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { output.append(contentsOf: text); return }
+        guard needsQuotes else { output.append(text, 0..<text.count); return }
         output.append(quote)
         for byte in text {
             output.append(byte)

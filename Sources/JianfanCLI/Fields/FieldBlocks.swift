@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The JSON Lines side of ``FieldPump``: finds the selected string values of every line.
 /// A blank line passes through; a line that is not one JSON value is an error naming its
 /// number, or, with `--skip-invalid`, is passed through and counted.
@@ -13,8 +21,8 @@ struct JSONLinesBlock {
         var tokens: [JSONStringToken] = []
         var start = 0
         while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                .map { UnsafeRawPointer($0) - bytes.baseAddress! } ?? bytes.count
             let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             tokens.removeAll(keepingCapacity: true)
             let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
@@ -37,7 +45,7 @@ struct JSONLinesBlock {
                 var style = JSONString.Style()
                 let added = texts.add { buffer in
                     if !token.escaped {
-                        buffer.append(contentsOf: line[token.start..<token.end])
+                        buffer.append(line, token.start..<token.end)
                         return true
                     }
                     guard let decoded = JSONString.decode(line, token, into: &buffer) else { return false }
@@ -45,10 +53,7 @@ struct JSONLinesBlock {
                     return true
                 }
                 guard added else { continue }   // a lone surrogate: the field stays as it is
-                let finalStyle = style
-                edits.append(FieldEdit(raw: (start + token.start)..<(start + token.end)) { text, output in
-                    JSONString.encode(text, style: finalStyle, into: &output)
-                })
+                edits.append(FieldEdit(raw: (start + token.start)..<(start + token.end), encoding: .json(style)))
             }
             state.line += 1
             start = end + 1
@@ -104,10 +109,7 @@ struct DelimitedBlock {
             let field = fields[index]
             guard texts.add({ CSVScanner.decode(bytes, field, into: &$0); return true }) else { continue }
             let raw = field.quoted ? (field.start - 1)..<(field.end + 1) : field.start..<field.end
-            let scanner = scanner
-            edits.append(FieldEdit(raw: raw) { text, output in
-                scanner.encode(text, quoted: field.quoted, into: &output)
-            })
+            edits.append(FieldEdit(raw: raw, encoding: .delimited(scanner, quoted: field.quoted)))
         }
         return start
     }

@@ -32,7 +32,13 @@ struct FieldPump {
             // Whole lines only (a line feed is never inside a UTF-8 sequence, so the block can be
             // checked and repaired on its own); CSV records running past the last one wait too.
             guard var blockEnd = atEnd ? pending.count : pending.lastIndex(of: 0x0A).map({ $0 + 1 }) else { continue }
-            if let offset = UTF8Validation.firstInvalidOffset(in: pending[..<blockEnd]) {
+            let scan = pending.withUnsafeBufferPointer { UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[..<blockEnd])) }
+            var invalidOffset: Int?
+            switch scan {
+            case let .valid(tail): invalidOffset = tail == 0 ? nil : blockEnd - tail
+            case let .invalid(offset, _): invalidOffset = offset
+            }
+            if let offset = invalidOffset {
                 guard lossy else { throw CLIError.invalidUTF8(name, offset: state.offset + offset) }
                 let repaired = UTF8Validation.repaired(pending[..<blockEnd])
                 pending.replaceSubrange(..<blockEnd, with: repaired)
@@ -41,8 +47,11 @@ struct FieldPump {
             var output: [UInt8] = []
             output.reserveCapacity(blockEnd + blockEnd / 8)
             let used = try pending.withUnsafeBytes { all in
-                try process(UnsafeRawBufferPointer(rebasing: all[..<blockEnd]), atEnd: atEnd, name: name,
-                            state: &state, into: &output)
+                let block = UnsafeRawBufferPointer(rebasing: all[..<blockEnd])
+                if case .jsonLines = format, block.count >= Self.parallelThreshold {
+                    return try processInParallel(block, name: name, state: &state, into: &output)
+                }
+                return try process(block, atEnd: atEnd, name: name, state: &state, into: &output)
             }
             try output.withUnsafeBytes { try write($0) }
             state.offset += used
@@ -62,7 +71,7 @@ struct FieldPump {
     }
 
     /// Converts the whole lines or records of `bytes`; returns how many bytes it used.
-    private func process(_ bytes: UnsafeRawBufferPointer, atEnd: Bool, name: String,
+    func process(_ bytes: UnsafeRawBufferPointer, atEnd: Bool, name: String,
                          state: inout BlockState, into output: inout [UInt8]) throws -> Int {
         var texts = FieldTexts()
         var edits: [FieldEdit] = []
@@ -78,23 +87,44 @@ struct FieldPump {
         let converted = texts.ranges.isEmpty ? texts : try transform.apply(texts)
         var cursor = 0
         for (index, edit) in edits.enumerated() {
-            output.append(contentsOf: bytes[cursor..<edit.raw.lowerBound])
+            output.append(bytes, cursor..<edit.raw.lowerBound)
             cursor = edit.raw.upperBound
             let after = converted.text(index)
             if after == texts.text(index) {
-                output.append(contentsOf: bytes[edit.raw])
+                output.append(bytes, edit.raw)
             } else {
-                after.withUnsafeBytes { edit.encode($0, &output) }
+                after.withUnsafeBytes { edit.encode($0, into: &output) }
             }
         }
-        output.append(contentsOf: bytes[cursor..<used])
+        output.append(bytes, cursor..<used)
         return used
     }
 }
 
-/// A selected field found in a block: its raw bytes (quotes included) and how to write a new
-/// text in its place.
+/// A selected field found in a block: its raw bytes (quotes included for CSV) and how to write
+/// a new text in its place. Plain values, not closures: a block holds thousands.
 struct FieldEdit {
+    enum Encoding {
+        case json(JSONString.Style)
+        case delimited(CSVScanner, quoted: Bool)
+    }
+
     let raw: Range<Int>
-    let encode: (UnsafeRawBufferPointer, inout [UInt8]) -> Void
+    let encoding: Encoding
+
+    func encode(_ text: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        switch encoding {
+        case let .json(style): JSONString.encode(text, style: style, into: &output)
+        case let .delimited(scanner, quoted): scanner.encode(text, quoted: quoted, into: &output)
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `bytes[range]` with one copy (appending a slice of a raw buffer goes byte by byte).
+    mutating func append(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        append(contentsOf: UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + range.lowerBound,
+                                               count: range.count))
+    }
 }

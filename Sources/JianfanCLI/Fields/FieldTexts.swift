@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Jianfan
 
 /// The decoded texts of a block's selected fields, in one buffer: each text is followed by a
@@ -83,21 +90,27 @@ struct FieldTransform {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(original.ranges.count)
         var position = 0
-        converted.withUnsafeBufferPointer { out in
-            for range in original.ranges {
-                // A text with n line feeds of its own ends at the (n+1)th line feed from here.
-                var feeds = original.bytes[range].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-                var end = position
-                while end < out.count {
-                    if out[end] == 0x0A {
+        original.bytes.withUnsafeBytes { input in
+            converted.withUnsafeBytes { out in
+                for range in original.ranges {
+                    // A text with n line feeds of its own ends at the (n+1)th line feed from here.
+                    var feeds = 0
+                    var at = range.lowerBound
+                    while let found = memchr(input.baseAddress! + at, 0x0A, range.upperBound - at) {
+                        feeds += 1
+                        at = UnsafeRawPointer(found) - input.baseAddress! + 1
+                    }
+                    var end = position
+                    while true {
+                        guard end < out.count, let found = memchr(out.baseAddress! + end, 0x0A, out.count - end) else { return }
+                        end = UnsafeRawPointer(found) - out.baseAddress!
                         if feeds == 0 { break }
                         feeds -= 1
+                        end += 1
                     }
-                    end += 1
+                    ranges.append(position..<end)
+                    position = end + 1
                 }
-                guard end < out.count else { return }
-                ranges.append(position..<end)
-                position = end + 1
             }
         }
         return ranges.count == original.ranges.count && position == converted.count ? ranges : nil

@@ -74,6 +74,10 @@ enum JSONString {
 
     /// Appends `text` (valid UTF-8) to `output` as the inside of a JSON string, in `style`.
     static func encode(_ text: UnsafeRawBufferPointer, style: Style, into output: inout [UInt8]) {
+        if !style.escapesNonASCII, !needsEscapes(text) {
+            output.append(text, 0..<text.count)
+            return
+        }
         let digits: [UInt8] = Array((style.uppercaseHex ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
         func escape(_ unit: UInt32) {
             output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
@@ -96,7 +100,7 @@ enum JSONString {
                         escape(scalar)
                     }
                 } else {
-                    output.append(contentsOf: text[i..<(i + length)])
+                    output.append(text, i..<(i + length))
                 }
                 i += length
                 continue
@@ -112,6 +116,17 @@ enum JSONString {
             }
             i += 1
         }
+    }
+
+    /// Whether UTF-8 `text` holds anything JSON (or ``encode``) escapes: the common case, a
+    /// converted field without quotes, backslashes or control characters, is copied whole.
+    private static func needsEscapes(_ text: UnsafeRawBufferPointer) -> Bool {
+        for index in text.indices {
+            let byte = text[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] & 0xFE == 0xA8 { return true }
+        }
+        return false
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {
