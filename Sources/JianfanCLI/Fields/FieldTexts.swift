@@ -70,7 +70,7 @@ struct FieldTransform {
     /// The converter's, the ICU transform's or the normalizer's transform.
     static func converting(with engine: Engine) -> FieldTransform {
         switch engine {
-        case let .table(converter):
+        case let .table(converter), let .inspection(converter, _):   // inspection is refused with fields
             return batched { input in
                 var output: [UInt8] = []
                 output.reserveCapacity(input.count + input.count / 8)
