@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Jianfan
 
 /// What `-c` names: a built-in configuration (`s2t`, `s2t.json`: a name with no directory part)
