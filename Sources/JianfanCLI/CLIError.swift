@@ -29,6 +29,7 @@ struct CLIError: Error, CustomStringConvertible {
     /// Prints the message on standard error. Uses write(2) directly: stderr is unbuffered anyway,
     /// and the C `stderr` global is not usable from strict-concurrency Swift.
     func report() {
+        ProgressMeter.current?.clear()
         StandardError.write(description + "\n")
     }
 }

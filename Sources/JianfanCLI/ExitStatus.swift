@@ -19,7 +19,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case .success: "success, also when the reader of stdout exits early (`| head`)"
         case .failure: "an input could not be read or an output not written (read-only), or no ICU"
         case .usage: "usage: bad option, unknown config or ICU transform"
-        case .invalidUTF8: "invalid UTF-8 input; the message gives the byte offset"
+        case .invalidUTF8: "invalid UTF-8 input (the message gives the byte offset), or with --jsonl/--csv/--tsv an invalid line (its number)"
         }
     }
 

@@ -17,7 +17,9 @@ struct RootCommand: ParsableCommand {
             """,
         discussion: HelpText.rootDiscussion,
         version: CompatibleArguments.versionLine,
-        subcommands: [ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self, TransformsCommand.self],
+        subcommands: [
+            ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self, TransformsCommand.self, DetectCommand.self,
+        ],
         defaultSubcommand: ConvertCommand.self
     )
 
