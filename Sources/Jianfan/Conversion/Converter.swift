@@ -13,11 +13,14 @@ import Dispatch
 /// Every byte the dictionaries do not convert is kept: ASCII, markup, CRLF, a BOM, NUL,
 /// astral characters, variation selectors, and complete ideographic description sequences.
 public struct Converter: Sendable {
-    public let config: Config
+    /// The built-in configuration, or nil for one read from a file.
+    public let config: Config?
+    /// The built-in configuration's name, or the configuration file's path.
+    public let name: String
     /// Whether dictionaries OpenCC marks `may_output_tofu` take part (the OpenCC CLI leaves them
     /// out by default, and so does Jianfan).
     public let includesTofuRiskDictionaries: Bool
-    let plan: Plan
+    private(set) var plan: Plan
     /// How many threads one large conversion may use (default: every active core). The output
     /// is the same for any value; 1 converts on the calling thread only.
     public var maximumThreads = System.activeProcessorCount
@@ -34,11 +37,63 @@ public struct Converter: Sendable {
     /// - Complexity: O(1): the tables are compiled into the library.
     public init(_ config: Config, includeTofuRiskDictionaries: Bool = false) {
         self.config = config
+        self.name = config.rawValue
         self.includesTofuRiskDictionaries = includeTofuRiskDictionaries
         guard let plan = TableSet.embedded.plan(config, includeTofuRisk: includeTofuRiskDictionaries) else {
             fatalError("Jianfan: no compiled plan for \(config.rawValue)")
         }
         self.plan = plan
+    }
+
+    /// A built-in configuration with a user's entries in front (see ``UserDictionary``).
+    ///
+    /// ```swift
+    /// let converter = try Converter(.s2twp, overrides: ["软件": "軟件"])
+    /// converter.convert("软件")   // "軟件" (s2twp alone writes 軟體)
+    /// ```
+    /// - Complexity: O(n log n) in the number of entries (10 entries: well under a millisecond).
+    /// - Throws: ``ConfigurationError`` for an empty key or value.
+    public init(_ config: Config, overrides: [String: String], includeTofuRiskDictionaries: Bool = false) throws(ConfigurationError) {
+        self = Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries).overriding(try UserDictionary(overrides))
+    }
+
+    /// An OpenCC 1.4.2 configuration file (JSON, or OpenCC's JSONC with comments and trailing
+    /// commas), compiled at run time by the same compiler as the built-in configurations.
+    ///
+    /// Dictionary files are looked for in the configuration's directory, then in each of
+    /// `searchPaths`, then in `OPENCC_DATA_DIR`, as `opencc` does. OpenCC's own dictionaries
+    /// (`STPhrases.ocd2`, …) come from the copy embedded in Jianfan when they are not found, or
+    /// when the file found is byte-identical to OpenCC 1.4.2's; another `.ocd2` file cannot be
+    /// read (the error says how to turn it into a text dictionary). A file that describes a
+    /// built-in configuration gets the built-in tables.
+    ///
+    /// ```swift
+    /// let converter = try Converter(configuration: "my/s2t.json", searchPaths: ["my/dicts"])
+    /// ```
+    /// - Throws: ``ConfigurationError`` naming the file, and the line and column of the fault.
+    public init(configuration path: String, searchPaths: [String] = [], includeTofuRiskDictionaries: Bool = false)
+        throws(ConfigurationError) {
+        self.config = nil
+        self.name = path
+        self.includesTofuRiskDictionaries = includeTofuRiskDictionaries
+        self.plan = try Plan.load(configuration: path, searchPaths: searchPaths, includeTofuRisk: includeTofuRiskDictionaries)
+    }
+
+    private init(_ base: Converter, plan: Plan) {
+        self = base
+        self.plan = plan
+    }
+
+    /// This converter with `dictionary`'s entries in front: where one matches the input, its
+    /// value is the output and no stage touches it; the text around it converts as before, as a
+    /// text of its own. These entries win over the converter's earlier ones for the same key.
+    ///
+    /// ```swift
+    /// let converter = Converter(.s2twp).overriding(try UserDictionary(["软件": "軟件"]))
+    /// converter.convert("软件工程")   // "軟件工程"
+    /// ```
+    public func overriding(_ dictionary: UserDictionary) -> Converter {
+        Converter(self, plan: plan.overriding(dictionary))
     }
 
     /// Converts a string.
@@ -48,20 +103,38 @@ public struct Converter: Sendable {
         var text = text
         return text.withUTF8 { utf8 in
             var out: [UInt8] = []
-            convert(UnsafeRawBufferPointer(utf8), appendingTo: &out)
+            // A String's UTF-8 is valid by construction.
+            convert(unsafeValidatedUTF8: UnsafeRawBufferPointer(utf8), appendingTo: &out)
             return String(decoding: out, as: UTF8.self)
         }
     }
 
-    /// Converts valid UTF-8 bytes, appending the result to `output`. Large inputs are cut at
-    /// safe boundaries and converted on all cores; the result is the same as in one piece.
+    /// Converts UTF-8 bytes, appending the result to `output`. The input is validated first
+    /// (16 bytes at a time, on all cores for large inputs); invalid input throws and leaves
+    /// `output` as it was. Large inputs are cut at safe boundaries and converted on all cores;
+    /// the result is the same as in one piece.
     ///
     /// ```swift
     /// var out: [UInt8] = []
-    /// Array("后来".utf8).withUnsafeBytes { Converter(.s2t).convert($0, appendingTo: &out) }
+    /// try Array("后来".utf8).withUnsafeBytes { try Converter(.s2t).convert($0, appendingTo: &out) }
+    /// // out == Array("後來".utf8)
     /// ```
-    /// - Precondition: `input` is valid UTF-8 (see ``UTF8Validation``).
-    public func convert(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first byte that is not UTF-8.
+    public func convert(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(InvalidUTF8Error) {
+        try validate(input)
+        convert(unsafeValidatedUTF8: input, appendingTo: &output)
+    }
+
+    /// Like ``convert(_:appendingTo:)`` without validating: for bytes the caller has already
+    /// validated (a `String`'s UTF-8, the output of ``UTF8Validation``).
+    ///
+    /// ```swift
+    /// var out: [UInt8] = []
+    /// var text = "后来"
+    /// text.withUTF8 { Converter(.s2t).convert(unsafeValidatedUTF8: UnsafeRawBufferPointer($0), appendingTo: &out) }
+    /// ```
+    /// - Precondition: `input` is valid UTF-8. Other bytes may be read out of bounds.
+    public func convert(unsafeValidatedUTF8 input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
         let estimate = Converter.outputEstimate(input.count)
         guard output.isEmpty else {
             let buffer = ByteBuffer(capacity: estimate)
@@ -80,10 +153,33 @@ public struct Converter: Sendable {
         if let outgrown { output = Array(UnsafeBufferPointer(start: outgrown.base, count: outgrown.count)) }
     }
 
-    /// Converts valid UTF-8 into a caller-provided buffer, returning the number of bytes written,
-    /// or nil when `output` is too small (nothing useful is left in it then). Bytes of `output`
-    /// past the returned count may be overwritten.
-    public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
+    /// Converts UTF-8 into a caller-provided buffer, returning the number of bytes written, or
+    /// nil when `output` is too small (nothing useful is left in it then). Bytes of `output` past
+    /// the returned count may be overwritten. The input is validated first.
+    ///
+    /// ```swift
+    /// var room = [UInt8](repeating: 0, count: 64)
+    /// let n = try Array("后来".utf8).withUnsafeBytes { input in
+    ///     try room.withUnsafeMutableBytes { try Converter(.s2t).convert(input, into: $0) }
+    /// }   // n == 6, room[..<6] is "後來"
+    /// ```
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first byte that is not UTF-8.
+    public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(InvalidUTF8Error) -> Int? {
+        try validate(input)
+        return convert(unsafeValidatedUTF8: input, into: output)
+    }
+
+    /// Like ``convert(_:into:)`` without validating.
+    ///
+    /// ```swift
+    /// var room = [UInt8](repeating: 0, count: 64)
+    /// var text = "后来"
+    /// let n = text.withUTF8 { input in
+    ///     room.withUnsafeMutableBytes { Converter(.s2t).convert(unsafeValidatedUTF8: UnsafeRawBufferPointer(input), into: $0) }
+    /// }
+    /// ```
+    /// - Precondition: `input` is valid UTF-8. Other bytes may be read out of bounds.
+    public func convert(unsafeValidatedUTF8 input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
         // Straight into the caller's buffer when it leaves the writer its slack, as above; else,
         // or when the output outgrows it, through a buffer of its own, copied if it fits.
         let lent = output.count >= ByteBuffer.slack * 2 ? output.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil
@@ -94,6 +190,16 @@ public struct Converter: Sendable {
         guard buffer.count <= output.count, let target = output.baseAddress else { return buffer.count == 0 ? 0 : nil }
         target.copyMemory(from: buffer.base, byteCount: buffer.count)
         return buffer.count
+    }
+
+    /// Throws at the first byte of `input` that is not UTF-8 (an incomplete scalar at the end
+    /// included).
+    func validate(_ input: UnsafeRawBufferPointer) throws(InvalidUTF8Error) {
+        let bytes = input.bindMemory(to: UInt8.self)
+        switch UTF8Validation.scan(bytes, threads: input.count >= Converter.parallelThreshold ? maximumThreads : 1) {
+        case .valid(let tail): if tail > 0 { throw InvalidUTF8Error(offset: input.count - tail) }
+        case .invalid(let offset, _): throw InvalidUTF8Error(offset: offset)
+        }
     }
 
     /// A streaming conversion: feed chunks of any size, get output with bounded memory.

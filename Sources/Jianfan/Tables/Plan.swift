@@ -17,22 +17,70 @@ struct Plan: Sendable {
     /// Scalars that appear in no key of any table here: no match can cross them, so the text
     /// can be cut right after one (and away from any IDS) and converted piece by piece.
     let cutter: Cutter
+    /// A user's entries, matched on the input before anything else: where one matches, its value
+    /// is the output and the plan converts the text on either side as texts of their own.
+    var overrides: Overrides? = nil
+    /// Cuts text into segments before the configuration converts them (nil: OpenCC's greedy
+    /// matching alone; see `Segmenter.swift`).
+    var segmenter: (any Segmenter)? = nil
+    /// Keeps the memory of tables compiled at run time alive as long as the plan (nil for the
+    /// embedded tables, which live as long as the process).
+    var storage: TableStorage? = nil
+
+    /// The plan a record describes, over the tables `table` returns for its indices.
+    init(record r: PlanRecord, table: (Int) -> Table, storage: TableStorage? = nil) {
+        self.init(normalization: r.normalization.map(table),
+                  normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
+                  segmentation: r.segmentation.map(table), segmentationIsFirstStage: r.segmentationIsFirstStage,
+                  stages: r.stages.map(table), fused: r.fused.map(table),
+                  cutter: Cutter(isolating: r.isolating, ascii: r.isolatingASCII), storage: storage)
+    }
+
+    init(normalization: [Table], normalizationIsCompatibilityOnly: Bool, segmentation: Table?,
+         segmentationIsFirstStage: Bool, stages: [Table], fused: Table?, cutter: Cutter, storage: TableStorage? = nil) {
+        self.normalization = normalization
+        self.normalizationIsCompatibilityOnly = normalizationIsCompatibilityOnly
+        self.segmentation = segmentation
+        self.segmentationIsFirstStage = segmentationIsFirstStage
+        self.stages = stages
+        self.fused = fused
+        self.cutter = cutter
+        self.storage = storage
+    }
 
     /// Recognizes an isolating scalar ending at a position, by its last byte first.
     struct Cutter: Sendable {
-        /// Whether some isolating scalar's UTF-8 ends with this byte.
+        /// Whether some isolating scalar's UTF-8 ends with this byte; for an ASCII byte, whether
+        /// that scalar itself is isolating (no other scalar's UTF-8 ends with one).
         let endsIsolating: [Bool]
         let encodings: [[UInt8]]
+        /// Every isolating scalar, ASCII included.
+        let scalars: [UInt32]
 
-        init(isolating scalars: [UInt32]) {
-            encodings = scalars.compactMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
+        /// `scalars`: isolating scalars of any kind; `ascii`: bit `c` set when ASCII `c` is one.
+        init(isolating scalars: [UInt32], ascii: (UInt64, UInt64) = (0, 0)) {
+            encodings = scalars.filter { $0 >= 0x80 }.compactMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
             var ends = [Bool](repeating: false, count: 256)
             for e in encodings { ends[Int(e.last!)] = true }
+            for c in 0..<128 where (c < 64 ? ascii.0 >> c : ascii.1 >> (c - 64)) & 1 != 0 { ends[c] = true }
+            for c in scalars where c < 0x80 { ends[Int(c)] = true }
             endsIsolating = ends
+            isEmpty = !ends.contains(true)
+            self.scalars = Array(Set(scalars.filter { $0 >= 0x80 } + (0..<128).filter { ends[Int($0)] })).sorted()
         }
+
+        /// The cutter when `keys` hold these scalars too (a user's entries).
+        func excluding(_ keyScalars: Set<UInt32>) -> Cutter {
+            Cutter(isolating: scalars.filter { !keyScalars.contains($0) })
+        }
+
+        /// Whether no scalar isolates: then only a parse finds a cut.
+        let isEmpty: Bool
 
         /// Whether an isolating scalar ends right before `base + at`.
         func isolatingEnds(_ base: UnsafePointer<UInt8>, at: Int) -> Bool {
+            let last = base[at - 1]
+            if last < 0x80 { return endsIsolating[Int(last)] }
             for e in encodings where e.count <= at {
                 var k = 0
                 while k < e.count && base[at - e.count + k] == e[k] { k += 1 }
@@ -43,9 +91,21 @@ struct Plan: Sendable {
     }
 }
 
+/// A user's entries (``Converter/init(_:overrides:includeTofuRiskDictionaries:)``, `--dict`): a
+/// table of their own, matched greedily on the input before the plan runs.
+struct Overrides: Sendable {
+    let table: Table
+    /// The longest value in bytes (room to reserve before writing one).
+    let longestValue: Int
+    /// The entries the table holds (to add more entries later).
+    let entries: [TableBuilder.FlatEntry]
+    /// Keeps the table's memory alive.
+    let storage: TableStorage
+}
+
 /// The fixed-size record of a plan in the table blob.
 struct PlanRecord {
-    static let size = 64
+    static let size = 80
     static let maxStages = 4
     static let maxNormalization = 2
     static let maxIsolating = 8
@@ -59,6 +119,9 @@ struct PlanRecord {
     var stages: [Int]
     var fused: Int?
     var isolating: [UInt32]
+    /// The ASCII scalars no key of the plan contains, as a bit set (`0..<64`, `64..<128`): the
+    /// cut candidates of text that is mostly ASCII (base64, code) in every configuration.
+    var isolatingASCII: (UInt64, UInt64)
 
     func write(into raw: UnsafeMutableRawBufferPointer, at offset: Int) {
         for (i, byte) in name.utf8.prefix(8).enumerated() { raw[offset + i] = byte }
@@ -75,10 +138,13 @@ struct PlanRecord {
         for (i, scalar) in isolating.enumerated() {
             raw.storeBytes(of: scalar, toByteOffset: offset + 32 + 4 * i, as: UInt32.self)
         }
+        raw.storeBytes(of: isolatingASCII.0, toByteOffset: offset + 64, as: UInt64.self)
+        raw.storeBytes(of: isolatingASCII.1, toByteOffset: offset + 72, as: UInt64.self)
     }
 
     init(name: String, includesTofuRisk: Bool, normalization: [Int], normalizationIsCompatibilityOnly: Bool,
-         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, isolating: [UInt32]) {
+         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, isolating: [UInt32],
+         isolatingASCII: (UInt64, UInt64)) {
         self.name = name
         self.includesTofuRisk = includesTofuRisk
         self.normalization = normalization
@@ -88,6 +154,7 @@ struct PlanRecord {
         self.stages = stages
         self.fused = fused
         self.isolating = isolating
+        self.isolatingASCII = isolatingASCII
     }
 
     init(reading raw: UnsafeRawPointer) {
@@ -108,5 +175,6 @@ struct PlanRecord {
         let fusedIndex = get(28)
         fused = fusedIndex < 0 ? nil : fusedIndex
         isolating = (0..<isolatingCount).map { raw.load(fromByteOffset: 32 + 4 * $0, as: UInt32.self) }
+        isolatingASCII = (raw.loadUnaligned(fromByteOffset: 64, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 72, as: UInt64.self))
     }
 }

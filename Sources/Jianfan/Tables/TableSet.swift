@@ -11,7 +11,7 @@ internal import CJianfanTables
 ///            tables, each 8-byte aligned
 final class TableSet: Sendable {
     static let magic: UInt32 = 0x4254_464A   // "JFTB"
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
 
     let records: [PlanRecord]
     /// Where each table starts (the blob's address as an integer, so the set stays `Sendable`):
@@ -63,14 +63,7 @@ final class TableSet: Sendable {
         let named = records.filter { $0.name == config.rawValue }
         guard let r = (includeTofuRisk ? named.first { $0.includesTofuRisk } : nil)
                 ?? named.first(where: { !$0.includesTofuRisk }) else { return nil }
-        return Plan(
-            normalization: r.normalization.map(table),
-            normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
-            segmentation: r.segmentation.map(table),
-            segmentationIsFirstStage: r.segmentationIsFirstStage,
-            stages: r.stages.map(table),
-            fused: r.fused.map(table),
-            cutter: Plan.Cutter(isolating: r.isolating))
+        return Plan(record: r, table: table)
     }
 
     /// Serializes compiled tables and plan records into a blob that `init(base:count:)` reads.
