@@ -41,8 +41,10 @@ let package = Package(
         ),
         .executableTarget(name: "jianfan-tables", dependencies: ["Jianfan"]),
 
-        // Tests: unit, and end-to-end against the built `jianfan` binary.
+        // Tests: unit, end-to-end against the built `jianfan` binary, and every documented
+        // example (the `///` examples and the README's library lines) compiled and run.
         .testTarget(name: "JianfanTests", dependencies: ["Jianfan"]),
         .testTarget(name: "JianfanCLITests", dependencies: ["Jianfan"]),
+        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan"]),
     ]
 )
