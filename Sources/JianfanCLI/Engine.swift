@@ -31,13 +31,14 @@ enum Engine: Sendable {
 
     static func make(
         config: Config,
-        kind: EngineKind,
+        kind: EngineKind?,
         icuTransform: String?,
         includeTofuRiskDictionaries: Bool
     ) throws(CLIError) -> Engine {
-        switch kind {
+        // `--icu-transform X` alone means ICU; only an explicit `--engine table` contradicts it.
+        switch kind ?? (icuTransform == nil ? .table : .icu) {
         case .table:
-            if icuTransform != nil { throw .usage("--icu-transform needs --engine icu") }
+            if icuTransform != nil { throw .usage("--icu-transform needs --engine icu, not --engine table") }
             return .table(Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries))
         case .icu:
             guard let id = icuTransform ?? defaultICUTransform(for: config) else {

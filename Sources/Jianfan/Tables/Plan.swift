@@ -23,6 +23,8 @@ struct Plan: Sendable {
     /// Cuts text into segments before the configuration converts them (nil: OpenCC's greedy
     /// matching alone; see `Segmenter.swift`).
     var segmenter: (any Segmenter)? = nil
+    /// The configuration's definition, when it was read from a file (for naming its dictionaries).
+    var definition: ConfigDefinition? = nil
     /// Keeps the memory of tables compiled at run time alive as long as the plan (nil for the
     /// embedded tables, which live as long as the process).
     var storage: TableStorage? = nil
