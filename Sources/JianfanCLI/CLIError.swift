@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A failure to report as `jianfan: <message>` on standard error, with its exit status.
 ///
 /// Messages name the file the user typed (not a resolved path) so they can be acted on.

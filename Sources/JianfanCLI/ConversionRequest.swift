@@ -20,18 +20,35 @@ struct ConversionRequest {
     /// be looked for (after the config's own directory), as `opencc --path` does. The built-in
     /// configurations need none; recorded here for custom configuration files.
     var searchPaths: [String] = []
+    /// `--dict` files: the user's entries, in front of the configuration (the first file that
+    /// has a key wins).
+    var dictionaries: [String] = []
+    /// `--inspect` or `--segmentation`: records instead of the converted text.
+    var inspection: InspectionMode?
 
     func run() throws {
-        guard let parsed = Config(name: config) else {
-            let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError.usage("unknown config '\(config)'; valid configs: \(valid)")
-        }
+        let source = try ConfigSource(config, searchPaths: searchPaths)
         let engine = try Engine.make(
-            config: parsed,
+            config: source.builtIn,
             kind: engine,
             icuTransform: icuTransform,
-            includeTofuRiskDictionaries: includeTofuRiskDictionaries
-        )
+            inspection: inspection
+        ) { () throws(CLIError) -> Converter in
+            var converter = try source.converter(includeTofuRiskDictionaries: includeTofuRiskDictionaries)
+            if !dictionaries.isEmpty {
+                var merged: UserDictionary?
+                for path in dictionaries {
+                    do {
+                        let dictionary = try UserDictionary(contentsOfFile: path)
+                        merged = merged.map { $0.merging(dictionary) } ?? dictionary
+                    } catch {
+                        throw CLIError.usage("\(error)")
+                    }
+                }
+                if let merged { converter = converter.overriding(merged) }
+            }
+            return converter
+        }
         let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
 
         let status: ExitStatus

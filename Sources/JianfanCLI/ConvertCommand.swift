@@ -17,7 +17,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(
         name: [.customShort("c", allowingJoined: true), .long],
         help: ArgumentHelp(
-            "The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`).",
+            "The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`), or an OpenCC configuration file (a path, or a name found in a --path directory or OPENCC_DATA_DIR).",
             valueName: "config"
         ),
         completion: .list(Config.allCases.map(\.rawValue))
@@ -83,11 +83,33 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .customLong("noflush"), help: "Accepted for opencc compatibility: output is written per converted piece (up to 64 KB), not flushed per line.")
     var noFlush = false
 
+    @Option(
+        name: .customLong("dict"),
+        help: ArgumentHelp(
+            "An OpenCC text dictionary (key<TAB>value per line) whose entries win where they match; the configuration converts around them. Repeat for several (the first file with a key wins).",
+            valueName: "file"
+        ),
+        completion: .file()
+    )
+    var dictionaries: [String] = []
+
+    @Flag(help: "Print opencc's --inspect JSON record for each line (segments and every stage's output), with Jianfan's offsets.")
+    var inspect = false
+
+    @Flag(help: "Print opencc's --segmentation JSON record for each line, with Jianfan's offsets.")
+    var segmentation = false
+
+    @Flag(help: "Not supported yet: opencc's JSON Lines of one-to-many spans.")
+    var ambiguities = false
+
     func run() throws {
+        if ambiguities { throw CLIError.usage("--ambiguities is not supported yet; --inspect shows every stage's output") }
+        if inspect && segmentation { throw CLIError.usage("--inspect and --segmentation cannot be combined") }
         try ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
-            icuTransform: icuTransform, searchPaths: searchPaths
+            icuTransform: icuTransform, searchPaths: searchPaths, dictionaries: dictionaries,
+            inspection: inspect ? .inspect : segmentation ? .segmentation : nil
         ).run()
     }
 }

@@ -1,13 +1,5 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `jianfan`: the root command. Conversion is the default subcommand, so `jianfan -c s2t -i f`
 /// works exactly like `opencc -c s2t -i f`.
 @main

@@ -86,7 +86,7 @@ struct ExampleCoverageTests {
             .filter { $0.lastPathComponent != "ExampleCoverageTests.swift" }
             .map { Self.collapse(try String(contentsOf: $0, encoding: .utf8)) }
         let examples = try Self.documented()
-        #expect(examples.count >= 42)   // 41 in the sources and the README's on 2026-12-02
+        #expect(examples.count >= 44)   // 43 in the sources and the README's on 2026-12-02
         #expect(examples.contains { $0.location.hasPrefix("README.md:") })
         let missing = examples.filter { example in !tests.contains { Self.covers($0, example) } }
         #expect(missing.isEmpty, "not compiled and run in Tests/JianfanExamplesTests: \(missing)")

@@ -33,6 +33,25 @@ struct TransliteratorExamples {
         #expect(Transliterator.availableIDs.contains("Han-Latin"))
     }
 
+    @Test("Transliterator.isAvailable")
+    func isAvailable() throws {
+        if Transliterator.isAvailable { print(try Transliterator("Han-Latin").transliterate("中文")) }
+        #expect(Transliterator.isAvailable)   // this machine has ICU (ICULibraryTests needs it too)
+    }
+
+    @Test("TransliteratorError.icuUnavailable: thrown only without ICU")
+    func icuUnavailable() throws {
+        // on a system without ICU:
+        // throws .icuUnavailable("ICU's libraries were not found (looked for libicuuc.so.99 …)")
+        if Transliterator.isAvailable {
+            #expect(try Transliterator("Hans-Hant").id == "Hans-Hant")
+        } else {
+            #expect { try Transliterator("Hans-Hant") } throws: { error in
+                if case .icuUnavailable = error as? TransliteratorError { true } else { false }
+            }
+        }
+    }
+
     @Test("TransliteratorError")
     func error() {
         var printed = ""
