@@ -53,6 +53,6 @@ let package = Package(
         // example (the `///` examples and the README's library lines) compiled and run.
         .testTarget(name: "JianfanTests", dependencies: ["Jianfan", "CJianfanICU", "CJianfanUTF8"]),
         .testTarget(name: "JianfanCLITests", dependencies: ["Jianfan"]),
-        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan"]),
+        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan"], exclude: ["PendingExamples.txt"]),
     ]
 )

