@@ -61,11 +61,13 @@ let package = Package(
         ),
         .executableTarget(name: "jianfan-tables", dependencies: ["Jianfan"]),
 
-        // Tests: unit, and end-to-end against the built `jianfan` binary.
+        // Tests: unit, end-to-end against the built `jianfan` binary, and every documented
+        // example (the `///` examples and the README's library lines) compiled and run.
         .testTarget(name: "JianfanTests", dependencies: ["Jianfan", "CJianfanICU", "CJianfanUTF8"]),
         .testTarget(
             name: "JianfanCLITests",
             dependencies: ["Jianfan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan"], exclude: ["PendingExamples.txt"]),
     ]
 )

@@ -76,7 +76,7 @@ public struct Converter: Sendable {
     /// built-in configuration gets the built-in tables.
     ///
     /// ```swift
-    /// let converter = try Converter(configuration: "my/s2t.json", searchPaths: ["my/dicts"])
+    /// let converter = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"])
     /// ```
     /// - Throws: ``ConfigurationError`` naming the file, and the line and column of the fault.
     public init(configuration path: String, searchPaths: [String] = [], includeTofuRiskDictionaries: Bool = false)
