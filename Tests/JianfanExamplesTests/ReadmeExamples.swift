@@ -45,7 +45,7 @@ struct ReadmeExamples {
 
         let mine = try Converter(configuration: configFile, searchPaths: [dictionaryFolder])  // an OpenCC config file
         let custom = try Converter(.s2twp, overrides: ["软件": "軟件"])   // your entries win where they match
-        #expect(custom.segments(of: "软件和U盘").map(\.output) == [0..<6, 6..<16])   // each segment's input and output ranges
+        #expect(custom.segments(of: "软件和U盘").map(\.output) == [0..<6, 6..<18])   // each segment's input and output ranges
         #expect(mine.convert("软件和头发") == "软件和頭髮" && custom.convert("软件和U盘") == "軟件和隨身碟")
 
         #expect(try Transliterator("Han-Latin").transliterate("中文") == "zhōng wén")

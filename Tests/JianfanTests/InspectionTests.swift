@@ -65,4 +65,17 @@ struct InspectionTests {
         #expect(segments[0].phrase == "STPhrases+STPhrases_GeneratedFromRegionalPhrases" && segments[1].phrase == nil)
         #expect(segments.last?.output.upperBound == output.count)
     }
+
+    @Test("with user entries, each entry is a segment and the segments make the converter's output")
+    func segmentsWithUserEntries() throws {
+        let converter = try Converter(.s2twp, overrides: ["软件": "軟件", "发": "X"])
+        let text = "头发和软件，U盘\n鼠标"
+        let segments = converter.segments(of: text)
+        let output = Array(converter.convert(text).utf8), input = Array(text.utf8)
+        #expect(segments.map { Array(output[$0.output]) }.joined().elementsEqual(output))
+        #expect(segments.map { Array(input[$0.input]) }.joined().elementsEqual(input))
+        let entries = segments.filter { $0.phrase == "user entry" }.map { String(decoding: output[$0.output], as: UTF8.self) }
+        #expect(entries == ["X", "軟件"])
+        #expect(converter.inspectionRecord(line: "软件").contains(#""output":"軟件""#))
+    }
 }

@@ -19,8 +19,9 @@ public struct ConvertedSegment: Sendable, Equatable, Codable {
     /// Unicode scalar offsets in the output.
     public let outputScalars: Range<Int>
     /// The segmentation dictionary whose phrase this segment is (file names, `+` between the
-    /// members of a union), or nil for the text between two phrases (converted character by
-    /// character and by the later stages' phrases).
+    /// members of a union), `"user entry"` for a match of the user's entries, or nil for the
+    /// text between two phrases (converted character by character and by the later stages'
+    /// phrases).
     public let phrase: String?
 }
 
@@ -58,7 +59,7 @@ extension Converter {
                     inputScalars: inputScalars + startScalar..<inputScalars + startScalar + scalarCount,
                     output: outputBytes..<outputBytes + converted.count,
                     outputScalars: outputScalars..<outputScalars + outputCount,
-                    phrase: main.phraseRanks[k].map { names?[safe: Int($0)] ?? "rank \($0)" }))
+                    phrase: main.phraseRanks[k].map { $0 == Inspector.userEntry ? "user entry" : names?[safe: Int($0)] ?? "rank \($0)" }))
                 outputBytes += converted.count
                 outputScalars += outputCount
             }

@@ -17,47 +17,88 @@ struct Inspector {
         var phraseRanks: [UInt8?]
     }
 
-    /// The normalization pre-step (nil when the plan has none) and the conversion proper.
+    /// The rank that marks a segment made by a user's entry (``Plan/overrides``).
+    static let userEntry: UInt8 = 0xFE
+
+    /// The normalization pre-step (nil when the plan has none) and the conversion proper. A
+    /// user's entries are matched on the line first, as the converter does: each match is a
+    /// segment of its own whose value every stage leaves alone.
     func inspect(_ line: [UInt8]) -> (normalization: Stage?, main: Stage) {
-        var text = line
+        let parts = userEntries(line)
+        var normalizedParts = parts
         var normalization: Stage?
         if !plan.normalization.isEmpty {
-            var current = line
             var steps: [[[UInt8]]] = []
             for table in plan.normalization {
-                current = convert(current, with: table)
-                steps.append([current])
+                for i in normalizedParts.indices where normalizedParts[i].value == nil {
+                    normalizedParts[i].text = convert(normalizedParts[i].text, with: table)
+                }
+                steps.append([Array(normalizedParts.map(\.text).joined())])
             }
             // (OpenCC shows an empty line as one empty segment where nothing segments it.)
-            normalization = Stage(input: line, segments: [line], steps: steps, output: current,
+            normalization = Stage(input: line, segments: [line], steps: steps, output: steps.last![0],
                                   segmentStarts: [0], phraseRanks: [nil])
-            text = current
         }
-        var ends: [Int] = []
-        var ranks: [UInt8?] = []
-        if let segmentation = plan.segmentation {
-            segments(text, with: segmentation, rankZeroOnly: plan.segmentationIsFirstStage, ends: &ends, ranks: &ranks)
-        } else {
-            ends = [text.count]
-            ranks = [nil]
-        }
-        var segments: [[UInt8]] = []
-        var starts: [Int] = []
-        var start = 0
-        for end in ends {
-            segments.append(Array(text[start..<end]))
-            starts.append(start)
-            start = end
+        let text = Array(normalizedParts.map(\.text).joined())
+        var segments: [[UInt8]] = [], starts: [Int] = [], ranks: [UInt8?] = [], values: [[UInt8]?] = []
+        var offset = 0
+        for part in normalizedParts {
+            if let value = part.value {
+                segments.append(part.text); starts.append(offset); ranks.append(Inspector.userEntry); values.append(value)
+            } else {
+                var ends: [Int] = [], partRanks: [UInt8?] = []
+                if let segmentation = plan.segmentation {
+                    self.segments(part.text, with: segmentation, rankZeroOnly: plan.segmentationIsFirstStage, ends: &ends, ranks: &partRanks)
+                } else {
+                    (ends, partRanks) = ([part.text.count], [nil])
+                }
+                var start = 0
+                for (end, rank) in zip(ends, partRanks) {
+                    segments.append(Array(part.text[start..<end])); starts.append(offset + start); ranks.append(rank); values.append(nil)
+                    start = end
+                }
+            }
+            offset += part.text.count
         }
         var steps: [[[UInt8]]] = []
         var current = segments
         for table in plan.stages {
-            current = current.map { convert($0, with: table) }
+            current = current.indices.map { values[$0] ?? convert(current[$0], with: table) }
             steps.append(current)
         }
         let main = Stage(input: text, segments: segments, steps: steps, output: Array(current.joined()),
                          segmentStarts: starts, phraseRanks: ranks)
         return (normalization, main)
+    }
+
+    /// The line cut at the user's entries: text between them, and each match with its value.
+    func userEntries(_ line: [UInt8]) -> [(text: [UInt8], value: [UInt8]?)] {
+        guard let overrides = plan.overrides, !line.isEmpty else { return [(line, nil)] }
+        var parts: [(text: [UInt8], value: [UInt8]?)] = []
+        line.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!, end = base + buffer.count
+            var p = base, gap = base
+            let out = ByteBuffer(capacity: overrides.longestValue + 1024)
+            while p < end {
+                let (scalar, length) = UTF8Scalars.decode(p)
+                let record = overrides.table.record(scalar)
+                let m = record == 0 ? Table.Match(length: 0, rank: 0, record: 0, slot: -1)
+                    : overrides.table.match(p, scalar: scalar, length: length, record: record, end: end)
+                if m.length > 0 {
+                    if gap < p { parts.append((Array(UnsafeBufferPointer(start: gap, count: p - gap)), nil)) }
+                    out.removeAll()
+                    out.reserve(overrides.longestValue)
+                    out.count = overrides.table.emit(m, to: out.base)
+                    parts.append((Array(UnsafeBufferPointer(start: p, count: m.length)), Array(out.bytes)))
+                    p += m.length
+                    gap = p
+                } else {
+                    p += length
+                }
+            }
+            if gap < end { parts.append((Array(UnsafeBufferPointer(start: gap, count: end - gap)), nil)) }
+        }
+        return parts
     }
 
     /// OpenCC's maximal-match segmentation: each longest match is a segment (its rank kept), the
