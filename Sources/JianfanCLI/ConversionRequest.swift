@@ -15,6 +15,7 @@ struct ConversionRequest {
     var lossy = false
     var engine: EngineKind = .table
     var icuTransform: String?
+    var segmenter: SegmenterChoice = .greedy
 
     func run() throws {
         guard let parsed = Config(name: config) else {
@@ -25,7 +26,8 @@ struct ConversionRequest {
             config: parsed,
             kind: engine,
             icuTransform: icuTransform,
-            includeTofuRiskDictionaries: includeTofuRiskDictionaries
+            includeTofuRiskDictionaries: includeTofuRiskDictionaries,
+            segmenter: segmenter
         )
         let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
 

@@ -60,11 +60,14 @@ struct ConvertCommand: ParsableCommand {
     )
     var icuTransform: String?
 
+    @Option(help: "greedy: OpenCC's longest match (the default); words: the likeliest reading where phrases overlap.")
+    var segmenter: SegmenterChoice = .greedy
+
     func run() throws {
         try ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
-            icuTransform: icuTransform
+            icuTransform: icuTransform, segmenter: segmenter
         ).run()
     }
 }

@@ -6,6 +6,9 @@ enum EngineKind: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, icu
 }
 
+/// `--segmenter greedy|words` (see ``SegmenterChoice``).
+extension SegmenterChoice: ExpressibleByArgument {}
+
 /// A conversion from a source to a sink. Both engines conform, so reading, writing and error
 /// handling are written once (see ``ConversionPump``).
 protocol ByteStreamConverter {
@@ -33,12 +36,13 @@ enum Engine: Sendable {
         config: Config,
         kind: EngineKind,
         icuTransform: String?,
-        includeTofuRiskDictionaries: Bool
+        includeTofuRiskDictionaries: Bool,
+        segmenter: SegmenterChoice = .greedy
     ) throws(CLIError) -> Engine {
         switch kind {
         case .table:
             if icuTransform != nil { throw .usage("--icu-transform needs --engine icu") }
-            return .table(Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries))
+            return .table(Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries).segmenting(segmenter))
         case .icu:
             guard let id = icuTransform ?? defaultICUTransform(for: config) else {
                 throw .usage(
