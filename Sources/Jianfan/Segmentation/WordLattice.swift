@@ -2,7 +2,7 @@
 /// and every phrase of the configuration that matches in the window is an edge, each scalar on
 /// its own is one too, and the path of least total cost (−ln p summed) wins.
 ///
-/// A phrase of the configuration costs what the lexicon says, or else no more than the best
+/// A phrase of the configuration costs what the lexicon says, and never more than the best
 /// reading of its own scalars: it loses only to a reading that crosses its ends, never to one
 /// that splits it, so phrases like 臊子面 that no word list has stay whole.
 ///
@@ -72,7 +72,8 @@ struct WordLattice {
         // Phrase costs: the lexicon's, else the best reading inside the phrase.
         for e in edgeIsPhrase.indices where edgeIsPhrase[e] {
             let (i, j) = (Int(edgeFrom[e]), Int(edgeTo[e]))
-            edgeCost[e] = wordCost(base: base, from: i, to: j, end: end) ?? innerCost(from: i, to: j, single: single)
+            edgeCost[e] = min(wordCost(base: base, from: i, to: j, end: end) ?? .infinity,
+                              innerCost(from: i, to: j, single: single))
         }
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
