@@ -31,29 +31,41 @@ extension ConversionStream: ByteStreamConverter {}
 enum Engine: Sendable {
     case table(Converter)
     case icu(Transliterator)
+    case inspection(Converter, InspectionMode)
 
+    /// `converter` makes the table engine's converter (a built-in or a configuration file, with
+    /// the user's entries); it is called only when the table engine is chosen.
     static func make(
-        config: Config,
-        kind: EngineKind,
+        config: Config?,
+        kind: EngineKind?,
         icuTransform: String?,
-        includeTofuRiskDictionaries: Bool,
-        segmenter: SegmenterChoice = .greedy
+        inspection: InspectionMode? = nil,
+        converter: () throws(CLIError) -> Converter
     ) throws(CLIError) -> Engine {
-        switch kind {
+        // `--icu-transform X` alone means ICU; only an explicit `--engine table` contradicts it.
+        switch kind ?? (icuTransform == nil ? .table : .icu) {
         case .table:
-            if icuTransform != nil { throw .usage("--icu-transform needs --engine icu") }
-            return .table(Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries).segmenting(segmenter))
+            if icuTransform != nil { throw .usage("--icu-transform needs --engine icu, not --engine table") }
+            if let inspection {
+                let made = try converter()
+                if inspection == .segmentation && made.segmentationRecord(line: "") == nil {
+                    throw .usage("\(made.name): this configuration has no segmentation step; --segmentation needs one")
+                }
+                return .inspection(made, inspection)
+            }
+            return .table(try converter())
         case .icu:
-            guard let id = icuTransform ?? defaultICUTransform(for: config) else {
+            if inspection != nil { throw .usage("--inspect and --segmentation show the table engine's work, not ICU's") }
+            guard let id = icuTransform ?? config.flatMap(defaultICUTransform(for:)) else {
                 throw .usage(
-                    "config \(config.rawValue) has no ICU counterpart; name a transform with --icu-transform ID"
+                    "config \(config?.rawValue ?? "from a file") has no ICU counterpart; name a transform with --icu-transform ID"
                 )
             }
             do {
                 return .icu(try Transliterator(id))
-            } catch let TransliteratorError.unknownID(_, icuError) where Transliterator.availableIDs.isEmpty {
-                // No transform at all: ICU itself could not be loaded, and the message says why.
-                throw CLIError(status: .failure, message: icuError)
+            } catch let error as TransliteratorError where error.isICUUnavailable {
+                // Not the user's ID: this system lacks ICU, and the message says what was missing.
+                throw CLIError(status: .failure, message: error.description)
             } catch {
                 throw .usage(
                     "unknown ICU transform '\(id)' (for example Hans-Hant or Hant-Hans; "
@@ -76,6 +88,13 @@ enum Engine: Sendable {
         switch self {
         case let .table(converter): converter.makeStream(lossy: lossy)
         case let .icu(transliterator): ICUStream(transliterator: transliterator, lossy: lossy)
+        case let .inspection(converter, mode): InspectionStream(converter: converter, mode: mode, lossy: lossy)
         }
+    }
+}
+
+extension TransliteratorError {
+    var isICUUnavailable: Bool {
+        if case .icuUnavailable = self { true } else { false }
     }
 }

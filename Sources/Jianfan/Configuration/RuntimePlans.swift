@@ -15,7 +15,10 @@ extension Plan {
                                          dataDirectory: ProcessInfo.processInfo.environment["OPENCC_DATA_DIR"])
         if file.dictionaries.keys.allSatisfy({ EmbeddedData.files[$0 + ".txt"] != nil }) {
             for config in Config.allCases where EmbeddedData.config(config.rawValue) == file.definition {
-                if let plan = TableSet.embedded.plan(config, includeTofuRisk: includeTofuRisk) { return plan }
+                if var plan = TableSet.embedded.plan(config, includeTofuRisk: includeTofuRisk) {
+                    plan.definition = file.definition
+                    return plan
+                }
             }
         }
         var compiler = PlanCompiler(dictionaries: file.dictionaries)
@@ -26,7 +29,9 @@ extension Plan {
             throw ConfigurationError(file: path, reason: "\(error)")
         }
         let storage = TableStorage(compiler.tables)
-        return Plan(record: record, table: { storage.tables[$0] }, storage: storage)
+        var plan = Plan(record: record, table: { storage.tables[$0] }, storage: storage)
+        plan.definition = file.definition
+        return plan
     }
 
     /// This plan with `dictionary`'s entries matched first (the first entry of a key wins).
@@ -47,6 +52,7 @@ extension Plan {
                         stages: stages, fused: fused, cutter: cutter.excluding(Set(entries.flatMap(\.key))),
                         storage: self.storage)
         plan.segmenter = segmenter
+        plan.definition = definition
         plan.overrides = Overrides(table: storage.tables[0], longestValue: entries.map(\.value.count).max() ?? 0,
                                    entries: entries, storage: storage)
         return plan

@@ -23,6 +23,8 @@ struct Plan: Sendable {
     /// Cuts text into segments before the configuration converts them (nil: OpenCC's greedy
     /// matching alone; see `Segmenter.swift`).
     var segmenter: (any Segmenter)? = nil
+    /// The configuration's definition, when it was read from a file (for naming its dictionaries).
+    var definition: ConfigDefinition? = nil
     /// Keeps the memory of tables compiled at run time alive as long as the plan (nil for the
     /// embedded tables, which live as long as the process).
     var storage: TableStorage? = nil
@@ -66,7 +68,9 @@ struct Plan: Sendable {
             for c in scalars where c < 0x80 { ends[Int(c)] = true }
             endsIsolating = ends
             isEmpty = !ends.contains(true)
-            self.scalars = Array(Set(scalars.filter { $0 >= 0x80 } + (0..<128).filter { ends[Int($0)] })).sorted()
+            // (No Set and no sort here: a generic sort makes the runtime scan every protocol
+            // conformance in the process at the first Converter, which touched 1.3 MB.)
+            self.scalars = (0..<128).filter { ends[Int($0)] } + scalars.filter { $0 >= 0x80 }
         }
 
         /// The cutter when `keys` hold these scalars too (a user's entries).
