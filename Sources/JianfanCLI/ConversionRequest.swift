@@ -16,6 +16,7 @@ struct ConversionRequest {
     /// nil: the table engine, or ICU when `icuTransform` is given.
     var engine: EngineKind?
     var icuTransform: String?
+    var segmenter: SegmenterChoice = .greedy
     /// `--path` directories, in order, where custom configurations and their dictionaries will
     /// be looked for (after the config's own directory), as `opencc --path` does. The built-in
     /// configurations need none; recorded here for custom configuration files.
@@ -51,7 +52,7 @@ struct ConversionRequest {
                 }
                 if let merged { converter = converter.overriding(merged) }
             }
-            return converter
+            return converter.segmenting(segmenter)
         }
         try pipeline.validate(output: output, inPlace: inPlace)
         if inspection != nil, !pipeline.isPlain {

@@ -105,13 +105,16 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup(title: "Fields and checks")
     var pipeline: PipelineOptions
 
+    @Option(help: "greedy: OpenCC's longest match (the default); words: the likeliest reading where phrases overlap.")
+    var segmenter: SegmenterChoice = .greedy
+
     func run() throws {
         if ambiguities { throw CLIError.usage("--ambiguities is not supported yet; --inspect shows every stage's output") }
         if inspect && segmentation { throw CLIError.usage("--inspect and --segmentation cannot be combined") }
         var request = ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
-            icuTransform: icuTransform, searchPaths: searchPaths, dictionaries: dictionaries,
+            icuTransform: icuTransform, segmenter: segmenter, searchPaths: searchPaths, dictionaries: dictionaries,
             inspection: inspect ? .inspect : segmentation ? .segmentation : nil,
             pipeline: pipeline.request
         )

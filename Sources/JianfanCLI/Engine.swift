@@ -6,6 +6,9 @@ enum EngineKind: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, icu
 }
 
+/// `--segmenter greedy|words` (see ``SegmenterChoice``).
+extension SegmenterChoice: ExpressibleByArgument {}
+
 /// A conversion from a source to a sink. Both engines conform, so reading, writing and error
 /// handling are written once (see ``ConversionPump``).
 protocol ByteStreamConverter {

@@ -19,4 +19,9 @@ typedef struct {
 /// to their number.
 const jianfan_embedded_file *jianfan_embedded_files(size_t *count);
 
+/// The word segmenter's lexicon (see Sources/Jianfan/Segmentation/Lexicon.swift), 16-byte aligned.
+const uint8_t *jianfan_words_data(void);
+/// Size in bytes of the lexicon.
+size_t jianfan_words_size(void);
+
 #endif

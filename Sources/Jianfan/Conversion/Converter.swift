@@ -104,6 +104,17 @@ public struct Converter: Sendable {
         Converter(self, plan: plan.overriding(dictionary))
     }
 
+    /// This converter with another segmenter (``SegmenterChoice``); user entries stay in front.
+    ///
+    /// ```swift
+    /// Converter(.s2t).segmenting(.words).convert("被发明")   // "被發明"
+    /// ```
+    public func segmenting(_ choice: SegmenterChoice) -> Converter {
+        var plan = self.plan
+        plan.segmenter = choice.segmenter
+        return Converter(self, plan: plan)
+    }
+
     /// Converts a string.
     ///
     /// - Complexity: O(n) in the length of `text`.

@@ -13,7 +13,8 @@ extension Plan {
         var cut = upper
         while cut > max(lower, 0) {
             let last = base[cut - 1]
-            if cutter.endsIsolating[Int(last)], cutter.isolatingEnds(base, at: cut), !Plan.idsOperatorNear(bytes, before: cut) {
+            if cutter.endsIsolating[Int(last)], cutter.isolatingEnds(base, at: cut), !Plan.idsOperatorNear(bytes, before: cut),
+               segmenterAllowsCut(bytes, at: cut) {
                 return cut
             }
             cut -= 1
@@ -82,7 +83,8 @@ extension Plan {
                 if !table.keyMayHold(previous, current) && !(overrides?.table.keyMayHold(previous, current) ?? false)
                     && !(checkCompatibility && (TableSetCompiler.isCompatibilityIdeograph(previous)
                                                 || TableSetCompiler.isCompatibilityIdeograph(current)))
-                    && !Plan.idsOperatorNear(bytes, before: cut) {
+                    && !Plan.idsOperatorNear(bytes, before: cut)
+                    && segmenter?.allowsCut(between: previous, and: current) ?? true {
                     return cut
                 }
                 cut = before

@@ -11,9 +11,28 @@ protocol Segmenter: Sendable {
     /// Appends to `ends` the end offset (relative to `span.baseAddress`) of every segment of
     /// `span`, in order; the last is `span.count`. `span` is valid UTF-8.
     func segmentEnds(_ span: UnsafeBufferPointer<UInt8>, plan: Plan, into ends: inout [Int])
+
+    /// Whether text may be cut into pieces between these two scalars: a segmenter that reads
+    /// further than the keys of the plan (a word lexicon) says where its decisions end, and the
+    /// piece cutters (``Plan/safeCut(in:lower:upper:)``, ``Plan/certainCut(in:lower:upper:)``)
+    /// keep to those positions too.
+    func allowsCut(between previous: UInt32, and next: UInt32) -> Bool
+}
+
+extension Segmenter {
+    func allowsCut(between previous: UInt32, and next: UInt32) -> Bool { true }
 }
 
 extension Plan {
+    /// Whether the plan's segmenter, if any, lets a piece end at `cut` (see
+    /// ``Segmenter/allowsCut(between:and:)``).
+    func segmenterAllowsCut(_ bytes: UnsafeBufferPointer<UInt8>, at cut: Int) -> Bool {
+        guard let segmenter, let base = bytes.baseAddress, cut > 0, cut < bytes.count else { return true }
+        var before = cut - 1
+        while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
+        return segmenter.allowsCut(between: UTF8Scalars.decode(base + before).scalar, and: UTF8Scalars.decode(base + cut).scalar)
+    }
+
     /// Converts a span with the plan's segmenter, if it has one: segment by segment.
     func convertSegmented(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
         guard let segmenter, let base = input.baseAddress, input.count > 0 else {

@@ -1,0 +1,32 @@
+/// Every key of a table that matches at a position, not only the one greedy matching keeps: the
+/// word segmenter's lattice holds them all.
+extension Table {
+    /// Calls `body` with the length in bytes of every key of two or more scalars that starts at
+    /// `p` and ends by `end`, shortest first. Any rank counts: a later child of a `short_circuit`
+    /// group is still a phrase of the configuration.
+    ///
+    /// ```swift
+    /// table.forEachPhrase(at: p, end: end) { length in lengths.append(length) }
+    /// ```
+    @inline(__always)
+    func forEachPhrase(at p: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, _ body: (Int) -> Void) {
+        let (scalar, length) = UTF8Scalars.decode(p)
+        guard record(scalar) & TableFormat.hasChildren != 0 else { return }
+        var q = p + length
+        var parent = scalar &+ 1
+        while q < end {
+            let (next, nextLength) = UTF8Scalars.decode(q)
+            let key = TableFormat.transitionKey(parent: parent, scalar: next)
+            let h = TableFormat.mix(key)
+            // The filter answers most "no"s without a probe of the slots.
+            guard mayExist(h) else { return }
+            let slot = self.slot(of: key, hash: h)
+            guard slot >= 0 else { return }
+            let entry = slots[slot]
+            q += nextLength
+            if (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank { body(q - p) }
+            guard entry & TableFormat.slotMoreBit != 0 else { return }
+            parent = TableFormat.firstSlotID &+ UInt32(truncatingIfNeeded: slot)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+internal import CJianfanTables
+
+/// A word list with frequencies, as costs (−ln p): jieba 0.42.1's `dict.txt` and the Traditional
+/// forms of its words (s2t, s2tw, s2twp, s2hk of each word), compiled by
+/// `Data/Lexicon/compile-words.py` into an open-addressing hash table embedded in the library.
+/// Nothing is parsed at load: a lookup reads one or two 4-byte slots of the embedded table.
+///
+/// ```swift
+/// let lexicon = Lexicon.embedded
+/// var h = Lexicon.Hash()
+/// for b in "发明".utf8 { h.add(b) }
+/// lexicon.cost(h)   // about 10.2: −ln(frequency / total)
+/// ```
+struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the library
+    /// FNV-1a 64 over a word's UTF-8, extended one byte at a time (so that the prefixes of a
+    /// run of text are hashed in one pass).
+    struct Hash {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        @inline(__always)
+        mutating func add(_ byte: UInt8) {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        @inline(__always)
+        mutating func add(_ bytes: UnsafePointer<UInt8>, count: Int) {
+            for i in 0..<count { add(bytes[i]) }
+        }
+    }
+
+    /// The longest word kept, in scalars.
+    static let maxScalars = 4
+
+    private let slots: UnsafePointer<UInt32>
+    private let shift: UInt64
+    private let mask: Int
+    private let base: Float
+    private let step: Float
+    /// The number of words.
+    let count: Int
+    /// The cost of a word jieba has never seen (a frequency of 1, as jieba counts it).
+    let unknownCost: Float
+
+    /// The lexicon embedded in the library.
+    static let embedded = Lexicon(base: UnsafeRawPointer(jianfan_words_data()), size: jianfan_words_size())
+
+    /// Reads the header of a compiled lexicon at `base` (which must live as long as the value).
+    init(base raw: UnsafeRawPointer, size: Int) {
+        precondition(size >= 32 && raw.loadUnaligned(as: UInt32.self) == 0x4457_464A, "Jianfan: bad lexicon")
+        let bits = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        precondition(size == 32 + 4 << bits, "Jianfan: truncated lexicon")
+        count = Int(raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+        base = raw.loadUnaligned(fromByteOffset: 16, as: Float.self)
+        step = raw.loadUnaligned(fromByteOffset: 20, as: Float.self)
+        slots = (raw + 32).assumingMemoryBound(to: UInt32.self)
+        shift = UInt64(64 - bits)
+        mask = (1 << bits) - 1
+        unknownCost = base + 254 * step
+    }
+
+    /// The cost of the word hashed to `h`, or nil when it is not in the lexicon.
+    @inline(__always)
+    func cost(_ h: Hash) -> Float? {
+        var fingerprint = UInt32(truncatingIfNeeded: h.value >> 8) & 0xFF_FFFF
+        if fingerprint == 0 { fingerprint = 1 }
+        var s = Int(truncatingIfNeeded: h.value >> shift)
+        while true {
+            let entry = slots[s]
+            if entry == 0 { return nil }
+            if entry >> 8 == fingerprint { return base + Float(entry & 0xFF - 1) * step }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// The cost of a word given as a string (for tests and tools).
+    func cost(of word: String) -> Float? {
+        var h = Hash()
+        for b in word.utf8 { h.add(b) }
+        return cost(h)
+    }
+}

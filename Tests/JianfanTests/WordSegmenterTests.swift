@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import Jianfan
+
+/// The word segmenter (`--segmenter words`): greedy longest-match errors it fixes, phrases it
+/// keeps, and results that do not depend on how the text is cut into pieces.
+@Suite("Word segmenter")
+struct WordSegmenterTests {
+    /// Greedy matching takes a phrase that overlaps the real word: 被发 (被髮, "loose hair")
+    /// over 发明, 示了 over 展示, 数组 over 组织, 的士 over 士兵, 影片 over 视频.
+    static let fixes: [(Config, String, String, String)] = [
+        (.s2t, "这种机器是在十九世纪被发明的", "這種機器是在十九世紀被髮明的", "這種機器是在十九世紀被發明的"),
+        (.s2t, "这个例子展示了如何使用函数", "這個例子展示瞭如何使用函數", "這個例子展示了如何使用函數"),
+        (.s2twp, "只有少数组织参加了会议", "只有少陣列織參加了會議", "只有少數組織參加了會議"),
+        (.s2twp, "他们是勇敢的士兵", "他們是勇敢計程車兵", "他們是勇敢的士兵"),
+        (.s2twp, "电视频段分配", "電影片段分配", "電視頻段分配"),
+    ]
+
+    @Test("the issue's five greedy errors are fixed; greedy stays OpenCC's", arguments: fixes)
+    func issueExamples(_ c: (Config, String, String, String)) {
+        let (config, input, greedy, words) = c
+        #expect(Converter(config).convert(input) == greedy)
+        #expect(Converter(config, segmenter: .words).convert(input) == words)
+        #expect(Converter(config).segmenting(.words).convert(input) == words)
+        #expect(Converter(config, segmenter: .words).segmenting(.greedy).convert(input) == greedy)
+    }
+
+    /// Phrases no word list splits the other way stay whole: the segmenter never cuts a phrase
+    /// for a reading that does not cross its ends.
+    @Test("phrases of the configuration stay whole", arguments: [
+        (Config.s2t, "我的头发", "我的頭髮"),
+        (.s2t, "臊子面", "臊子麪"),
+        (.s2twp, "软件", "軟體"),
+        (.s2twp, "用户", "使用者"),
+        (.t2s, "頭髮乾了", "头发干了"),
+    ])
+    func phrasesStay(_ c: (Config, String, String)) {
+        #expect(Converter(c.0).convert(c.1) == c.2)
+        #expect(Converter(c.0, segmenter: .words).convert(c.1) == c.2)
+    }
+
+    @Test("the lexicon has jieba's words and their Traditional forms")
+    func lexicon() {
+        let lexicon = Lexicon.embedded
+        #expect(lexicon.count > 300_000)
+        let invent = lexicon.cost(of: "发明"), invented = lexicon.cost(of: "發明")
+        #expect(invent != nil && invented != nil)
+        #expect(lexicon.cost(of: "的")! < lexicon.cost(of: "发明")!)
+        #expect(lexicon.cost(of: "发明发明发明") == nil)
+    }
+
+    /// A segmenter's decisions depend only on the text between two positions no key spans, so
+    /// converting on one thread or two, or streamed in random chunks, gives the same bytes.
+    @Test("piece cuts change nothing in words mode", arguments: [Config.s2t, .s2twp, .t2s, .tw2sp])
+    func pieceInvariance(_ config: Config) throws {
+        let corpus = try Fixtures.corpus(times: 1)
+        var input = corpus
+        while input.count < 1_200_000 { input += corpus }
+        var whole = Converter(config, segmenter: .words)
+        whole.maximumThreads = 1
+        var expected: [UInt8] = []
+        try input.withUnsafeBytes { try whole.convert($0, appendingTo: &expected) }
+        var parallel = whole
+        parallel.maximumThreads = 2
+        var out: [UInt8] = []
+        try input.withUnsafeBytes { try parallel.convert($0, appendingTo: &out) }
+        #expect(out == expected, "two threads")
+        var rng = SplitMix64(seed: 15)
+        var stream = whole.makeStream()
+        var streamed: [UInt8] = []
+        var start = 0
+        while start < input.count {
+            let n = min(input.count - start, Int(rng.next() % 70_000) + 1)
+            try stream.write(input[start..<start + n], into: &streamed)
+            start += n
+        }
+        try stream.finish(into: &streamed)
+        #expect(streamed == expected, "streamed")
+    }
+
+    @Test("words mode with a user's entries and a configuration file")
+    func otherConverters() throws {
+        let withEntries = try Converter(.s2t, overrides: ["函数": "函式"]).segmenting(.words)
+        #expect(withEntries.convert("这个例子展示了如何使用函数") == "這個例子展示了如何使用函式")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jianfan-words-\(getpid()).json")
+        try #"{"name":"s2t","segmentation":{"type":"mmseg","dict":{"type":"text","file":"STPhrases.txt"}},"#
+            .appending(#""conversion_chain":[{"dict":{"type":"group","dicts":[{"type":"text","file":"STPhrases.txt"},"#)
+            .appending(#"{"type":"text","file":"STCharacters.txt"}]}}]}"#)
+            .write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let custom = try Converter(configuration: url.path).segmenting(.words)
+        #expect(custom.convert("这种机器是在十九世纪被发明的") == "這種機器是在十九世紀被發明的")
+    }
+}
