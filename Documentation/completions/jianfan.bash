@@ -186,9 +186,9 @@ _jianfan() {
 
 _jianfan_convert() {
     repeating_flags=()
-    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --inspect --segmentation --ambiguities --skip-invalid --check --diff --version -h --help)
-    repeating_options=(-i --input --path --dict --jsonl)
-    non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv)
+    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --inspect --segmentation --ambiguities --skip-invalid --check --diff --all --set-language -v --verbose --version -h --help)
+    repeating_options=(-i --input --path --dict --jsonl --include --exclude)
+    non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv --segmenter --output-dir --format)
     __jianfan_offer_flags_options -1
 
     # Offer option value completions
@@ -228,6 +228,23 @@ _jianfan_convert() {
         return
         ;;
     '--tsv')
+        return
+        ;;
+    '--segmenter')
+        __jianfan_add_completions -W 'greedy'$'\n''words'
+        return
+        ;;
+    '--output-dir')
+        return
+        ;;
+    '--include')
+        return
+        ;;
+    '--exclude')
+        return
+        ;;
+    '--format')
+        __jianfan_add_completions -W 'epub'$'\n''docx'$'\n''xlsx'$'\n''pptx'$'\n''odt'$'\n''ods'$'\n''odp'$'\n''srt'$'\n''ass'$'\n''ssa'$'\n''vtt'
         return
         ;;
     esac

@@ -30,7 +30,7 @@ struct TreeTests {
         let enumerator = try #require(FileManager.default.enumerator(atPath: url.path))
         return enumerator.compactMap { $0 as? String }.filter { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
             return !isDirectory.boolValue
         }.sorted()
     }

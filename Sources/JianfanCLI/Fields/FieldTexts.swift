@@ -79,7 +79,7 @@ struct FieldTransform {
             }
         case let .icu(transliterator):
             return batched { input in
-                Array(try transliterator.transliterate(String(decoding: input, as: UTF8.self)).utf8)
+                Array(transliterator.transliterate(String(decoding: input, as: UTF8.self)).utf8)
             }
         }
     }
