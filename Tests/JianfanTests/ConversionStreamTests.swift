@@ -49,7 +49,7 @@ struct ConversionStreamTests {
         let input = try Fixtures.corpus(times: 50)   // about 2.6 MB: several reads, all cores
         let converter = Converter(config)
         var whole: [UInt8] = []
-        input.withUnsafeBytes { converter.convert($0, appendingTo: &whole) }
+        input.withUnsafeBytes { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &whole) }
         // Full reads (a file): output starts after the first read, long before the last.
         var out: [UInt8] = []
         let readsBeforeOutput = try pumped(converter, input, reads: [.max], written: &out)
@@ -73,7 +73,7 @@ struct ConversionStreamTests {
         // What converted before the bad byte was written: the first two reads' worth.
         let valid = Array(input[..<2_500_000])
         var whole: [UInt8] = []
-        valid.withUnsafeBytes { converter.convert($0, appendingTo: &whole) }
+        valid.withUnsafeBytes { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &whole) }
         #expect(out.count > 2_000_000 && out == Array(whole.prefix(out.count)))
 
         out = []
@@ -92,7 +92,7 @@ struct ConversionStreamTests {
         let input = try Fixtures.corpus(times: 3)
         let converter = Converter(config)
         var whole: [UInt8] = []
-        input.withUnsafeBytes { converter.convert($0, appendingTo: &whole) }
+        input.withUnsafeBytes { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &whole) }
         var rng = SplitMix64(seed: 7)
         for _ in 0..<3 {
             let chunks = (0..<4000).map { _ in Int.random(in: 1...400, using: &rng) }
@@ -124,9 +124,9 @@ struct ConversionStreamTests {
         var serial = converter
         serial.maximumThreads = 1
         var whole: [UInt8] = []
-        input.withUnsafeBytes { serial.convert($0, appendingTo: &whole) }
+        input.withUnsafeBytes { serial.convert(unsafeValidatedUTF8: $0, appendingTo: &whole) }
         var parallel: [UInt8] = []
-        input.withUnsafeBytes { converter.convert($0, appendingTo: &parallel) }
+        input.withUnsafeBytes { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &parallel) }
         #expect(parallel == whole)
 
         var stream = converter.makeStream()

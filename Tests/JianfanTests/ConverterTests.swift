@@ -32,7 +32,7 @@ struct ConverterTests {
     /// little longer than its input; U盘 → 隨身碟 is 2.25 times as long, so this outgrows it, on
     /// one thread and on all cores. The result must be what appending after a byte gives.
     @Test("appending to an empty array, also past the estimated size")
-    func appendingOutgrowsTheEstimate() {
+    func appendingOutgrowsTheEstimate() throws {
         let input = Array(String(repeating: "U盘，", count: 100_000).utf8)   // 700 KB: cut in pieces
         let expected = Array(String(repeating: "隨身碟，", count: 100_000).utf8)
         for threads in [1, 2] {
@@ -40,15 +40,15 @@ struct ConverterTests {
             converter.maximumThreads = threads
             var fresh: [UInt8] = []
             var prefixed: [UInt8] = [0x41]
-            input.withUnsafeBytes { converter.convert($0, appendingTo: &fresh) }
-            input.withUnsafeBytes { converter.convert($0, appendingTo: &prefixed) }
+            try input.withUnsafeBytes { try converter.convert($0, appendingTo: &fresh) }
+            try input.withUnsafeBytes { try converter.convert($0, appendingTo: &prefixed) }
             // Compared first: on a mismatch, #expect would spell out both megabyte arrays.
             let freshMatches = fresh == expected, prefixedMatches = prefixed == [0x41] + expected
             #expect(freshMatches, "\(threads) threads: \(fresh.count) bytes, \(expected.count) expected")
             #expect(prefixedMatches, "\(threads) threads: \(prefixed.count) bytes")
         }
         var small: [UInt8] = []
-        Array("头发".utf8).withUnsafeBytes { Converter(.s2t).convert($0, appendingTo: &small) }
+        try Array("头发".utf8).withUnsafeBytes { try Converter(.s2t).convert($0, appendingTo: &small) }
         #expect(small == Array("頭髮".utf8))
     }
 
@@ -56,7 +56,7 @@ struct ConverterTests {
     /// buffer of the converter's own when it is small or the output outgrows it; nil when the
     /// result does not fit.
     @Test("converting into a caller's buffer, of every size around the result's")
-    func intoCallersBuffer() {
+    func intoCallersBuffer() throws {
         let converter = Converter(.s2twp)
         let cases: [(String, String)] = [
             ("头发", "頭髮"),
@@ -67,7 +67,7 @@ struct ConverterTests {
             let bytes = Array(input.utf8), want = Array(expected.utf8)
             for size in [want.count - 1, want.count, want.count + 1, want.count + 2_000] {
                 var target = [UInt8](repeating: 0, count: size)
-                let written = target.withUnsafeMutableBytes { out in bytes.withUnsafeBytes { converter.convert($0, into: out) } }
+                let written = try target.withUnsafeMutableBytes { out in try bytes.withUnsafeBytes { try converter.convert($0, into: out) } }
                 if size < want.count {
                     #expect(written == nil, "\(want.count) bytes into \(size)")
                 } else {
@@ -77,7 +77,7 @@ struct ConverterTests {
             }
         }
         var empty: [UInt8] = []
-        #expect(empty.withUnsafeMutableBytes { out in [UInt8]().withUnsafeBytes { converter.convert($0, into: out) } } == 0)
+        #expect(try empty.withUnsafeMutableBytes { out in try [UInt8]().withUnsafeBytes { try converter.convert($0, into: out) } } == 0)
     }
 
     @Test func configNames() {
@@ -180,8 +180,8 @@ struct ConverterTests {
             var serial = Converter(config)
             serial.maximumThreads = 1
             var a: [UInt8] = [], b: [UInt8] = []
-            corpus.withUnsafeBytes { serial.convert($0, appendingTo: &a) }
-            corpus.withUnsafeBytes { Converter(config).convert($0, appendingTo: &b) }
+            corpus.withUnsafeBytes { serial.convert(unsafeValidatedUTF8: $0, appendingTo: &a) }
+            corpus.withUnsafeBytes { Converter(config).convert(unsafeValidatedUTF8: $0, appendingTo: &b) }
             #expect(a == b, "\(config)")
             // One thread converts large inputs in pieces too: the same bytes as in one piece.
             let whole = ByteBuffer()
@@ -192,14 +192,14 @@ struct ConverterTests {
     }
 
     @Test("converting into a caller's buffer")
-    func intoBuffer() {
+    func intoBuffer() throws {
         let input = Array("后来".utf8)
         var output = [UInt8](repeating: 0, count: 16)
-        let written = input.withUnsafeBytes { i in output.withUnsafeMutableBytes { Converter(.s2t).convert(i, into: $0) } }
+        let written = try input.withUnsafeBytes { i in try output.withUnsafeMutableBytes { try Converter(.s2t).convert(i, into: $0) } }
         #expect(written == 6)
         #expect(Array(output[0..<6]) == Array("後來".utf8))
         var small = [UInt8](repeating: 0, count: 2)
-        #expect(input.withUnsafeBytes { i in small.withUnsafeMutableBytes { Converter(.s2t).convert(i, into: $0) } } == nil)
+        #expect(try input.withUnsafeBytes { i in try small.withUnsafeMutableBytes { try Converter(.s2t).convert(i, into: $0) } } == nil)
     }
 
     @Test("one Converter shared by many tasks")

@@ -28,12 +28,32 @@ let benchmarks: @Sendable () -> Void = {
                 let clock = ContinuousClock()
                 let start = clock.now
                 benchmark.startMeasurement()
-                input.withUnsafeBytes { converter.convert($0, appendingTo: &output) }
+                input.withUnsafeBytes { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &output) }
                 benchmark.stopMeasurement()
                 let seconds = (clock.now - start) / .seconds(1)
                 benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
                 blackHole(output)
             }
+        }
+    }
+
+    // The safe entry point validates the input first: the difference from the unchecked
+    // "convert … large" benchmarks above is what validation costs in the hot path.
+    for config in [Config.s2t, .t2s, .s2twp, .tw2sp] {
+        let input = BenchmarkTexts.input(for: config, size: .large)
+        var converter = Converter(config)
+        converter.maximumThreads = 1
+        Benchmark("convert validating \(config.rawValue) \(BenchmarkTexts.Size.large.rawValue)") { benchmark in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count * 5 / 4)
+            let clock = ContinuousClock()
+            let start = clock.now
+            benchmark.startMeasurement()
+            _ = try? input.withUnsafeBytes { try converter.convert($0, appendingTo: &output) }
+            benchmark.stopMeasurement()
+            let seconds = (clock.now - start) / .seconds(1)
+            benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
+            blackHole(output)
         }
     }
 
@@ -44,7 +64,7 @@ let benchmarks: @Sendable () -> Void = {
             var output: [UInt8] = []
             let clock = ContinuousClock()
             let start = clock.now
-            input.withUnsafeBytes { converter.convert($0, appendingTo: &output) }
+            input.withUnsafeBytes { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &output) }
             let seconds = (clock.now - start) / .seconds(1)
             benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
             blackHole(output)

@@ -9,8 +9,9 @@
 /// ```
 ///
 /// Input is held back only until a safe cut (see `SafeCut.swift`): in text with line breaks or
-/// Chinese punctuation that is a few bytes; a line with neither is cut where a parse shows that
-/// every stage makes a final decision, so memory stays bounded whatever the input's shape. (A
+/// Chinese punctuation that is a few bytes; a line with neither is cut between two scalars no
+/// key holds together, or where a parse shows that every stage makes a final decision, so
+/// memory stays bounded whatever the input's shape. (A
 /// region holding CJK compatibility ideographs and no cut character waits for the next cut.)
 public struct ConversionStream {
     public let converter: Converter
@@ -129,6 +130,7 @@ public struct ConversionStream {
                 // Only the newest flush-size window is searched, so a long wait for a cut costs
                 // linear time; when it has none, a parse of a bounded prefix finds one.
                 return plan.safeCut(in: valid, lower: max(searched, validated - ConversionStream.flushSize), upper: validated)
+                    ?? plan.certainCut(in: valid, lower: validated - ConversionStream.flushSize, upper: validated)
                     ?? plan.forcedCut(in: valid, from: 0, limit: min(validated, ConversionStream.forcedRegion))
             }
             // Bytes already searched hold no cut; an isolating scalar is at most 4 bytes long.
@@ -167,12 +169,19 @@ public struct ConversionStream {
                 }
                 validated = pending.count - tail
                 return
-            case .invalid(let offset, let length):
+            case .invalid(let offset, _):
                 let at = validated + offset
                 if !lossy { throw InvalidUTF8Error(offset: pendingOffset + at) }
-                pending.replaceSubrange(at..<(at + length), with: [0xEF, 0xBF, 0xBD])
-                pendingOffset -= 3 - length
-                validated = at + 3
+                // The rest is repaired in one pass: replacing one bad sequence at a time moves
+                // the rest of the window each time (1 MB of 0xFF took 17 s).
+                let before = pending.count
+                let (repaired, tail) = pending.withUnsafeBufferPointer {
+                    UTF8Validation.repairing(UnsafeBufferPointer(rebasing: $0[at...]), final: final)
+                }
+                pending.replaceSubrange(at..., with: repaired)
+                pendingOffset -= pending.count - before
+                validated = pending.count - tail
+                return
             }
         }
     }

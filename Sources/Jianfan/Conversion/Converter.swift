@@ -48,20 +48,38 @@ public struct Converter: Sendable {
         var text = text
         return text.withUTF8 { utf8 in
             var out: [UInt8] = []
-            convert(UnsafeRawBufferPointer(utf8), appendingTo: &out)
+            // A String's UTF-8 is valid by construction.
+            convert(unsafeValidatedUTF8: UnsafeRawBufferPointer(utf8), appendingTo: &out)
             return String(decoding: out, as: UTF8.self)
         }
     }
 
-    /// Converts valid UTF-8 bytes, appending the result to `output`. Large inputs are cut at
-    /// safe boundaries and converted on all cores; the result is the same as in one piece.
+    /// Converts UTF-8 bytes, appending the result to `output`. The input is validated first
+    /// (16 bytes at a time, on all cores for large inputs); invalid input throws and leaves
+    /// `output` as it was. Large inputs are cut at safe boundaries and converted on all cores;
+    /// the result is the same as in one piece.
     ///
     /// ```swift
     /// var out: [UInt8] = []
-    /// Array("后来".utf8).withUnsafeBytes { Converter(.s2t).convert($0, appendingTo: &out) }
+    /// try Array("后来".utf8).withUnsafeBytes { try Converter(.s2t).convert($0, appendingTo: &out) }
+    /// // out == Array("後來".utf8)
     /// ```
-    /// - Precondition: `input` is valid UTF-8 (see ``UTF8Validation``).
-    public func convert(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first byte that is not UTF-8.
+    public func convert(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(InvalidUTF8Error) {
+        try validate(input)
+        convert(unsafeValidatedUTF8: input, appendingTo: &output)
+    }
+
+    /// Like ``convert(_:appendingTo:)`` without validating: for bytes the caller has already
+    /// validated (a `String`'s UTF-8, the output of ``UTF8Validation``).
+    ///
+    /// ```swift
+    /// var out: [UInt8] = []
+    /// var text = "后来"
+    /// text.withUTF8 { Converter(.s2t).convert(unsafeValidatedUTF8: UnsafeRawBufferPointer($0), appendingTo: &out) }
+    /// ```
+    /// - Precondition: `input` is valid UTF-8. Other bytes may be read out of bounds.
+    public func convert(unsafeValidatedUTF8 input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
         let estimate = Converter.outputEstimate(input.count)
         guard output.isEmpty else {
             let buffer = ByteBuffer(capacity: estimate)
@@ -80,10 +98,33 @@ public struct Converter: Sendable {
         if let outgrown { output = Array(UnsafeBufferPointer(start: outgrown.base, count: outgrown.count)) }
     }
 
-    /// Converts valid UTF-8 into a caller-provided buffer, returning the number of bytes written,
-    /// or nil when `output` is too small (nothing useful is left in it then). Bytes of `output`
-    /// past the returned count may be overwritten.
-    public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
+    /// Converts UTF-8 into a caller-provided buffer, returning the number of bytes written, or
+    /// nil when `output` is too small (nothing useful is left in it then). Bytes of `output` past
+    /// the returned count may be overwritten. The input is validated first.
+    ///
+    /// ```swift
+    /// var room = [UInt8](repeating: 0, count: 64)
+    /// let n = try Array("后来".utf8).withUnsafeBytes { input in
+    ///     try room.withUnsafeMutableBytes { try Converter(.s2t).convert(input, into: $0) }
+    /// }   // n == 6, room[..<6] is "後來"
+    /// ```
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first byte that is not UTF-8.
+    public func convert(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(InvalidUTF8Error) -> Int? {
+        try validate(input)
+        return convert(unsafeValidatedUTF8: input, into: output)
+    }
+
+    /// Like ``convert(_:into:)`` without validating.
+    ///
+    /// ```swift
+    /// var room = [UInt8](repeating: 0, count: 64)
+    /// var text = "后来"
+    /// let n = text.withUTF8 { input in
+    ///     room.withUnsafeMutableBytes { Converter(.s2t).convert(unsafeValidatedUTF8: UnsafeRawBufferPointer(input), into: $0) }
+    /// }
+    /// ```
+    /// - Precondition: `input` is valid UTF-8. Other bytes may be read out of bounds.
+    public func convert(unsafeValidatedUTF8 input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
         // Straight into the caller's buffer when it leaves the writer its slack, as above; else,
         // or when the output outgrows it, through a buffer of its own, copied if it fits.
         let lent = output.count >= ByteBuffer.slack * 2 ? output.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil
@@ -94,6 +135,16 @@ public struct Converter: Sendable {
         guard buffer.count <= output.count, let target = output.baseAddress else { return buffer.count == 0 ? 0 : nil }
         target.copyMemory(from: buffer.base, byteCount: buffer.count)
         return buffer.count
+    }
+
+    /// Throws at the first byte of `input` that is not UTF-8 (an incomplete scalar at the end
+    /// included).
+    func validate(_ input: UnsafeRawBufferPointer) throws(InvalidUTF8Error) {
+        let bytes = input.bindMemory(to: UInt8.self)
+        switch UTF8Validation.scan(bytes, threads: input.count >= Converter.parallelThreshold ? maximumThreads : 1) {
+        case .valid(let tail): if tail > 0 { throw InvalidUTF8Error(offset: input.count - tail) }
+        case .invalid(let offset, _): throw InvalidUTF8Error(offset: offset)
+        }
     }
 
     /// A streaming conversion: feed chunks of any size, get output with bounded memory.

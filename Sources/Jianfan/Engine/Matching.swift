@@ -185,17 +185,24 @@ extension Table {
     /// OpenCC's `mmseg` segmentation of `[start, end)`: each longest match is a segment, and the
     /// text between matches (unmatched scalars and IDSs) forms one segment. Appends the end offset
     /// (relative to `origin`) of every segment to `ends`.
+    ///
+    /// With `rankZeroOnly` (this is a stage's table whose rank-0 entries are the segmentation
+    /// dictionary), a match of a later rank means that no segment starts here. `decision` is
+    /// told every position where segmentation decides (for ``Plan/forcedCut(in:from:limit:)``).
     func segment(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
-                 origin: UnsafePointer<UInt8>, into ends: inout [Int]) {
+                 origin: UnsafePointer<UInt8>, into ends: inout [Int], rankZeroOnly: Bool = false,
+                 decision: ((Int) -> Void)? = nil) {
         var p = start
         var runStart = start
         while p < end {
+            decision?(p - origin)
             let (scalar, length) = UTF8Scalars.decode(p)
             if UTF8Scalars.isIDSOperator(scalar) {
                 let ids = UTF8Scalars.idsLength(p, end)
                 if ids > 0 { p += ids; continue }
             }
-            let matched = match(p, scalar: scalar, length: length, record: record(scalar), end: end).length
+            let m = match(p, scalar: scalar, length: length, record: record(scalar), end: end)
+            let matched = rankZeroOnly && m.rank != 0 ? 0 : m.length
             if matched == 0 {
                 p += length
             } else {

@@ -8,7 +8,7 @@ extension Plan {
 
     /// The largest safe cut in `(lower, upper]`, or nil. Offsets are into `bytes`.
     func safeCut(in bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> Int? {
-        guard let base = bytes.baseAddress, upper > lower, !cutter.encodings.isEmpty else { return nil }
+        guard let base = bytes.baseAddress, upper > lower, !cutter.isEmpty else { return nil }
         let cutter = cutter
         var cut = upper
         while cut > max(lower, 0) {
@@ -37,8 +37,11 @@ extension Plan {
         while bytes.count - start > target + target / 2 {
             let ideal = start + target
             let window = max(target / 4, 4096)
+            let after = min(bytes.count - 1, ideal + window)
             if let cut = safeCut(in: bytes, lower: ideal - window, upper: ideal)
-                ?? safeCut(in: bytes, lower: ideal, upper: min(bytes.count - 1, ideal + window))
+                ?? safeCut(in: bytes, lower: ideal, upper: after)
+                ?? certainCut(in: bytes, lower: ideal - window, upper: ideal)
+                ?? certainCut(in: bytes, lower: ideal, upper: after)
                 ?? forcedCut(in: bytes, from: start, limit: ideal) {
                 ends.append(cut)
                 start = cut
@@ -48,6 +51,46 @@ extension Plan {
         }
         ends.append(bytes.count)
         return ends
+    }
+}
+
+/// Where a plan converts with one table (one stage, or a fused table), a position is also a
+/// safe cut when no key of that table holds the two scalars around it (the filter's key-pair
+/// bits): no match can span it, so the greedy matches on either side are those of the whole
+/// text. The optimistic loop restarts exact matching at the same boundaries (`OptimisticRun.swift`).
+extension Plan {
+    /// The one table whose key pairs decide every boundary of the plan, if there is one.
+    var boundaryTable: Table? {
+        if let fused { return fused }
+        return stages.count == 1 && (segmentation == nil || segmentationIsFirstStage) ? stages[0] : nil
+    }
+
+    /// The largest cut in `(lower, upper]` where no key of ``boundaryTable`` holds the scalars
+    /// around it, away from IDSs and compatibility ideographs (the pre-step changes those), or
+    /// nil. `bytes` must be valid UTF-8.
+    func certainCut(in bytes: UnsafeBufferPointer<UInt8>, lower: Int, upper: Int) -> Int? {
+        guard let table = boundaryTable, let base = bytes.baseAddress else { return nil }
+        var cut = min(upper, bytes.count - 1)
+        let floor = max(lower, 0)
+        let checkCompatibility = !normalization.isEmpty
+        while cut > floor {
+            if base[cut] & 0xC0 != 0x80 {
+                var before = cut - 1
+                while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
+                let previous = UTF8Scalars.decode(base + before).scalar
+                let current = UTF8Scalars.decode(base + cut).scalar
+                if !table.keyMayHold(previous, current)
+                    && !(checkCompatibility && (TableSetCompiler.isCompatibilityIdeograph(previous)
+                                                || TableSetCompiler.isCompatibilityIdeograph(current)))
+                    && !Plan.idsOperatorNear(bytes, before: cut) {
+                    return cut
+                }
+                cut = before
+            } else {
+                cut -= 1
+            }
+        }
+        return nil
     }
 }
 
@@ -82,11 +125,9 @@ extension Plan {
         var segmentDecisions: [Int]?
         if let segmentation {
             ends.removeAll()
-            segmentation.segment(origin, origin + count, origin: origin, into: &ends)
             var decisions: [Int] = []
-            segmentation.parse(origin, from: 0, to: count, into: ByteBuffer(capacity: count + count / 4)) { at, _ in
-                decisions.append(at)
-            }
+            segmentation.segment(origin, origin + count, origin: origin, into: &ends,
+                                 rankZeroOnly: segmentationIsFirstStage) { decisions.append($0) }
             segmentDecisions = decisions
         }
         // Candidates (position in the region, position in the current stage's input), ascending;

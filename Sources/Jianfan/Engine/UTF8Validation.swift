@@ -109,6 +109,32 @@ public enum UTF8Validation {
         let array = Array(bytes)
         return Array(String(decoding: array, as: UTF8.self).utf8)
     }
+    /// `bytes` with every maximal invalid subpart replaced by U+FFFD, in one pass; unless
+    /// `final`, a scalar cut off at the end is kept as it is and its length returned as the
+    /// incomplete tail. Linear in the input whatever its shape (1 MB of `0xFF` included).
+    static func repairing(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> (bytes: [UInt8], incompleteTail: Int) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 2)
+        var start = 0
+        while start < bytes.count {
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            switch scan(rest) {
+            case .valid(let tail):
+                if tail > 0 && final {
+                    out.append(contentsOf: rest[..<(rest.count - tail)])
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    return (out, 0)
+                }
+                out.append(contentsOf: rest)
+                return (out, tail)
+            case .invalid(let offset, let length):
+                out.append(contentsOf: rest[..<offset])
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                start += offset + max(length, 1)
+            }
+        }
+        return (out, 0)
+    }
 }
 
 /// The two halves' results of a parallel scan, each written by one worker and read after both.

@@ -20,19 +20,29 @@ struct Plan: Sendable {
 
     /// Recognizes an isolating scalar ending at a position, by its last byte first.
     struct Cutter: Sendable {
-        /// Whether some isolating scalar's UTF-8 ends with this byte.
+        /// Whether some isolating scalar's UTF-8 ends with this byte; for an ASCII byte, whether
+        /// that scalar itself is isolating (no other scalar's UTF-8 ends with one).
         let endsIsolating: [Bool]
         let encodings: [[UInt8]]
 
-        init(isolating scalars: [UInt32]) {
-            encodings = scalars.compactMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
+        /// `scalars`: isolating scalars of any kind; `ascii`: bit `c` set when ASCII `c` is one.
+        init(isolating scalars: [UInt32], ascii: (UInt64, UInt64) = (0, 0)) {
+            encodings = scalars.filter { $0 >= 0x80 }.compactMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
             var ends = [Bool](repeating: false, count: 256)
             for e in encodings { ends[Int(e.last!)] = true }
+            for c in 0..<128 where (c < 64 ? ascii.0 >> c : ascii.1 >> (c - 64)) & 1 != 0 { ends[c] = true }
+            for c in scalars where c < 0x80 { ends[Int(c)] = true }
             endsIsolating = ends
+            isEmpty = !ends.contains(true)
         }
+
+        /// Whether no scalar isolates: then only a parse finds a cut.
+        let isEmpty: Bool
 
         /// Whether an isolating scalar ends right before `base + at`.
         func isolatingEnds(_ base: UnsafePointer<UInt8>, at: Int) -> Bool {
+            let last = base[at - 1]
+            if last < 0x80 { return endsIsolating[Int(last)] }
             for e in encodings where e.count <= at {
                 var k = 0
                 while k < e.count && base[at - e.count + k] == e[k] { k += 1 }
@@ -45,7 +55,7 @@ struct Plan: Sendable {
 
 /// The fixed-size record of a plan in the table blob.
 struct PlanRecord {
-    static let size = 64
+    static let size = 80
     static let maxStages = 4
     static let maxNormalization = 2
     static let maxIsolating = 8
@@ -59,6 +69,9 @@ struct PlanRecord {
     var stages: [Int]
     var fused: Int?
     var isolating: [UInt32]
+    /// The ASCII scalars no key of the plan contains, as a bit set (`0..<64`, `64..<128`): the
+    /// cut candidates of text that is mostly ASCII (base64, code) in every configuration.
+    var isolatingASCII: (UInt64, UInt64)
 
     func write(into raw: UnsafeMutableRawBufferPointer, at offset: Int) {
         for (i, byte) in name.utf8.prefix(8).enumerated() { raw[offset + i] = byte }
@@ -75,10 +88,13 @@ struct PlanRecord {
         for (i, scalar) in isolating.enumerated() {
             raw.storeBytes(of: scalar, toByteOffset: offset + 32 + 4 * i, as: UInt32.self)
         }
+        raw.storeBytes(of: isolatingASCII.0, toByteOffset: offset + 64, as: UInt64.self)
+        raw.storeBytes(of: isolatingASCII.1, toByteOffset: offset + 72, as: UInt64.self)
     }
 
     init(name: String, includesTofuRisk: Bool, normalization: [Int], normalizationIsCompatibilityOnly: Bool,
-         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, isolating: [UInt32]) {
+         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, isolating: [UInt32],
+         isolatingASCII: (UInt64, UInt64)) {
         self.name = name
         self.includesTofuRisk = includesTofuRisk
         self.normalization = normalization
@@ -88,6 +104,7 @@ struct PlanRecord {
         self.stages = stages
         self.fused = fused
         self.isolating = isolating
+        self.isolatingASCII = isolatingASCII
     }
 
     init(reading raw: UnsafeRawPointer) {
@@ -108,5 +125,6 @@ struct PlanRecord {
         let fusedIndex = get(28)
         fused = fusedIndex < 0 ? nil : fusedIndex
         isolating = (0..<isolatingCount).map { raw.load(fromByteOffset: 32 + 4 * $0, as: UInt32.self) }
+        isolatingASCII = (raw.loadUnaligned(fromByteOffset: 64, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 72, as: UInt64.self))
     }
 }

@@ -11,7 +11,7 @@ internal import CJianfanTables
 ///            tables, each 8-byte aligned
 final class TableSet: Sendable {
     static let magic: UInt32 = 0x4254_464A   // "JFTB"
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
 
     let records: [PlanRecord]
     /// Where each table starts (the blob's address as an integer, so the set stays `Sendable`):
@@ -70,7 +70,7 @@ final class TableSet: Sendable {
             segmentationIsFirstStage: r.segmentationIsFirstStage,
             stages: r.stages.map(table),
             fused: r.fused.map(table),
-            cutter: Plan.Cutter(isolating: r.isolating))
+            cutter: Plan.Cutter(isolating: r.isolating, ascii: r.isolatingASCII))
     }
 
     /// Serializes compiled tables and plan records into a blob that `init(base:count:)` reads.

@@ -89,11 +89,21 @@ package struct TableSetCompiler {
                     segmentation: fused ? try table(chain[0]) : try segmentation.map(table), segmentationIsFirstStage: fused,
                     stages: try chain.map(table), fused: fusedTable,
                     isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }
-                        .prefix(PlanRecord.maxIsolating))))
+                        .prefix(PlanRecord.maxIsolating)),
+                    isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) }))
                 precondition(chain.count <= PlanRecord.maxStages && normalization.count <= PlanRecord.maxNormalization)
             }
         }
         return TableSet.serialize(tables: tables, records: records)
+    }
+
+    /// The ASCII scalars for which `include` holds, as two 64-bit sets.
+    static func asciiMask(_ include: (UInt32) -> Bool) -> (UInt64, UInt64) {
+        var mask: (UInt64, UInt64) = (0, 0)
+        for c in UInt32(0)..<128 where include(c) {
+            if c < 64 { mask.0 |= 1 << c } else { mask.1 |= 1 << (c - 64) }
+        }
+        return mask
     }
 
     static func isCompatibilityIdeograph(_ scalar: UInt32) -> Bool {
