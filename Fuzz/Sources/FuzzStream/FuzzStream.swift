@@ -20,8 +20,7 @@ public func fuzzStream(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
     let invalidAt = UTF8Validation.firstInvalidOffset(in: text)
     let valid = lossy ? UTF8Validation.repaired(text) : text
-    var expected: [UInt8] = []
-    if lossy || invalidAt == nil { valid.withUnsafeBytes { converter.convert($0, appendingTo: &expected) } }
+    let expected = lossy || invalidAt == nil ? FuzzCheck.converted(valid, with: converter) : []
 
     var stream = converter.makeStream(lossy: lossy)
     var output: [UInt8] = []

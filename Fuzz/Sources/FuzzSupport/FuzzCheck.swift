@@ -11,8 +11,24 @@ public enum FuzzCheck {
     /// The configuration the low four bits of `selector` name, with the tofu-risk dictionaries
     /// when bit 4 is set: all 32 plans are reachable from one byte.
     public static func converter(selector: UInt8) -> Converter {
-        let configs = Config.allCases
-        return Converter(configs[Int(selector & 0x0F) % configs.count], includeTofuRiskDictionaries: selector & 0x10 != 0)
+        converters[Int(selector & 0x1F) % converters.count]
+    }
+
+    /// Built once: a plan lookup per input would be a good part of a small input's time.
+    private static let converters = [false, true].flatMap { tofu in
+        Config.allCases.map { Converter($0, includeTofuRiskDictionaries: tofu) }
+    }
+
+    /// The conversion of valid UTF-8 (a refusal is a finding).
+    public static func converted(_ bytes: [UInt8], with converter: Converter) -> [UInt8] {
+        var out: [UInt8] = []
+        do {
+            // An untyped closure: the typed-throws one crashes swift-frontend 6.3.1's inliner at -O.
+            try bytes.withUnsafeBytes { try converter.convert($0, appendingTo: &out) }
+        } catch {
+            expect(false, "refused valid UTF-8 (\(error)): \(describe(bytes))")
+        }
+        return out
     }
 
     /// Stops the run with `message` (and where it went wrong) when `condition` is false.
