@@ -16,9 +16,11 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String { "jianfan: \(message)" }
 
     /// A system call failed on `path`; `errno` explains why, as `cat` or `cp` would.
+    /// `path` is a file name as ``ArgumentBytes`` holds it; bytes that are not UTF-8 show as U+FFFD.
     static func system(_ path: String, errno code: Int32, doing action: String? = nil) -> CLIError {
         let reason = String(cString: strerror(code))
-        let text = action.map { "\(path): \($0): \(reason)" } ?? "\(path): \(reason)"
+        let name = ArgumentBytes.display(path)
+        let text = action.map { "\(name): \($0): \(reason)" } ?? "\(name): \(reason)"
         return CLIError(status: .failure, message: text)
     }
 

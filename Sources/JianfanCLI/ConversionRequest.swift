@@ -13,20 +13,42 @@ struct ConversionRequest {
     var inPlace = false
     var includeTofuRiskDictionaries = false
     var lossy = false
-    var engine: EngineKind = .table
+    /// nil: the table engine, or ICU when `icuTransform` is given.
+    var engine: EngineKind?
     var icuTransform: String?
+    /// `--path` directories, in order, where custom configurations and their dictionaries will
+    /// be looked for (after the config's own directory), as `opencc --path` does. The built-in
+    /// configurations need none; recorded here for custom configuration files.
+    var searchPaths: [String] = []
+    /// `--dict` files: the user's entries, in front of the configuration (the first file that
+    /// has a key wins).
+    var dictionaries: [String] = []
+    /// `--inspect` or `--segmentation`: records instead of the converted text.
+    var inspection: InspectionMode?
 
     func run() throws {
-        guard let parsed = Config(name: config) else {
-            let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError.usage("unknown config '\(config)'; valid configs: \(valid)")
-        }
+        let source = try ConfigSource(config, searchPaths: searchPaths)
         let engine = try Engine.make(
-            config: parsed,
+            config: source.builtIn,
             kind: engine,
             icuTransform: icuTransform,
-            includeTofuRiskDictionaries: includeTofuRiskDictionaries
-        )
+            inspection: inspection
+        ) { () throws(CLIError) -> Converter in
+            var converter = try source.converter(includeTofuRiskDictionaries: includeTofuRiskDictionaries)
+            if !dictionaries.isEmpty {
+                var merged: UserDictionary?
+                for path in dictionaries {
+                    do {
+                        let dictionary = try UserDictionary(contentsOfFile: path)
+                        merged = merged.map { $0.merging(dictionary) } ?? dictionary
+                    } catch {
+                        throw CLIError.usage("\(error)")
+                    }
+                }
+                if let merged { converter = converter.overriding(merged) }
+            }
+            return converter
+        }
         let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
 
         let status: ExitStatus
@@ -45,21 +67,30 @@ struct ConversionRequest {
     }
 
     /// The request of a command line made only of `-c`/`--config`, `-i`/`--input` and
-    /// `-o`/`--output`, each followed by its value (the `opencc` form, and what scripts run per
-    /// file); nil for anything else, which ArgumentParser then parses. Parsing these by hand
+    /// `-o`/`--output`, each followed by its value or with it attached (`-cs2t`,
+    /// `--config=s2t`): the `opencc` form, and what scripts run per file. Nil for anything
+    /// else, which ArgumentParser then parses. Parsing these by hand
     /// saves ArgumentParser's reflection, more than half of a small conversion's 6 ms.
     ///
     /// ```swift
     /// ConversionRequest.quick(["-c", "s2t", "-i", "a.txt"])   // config s2t, inputs ["a.txt"]
+    /// ConversionRequest.quick(["-cs2t", "--input=a.txt"])       // the same
     /// ConversionRequest.quick(["-c", "s2t", "a.txt"])         // nil: positional input
     /// ```
     static func quick(_ arguments: some Collection<String>) -> ConversionRequest? {
         var request = ConversionRequest(config: "s2t", inputs: [], output: nil)
         var seenConfig = false
         var rest = arguments[...]
-        while let option = rest.popFirst() {
-            // A value is never an option; `-` (standard input or output) is a value.
-            guard let value = rest.popFirst(), value == "-" || !value.hasPrefix("-") else { return nil }
+        while let token = rest.popFirst() {
+            let option: String
+            let value: String
+            if let (name, attached) = attachedValue(token) {
+                (option, value) = (name, attached)
+            } else {
+                // A value is never an option; `-` (standard input or output) is a value.
+                guard let next = rest.popFirst(), next == "-" || !next.hasPrefix("-") else { return nil }
+                (option, value) = (token, next)
+            }
             switch option {
             case "-c", "--config":
                 if seenConfig { return nil }
@@ -75,5 +106,16 @@ struct ConversionRequest {
             }
         }
         return request
+    }
+
+    /// `-cs2t` → (`-c`, `s2t`); `--config=s2t` → (`--config`, `s2t`); nil for anything else.
+    private static func attachedValue(_ token: String) -> (String, String)? {
+        if token.hasPrefix("--"), let equals = token.firstIndex(of: "=") {
+            return (String(token[..<equals]), String(token[token.index(after: equals)...]))
+        }
+        guard token.utf8.count > 2, !token.hasPrefix("--"), ["-c", "-i", "-o"].contains(token.prefix(2)) else {
+            return nil
+        }
+        return (String(token.prefix(2)), String(token.dropFirst(2)))
     }
 }

@@ -13,30 +13,37 @@ struct ConvertCommand: ParsableCommand {
         discussion: HelpText.discussion
     )
 
+    // Short options take their value attached too (`-cs2t`), as `opencc` (TCLAP) allows.
     @Option(
-        name: [.short, .long],
+        name: [.customShort("c", allowingJoined: true), .long],
         help: ArgumentHelp(
-            "The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`).",
+            "The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`), or an OpenCC configuration file (a path, or a name found in a --path directory or OPENCC_DATA_DIR).",
             valueName: "config"
-        )
+        ),
+        completion: .list(Config.allCases.map(\.rawValue))
     )
     var config = "s2t"
 
     @Option(
-        name: [.short, .long],
-        help: ArgumentHelp("An input file; repeat for several. `-` is standard input.", valueName: "file")
+        name: [.customShort("i", allowingJoined: true), .long],
+        help: ArgumentHelp("An input file; repeat for several. `-` is standard input.", valueName: "file"),
+        completion: .file()
     )
     var input: [String] = []
 
-    @Argument(help: ArgumentHelp("More input files, converted after those given with -i.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("More input files, converted after those given with -i.", valueName: "file"),
+        completion: .file()
+    )
     var files: [String] = []
 
     @Option(
-        name: [.short, .long],
+        name: [.customShort("o", allowingJoined: true), .long],
         help: ArgumentHelp(
             "The output file, replaced only once the conversion succeeds (default: standard output).",
             valueName: "file"
-        )
+        ),
+        completion: .file()
     )
     var output: String?
 
@@ -49,22 +56,60 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
     var lossy = false
 
-    @Option(help: "table: OpenCC's dictionaries, output identical to opencc; icu: an ICU transform.")
-    var engine: EngineKind = .table
+    @Option(help: "table: OpenCC's dictionaries, output identical to opencc; icu: an ICU transform (default: table).")
+    var engine: EngineKind?
 
     @Option(
         help: ArgumentHelp(
-            "The ICU transform for --engine icu (default: Hans-Hant for s2* configs, Hant-Hans for configs producing Simplified).",
+            "An ICU transform (`jianfan transforms` lists them); implies --engine icu. Default for --engine icu: Hans-Hant for s2* configs, Hant-Hans for configs producing Simplified.",
             valueName: "id"
-        )
+        ),
+        completion: .shellCommand("jianfan transforms")
     )
     var icuTransform: String?
 
+    @Option(
+        name: .customLong("path"),
+        help: ArgumentHelp(
+            "A directory to search for custom configuration and dictionary files; repeat for several (as opencc's --path).",
+            valueName: "dir"
+        ),
+        completion: .directory
+    )
+    var searchPaths: [String] = []
+
+    /// `opencc --noflush 1` turns off its flush after every line. Accepted with or without a
+    /// value (see ``CompatibleArguments``); Jianfan writes per converted piece, not per line.
+    @Flag(name: .customLong("noflush"), help: "Accepted for opencc compatibility: output is written per converted piece (up to 64 KB), not flushed per line.")
+    var noFlush = false
+
+    @Option(
+        name: .customLong("dict"),
+        help: ArgumentHelp(
+            "An OpenCC text dictionary (key<TAB>value per line) whose entries win where they match; the configuration converts around them. Repeat for several (the first file with a key wins).",
+            valueName: "file"
+        ),
+        completion: .file()
+    )
+    var dictionaries: [String] = []
+
+    @Flag(help: "Print opencc's --inspect JSON record for each line (segments and every stage's output), with Jianfan's offsets.")
+    var inspect = false
+
+    @Flag(help: "Print opencc's --segmentation JSON record for each line, with Jianfan's offsets.")
+    var segmentation = false
+
+    @Flag(help: "Not supported yet: opencc's JSON Lines of one-to-many spans.")
+    var ambiguities = false
+
     func run() throws {
+        if ambiguities { throw CLIError.usage("--ambiguities is not supported yet; --inspect shows every stage's output") }
+        if inspect && segmentation { throw CLIError.usage("--inspect and --segmentation cannot be combined") }
         try ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
-            icuTransform: icuTransform
+            icuTransform: icuTransform, searchPaths: searchPaths, dictionaries: dictionaries,
+            inspection: inspect ? .inspect : segmentation ? .segmentation : nil
         ).run()
     }
 }

@@ -28,21 +28,34 @@ extension ConversionStream: ByteStreamConverter {}
 enum Engine: Sendable {
     case table(Converter)
     case icu(Transliterator)
+    case inspection(Converter, InspectionMode)
 
+    /// `converter` makes the table engine's converter (a built-in or a configuration file, with
+    /// the user's entries); it is called only when the table engine is chosen.
     static func make(
-        config: Config,
-        kind: EngineKind,
+        config: Config?,
+        kind: EngineKind?,
         icuTransform: String?,
-        includeTofuRiskDictionaries: Bool
+        inspection: InspectionMode? = nil,
+        converter: () throws(CLIError) -> Converter
     ) throws(CLIError) -> Engine {
-        switch kind {
+        // `--icu-transform X` alone means ICU; only an explicit `--engine table` contradicts it.
+        switch kind ?? (icuTransform == nil ? .table : .icu) {
         case .table:
-            if icuTransform != nil { throw .usage("--icu-transform needs --engine icu") }
-            return .table(Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries))
+            if icuTransform != nil { throw .usage("--icu-transform needs --engine icu, not --engine table") }
+            if let inspection {
+                let made = try converter()
+                if inspection == .segmentation && made.segmentationRecord(line: "") == nil {
+                    throw .usage("\(made.name): this configuration has no segmentation step; --segmentation needs one")
+                }
+                return .inspection(made, inspection)
+            }
+            return .table(try converter())
         case .icu:
-            guard let id = icuTransform ?? defaultICUTransform(for: config) else {
+            if inspection != nil { throw .usage("--inspect and --segmentation show the table engine's work, not ICU's") }
+            guard let id = icuTransform ?? config.flatMap(defaultICUTransform(for:)) else {
                 throw .usage(
-                    "config \(config.rawValue) has no ICU counterpart; name a transform with --icu-transform ID"
+                    "config \(config?.rawValue ?? "from a file") has no ICU counterpart; name a transform with --icu-transform ID"
                 )
             }
             do {
@@ -72,6 +85,7 @@ enum Engine: Sendable {
         switch self {
         case let .table(converter): converter.makeStream(lossy: lossy)
         case let .icu(transliterator): ICUStream(transliterator: transliterator, lossy: lossy)
+        case let .inspection(converter, mode): InspectionStream(converter: converter, mode: mode, lossy: lossy)
         }
     }
 }

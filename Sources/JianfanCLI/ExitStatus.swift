@@ -16,7 +16,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     var meaning: String {
         switch self {
         case .success: "success, also when the reader of stdout exits early (`| head`)"
-        case .failure: "an input could not be read or an output not written"
+        case .failure: "an input could not be read or an output not written (read-only)"
         case .usage: "usage: bad option, unknown config or ICU transform"
         case .invalidUTF8: "invalid UTF-8 input; the message gives the byte offset"
         }

@@ -17,6 +17,10 @@ import Darwin
 /// (after a crash it may be missing, like any file just written). Any failure, or `discard()`,
 /// unlinks the temporary file and leaves the destination untouched.
 ///
+/// An existing file we may not write is refused (`Permission denied`, as `cp`, `>` and `opencc`
+/// refuse it), although the directory would let us rename over it: a read-only file says
+/// "do not change me". (Root may write any file, here as with `cp`.) Paths are file names as ``ArgumentBytes`` holds them, used byte for byte.
+///
 /// This also makes `-i f -o f` safe without a special case: `f` stays open for reading and
 /// intact until the rename, which is what an in-place edit does.
 final class AtomicFileOutput: OutputSink {
@@ -30,10 +34,12 @@ final class AtomicFileOutput: OutputSink {
     private var isFinished = false
 
     init(path: String) throws(CLIError) {
-        displayName = path
+        displayName = ArgumentBytes.display(path)
         var info = stat()
-        if stat(path, &info) == 0 {
+        if withSystemPath(path, { stat($0, &info) }) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw .system(path, errno: EISDIR) }
+            // access(2), not the mode bits: it knows root, ACLs and read-only mounts.
+            if withSystemPath(path, { access($0, W_OK) }) != 0 { throw .system(path, errno: errno) }
             destination = Self.resolvingSymlinks(path)
             original = (info.st_mode & 0o7777, info.st_uid, info.st_gid)
         } else {
@@ -43,13 +49,24 @@ final class AtomicFileOutput: OutputSink {
             original = nil
         }
         let directory = Self.directory(of: destination)
-        var template = Array("\(directory)/.jianfan-XXXXXX".utf8CString)
-        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw .system(path, errno: errno, doing: "cannot create a temporary file in \(directory)")
+        var template = (ArgumentBytes.bytes(of: directory) + Array("/.jianfan-XXXXXX".utf8)).map { CChar(bitPattern: $0) }
+        template.append(0)
+        // Created and tracked with the signals held back: an interrupt in between would leave
+        // the file behind (seen under load when Ctrl-C came right after the file appeared).
+        let (created, code) = InterruptCleanup.withSignalsDeferred {
+            template.withUnsafeMutableBufferPointer { buffer in
+                let created = mkstemp(buffer.baseAddress!)
+                let code = errno
+                if created >= 0 { InterruptCleanup.track(cString: buffer.baseAddress!) }
+                return (created, code)
+            }
         }
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        InterruptCleanup.track(temporaryPath)
+        fd = created
+        guard fd >= 0 else {
+            let place = ArgumentBytes.display(directory)
+            throw .system(path, errno: code, doing: "cannot create a temporary file in \(place)")
+        }
+        temporaryPath = ArgumentBytes.string(from: template.dropLast().map { UInt8(bitPattern: $0) })
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -73,7 +90,7 @@ final class AtomicFileOutput: OutputSink {
             let result = close(fd)
             fd = -1
             try check(result)
-            try check(rename(temporaryPath, destination))
+            try check(withSystemPath(temporaryPath) { from in withSystemPath(destination) { rename(from, $0) } })
         } catch {
             discard()
             throw error
@@ -88,7 +105,7 @@ final class AtomicFileOutput: OutputSink {
         isFinished = true
         if fd >= 0 { close(fd) }
         fd = -1
-        unlink(temporaryPath)
+        withSystemPath(temporaryPath) { _ = unlink($0) }
         InterruptCleanup.untrack()
     }
 
@@ -99,9 +116,9 @@ final class AtomicFileOutput: OutputSink {
     }
 
     private static func resolvingSymlinks(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
+        guard let resolved = withSystemPath(path, { realpath($0, nil) }) else { return path }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return ArgumentBytes.string(from: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 
     private static func directory(of path: String) -> String {
@@ -118,7 +135,7 @@ final class AtomicFileOutput: OutputSink {
 
     /// Makes the rename itself durable. Best effort: some file systems refuse fsync on directories.
     private static func syncDirectory(_ path: String) {
-        let dirFD = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dirFD = withSystemPath(path) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard dirFD >= 0 else { return }
         _ = fsync(dirFD)
         close(dirFD)

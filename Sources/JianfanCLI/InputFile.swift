@@ -30,7 +30,8 @@ struct FileIdentity: Equatable, Sendable {
 ///
 /// Opening checks up front what read(2) would report late or confusingly (a directory).
 final class InputFile {
-    /// The name as the user typed it, for messages; `<stdin>` for standard input.
+    /// The name as the user typed it, for messages (bytes that are not UTF-8 show as U+FFFD);
+    /// `<stdin>` for standard input.
     let displayName: String
     let fd: Int32
     let identity: FileIdentity?
@@ -47,7 +48,7 @@ final class InputFile {
             identity = FileIdentity(fd: 0)
             return
         }
-        let opened = open(path, O_RDONLY | O_CLOEXEC)
+        let opened = withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard opened >= 0 else { throw .system(path, errno: errno) }
         var info = stat()
         guard fstat(opened, &info) == 0 else {
@@ -59,7 +60,7 @@ final class InputFile {
             close(opened)
             throw .system(path, errno: EISDIR)
         }
-        displayName = path
+        displayName = ArgumentBytes.display(path)
         fd = opened
         ownsDescriptor = true
         identity = FileIdentity(info)

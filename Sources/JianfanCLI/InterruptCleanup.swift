@@ -21,7 +21,7 @@ enum InterruptCleanup {
         // conversion must still stop, and clean up, when asked to.
         var deliverable = sigset_t()
         sigemptyset(&deliverable)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        for signalNumber in handled {
             sigaddset(&deliverable, signalNumber)
             signal(signalNumber) { received in
                 if let path = InterruptCleanup.slot { unlink(path) }
@@ -33,10 +33,24 @@ enum InterruptCleanup {
         sigprocmask(SIG_UNBLOCK, &deliverable, nil)
     }
 
-    static func track(_ path: String) {
+    /// Remembers the file to remove on an interrupt, by its exact bytes.
+    static func track(cString path: UnsafePointer<CChar>) {
         untrack()
         slot = strdup(path)
     }
+
+    /// Runs `body` with the three signals blocked; one that arrives meanwhile is delivered,
+    /// and handled, once `body` has returned.
+    static func withSignalsDeferred<Result>(_ body: () -> Result) -> Result {
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        for signalNumber in handled { sigaddset(&blocked, signalNumber) }
+        sigprocmask(SIG_BLOCK, &blocked, &previous)
+        defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        return body()
+    }
+
+    private static let handled = [SIGINT, SIGTERM, SIGHUP]
 
     static func untrack() {
         guard let path = slot else { return }

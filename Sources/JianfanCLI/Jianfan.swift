@@ -12,8 +12,9 @@ import Darwin
 /// works exactly like `opencc -c s2t -i f`.
 @main
 struct RootCommand: ParsableCommand {
-    /// The version `--version` prints; the only place it is written.
-    static let version = "0.1.0"
+    /// The version `-v`/`--version` prints (see ``CompatibleArguments/versionLine``); the only
+    /// place it is written.
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "jianfan",
@@ -23,23 +24,28 @@ struct RootCommand: ParsableCommand {
             jianfan <subcommand>
             """,
         discussion: HelpText.rootDiscussion,
-        version: version,
-        subcommands: [ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self],
+        version: CompatibleArguments.versionLine,
+        subcommands: [ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self, TransformsCommand.self],
         defaultSubcommand: ConvertCommand.self
     )
 
     /// Replaces ArgumentParser's entry point to own error reporting: our errors print as
     /// `jianfan: <file>: <reason>` with the statuses of ``ExitStatus``, and ArgumentParser's
-    /// usage errors exit with 2 (`ExitStatus.usage`) rather than its default 64.
+    /// usage errors exit with 2 (`ExitStatus.usage`) rather than its default 64. Arguments
+    /// are taken as bytes (``ArgumentBytes``): a file name need not be UTF-8.
     static func main() {
         // A closed pipe must surface as EPIPE (a quiet exit), not kill us mid-write.
         signal(SIGPIPE, SIG_IGN)
         InterruptCleanup.install()
         do {
-            if let request = ConversionRequest.quick(CommandLine.arguments.dropFirst()) {
+            guard case let .run(arguments) = try CompatibleArguments.prepare(ArgumentBytes.arguments) else {
+                try StandardOutput().write(Array((CompatibleArguments.versionLine + "\n").utf8))
+                terminate(.success)
+            }
+            if let request = ConversionRequest.quick(arguments) {
                 try request.run()
             } else {
-                var command = try parseAsRoot()
+                var command = try parseAsRoot(arguments)
                 try command.run()
             }
             terminate(.success)
@@ -53,9 +59,23 @@ struct RootCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) } // --help, --version, `help`
-            StandardError.write(fullMessage(for: error) + "\n")
+            StandardError.write(usageMessage(for: error) + "\n")
             terminate(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue)
         }
+    }
+}
+
+extension RootCommand {
+    /// ArgumentParser's error in our style: `jianfan: <reason> (see 'jianfan … --help')` on
+    /// one line, like every other error, instead of its `Error:`/`Usage:` block.
+    static func usageMessage(for error: Error) -> String {
+        let reason = message(for: error).split(separator: "\n")
+            .map { $0.drop { $0 == " " } }.joined(separator: "; ")
+        // ArgumentParser ends with "See 'jianfan convert --help' for more information."
+        let quoted = fullMessage(for: error).split(separator: "\n").last { $0.contains("--help'") }?
+            .split(separator: "'", omittingEmptySubsequences: false).dropFirst().first
+        let hint = quoted.map { " (see '\($0)')" } ?? ""
+        return "jianfan: \(ArgumentBytes.display(reason))\(hint)"
     }
 }
 
@@ -73,7 +93,9 @@ enum HelpText {
         once its whole conversion has succeeded: on any error it is left untouched. Bytes the \
         conversion does not change (BOM, CRLF, NUL, emoji, markup) pass through unchanged, and \
         input of any size is streamed in bounded memory. A file named like a subcommand \
-        (`configs`) is converted with `jianfan convert configs` or `jianfan ./configs`.
+        (`configs`) is converted with `jianfan convert configs` or `jianfan ./configs`. \
+        An existing output file that is read-only is refused, as cp does. opencc's forms \
+        are accepted: -cs2t, --config=s2t, -v, --noflush [0|1], --path DIR.
         """
 
     // Kept under 80 columns: ArgumentParser wraps longer lines and would break the columns.
@@ -85,6 +107,7 @@ enum HelpText {
           jianfan -c s2t a.txt b.txt > both.txt   several inputs, in order
           jianfan -c s2t --engine icu -i in.txt   ICU's Hans-Hant transform
           jianfan configs                         list the configurations
+          jianfan transforms                      list ICU's transform IDs
         """
 
     static var discussion: String {

@@ -54,7 +54,11 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Convert to this script: simplified (t2s) or traditional (s2t).")
     var to: Script?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Convert with this OpenCC configuration.", valueName: "config"))
+    @Option(
+        name: [.customShort("c", allowingJoined: true), .long],
+        help: ArgumentHelp("Convert with this OpenCC configuration.", valueName: "config"),
+        completion: .list(Config.allCases.map(\.rawValue))
+    )
     var config: String?
 
     @Option(help: ArgumentHelp("The steps, comma-separated: readings,punctuation,lines,script.", valueName: "steps"))

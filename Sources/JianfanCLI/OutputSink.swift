@@ -27,27 +27,31 @@ extension OutputSink {
     }
 }
 
-/// Opens the output named by `-o`.
+/// Opens the output named by `-o`, deciding by what the file is, never by its name.
 ///
 /// - none or `-`: standard output.
 /// - the very file standard output already is (same device and inode, e.g. `-o /dev/stdout`
 ///   with stdout redirected to a file): standard output too. Replacing it would unlink the file
 ///   the shell opened, losing what others wrote before us and sending later writes nowhere.
-/// - an existing device, FIFO or socket (`/dev/null`), or any path under /dev or /proc:
-///   written in place, since renaming over it would replace the node itself.
-/// - anything else is a regular file, replaced atomically (``AtomicFileOutput``).
+/// - an existing device, FIFO or socket (`/dev/null`, a terminal): written directly, since
+///   renaming over it would replace the node itself.
+/// - a regular file, wherever it lives (`/dev/shm` included), or a new name: replaced
+///   atomically (``AtomicFileOutput``). Nothing is truncated before the conversion succeeds, so
+///   an output that is also an input (`-i f -o f`, by any name) is read intact.
+///
+/// ```swift
+/// let sink = try openOutput("out.txt")   // an AtomicFileOutput
+/// ```
 func openOutput(_ path: String?) throws(CLIError) -> any OutputSink {
     guard let path, path != "-" else { return StandardOutput() }
     var info = stat()
-    if stat(path, &info) == 0 {
+    if withSystemPath(path, { stat($0, &info) }) == 0 {
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { throw .system(path, errno: EISDIR) }
         if let standardOutput = FileIdentity(fd: 1), standardOutput == FileIdentity(info) {
             return StandardOutput()
         }
-        if type != S_IFREG || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
-            return try DeviceOutput(path: path)
-        }
+        if type != S_IFREG, let device = try DeviceOutput(path: path) { return device }
     }
     return try AtomicFileOutput(path: path)
 }
@@ -74,15 +78,22 @@ final class StandardOutput: OutputSink {
     }
 }
 
-/// A device, FIFO, socket or /dev//proc path, opened and written to directly.
+/// A device, FIFO or socket, opened and written to directly (never created, never truncated).
 final class DeviceOutput: OutputSink {
     let displayName: String
     private var fd: Int32
 
-    init(path: String) throws(CLIError) {
-        displayName = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    /// Nil when `path` turns out to be a regular file once opened (it was replaced between
+    /// stat(2) and open(2)): that one must be replaced atomically instead.
+    init?(path: String) throws(CLIError) {
+        displayName = ArgumentBytes.display(path)
+        fd = withSystemPath(path) { open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
         guard fd >= 0 else { throw .system(path, errno: errno) }
+        if FileIdentity(fd: fd)?.isRegular != false {
+            close(fd)
+            fd = -1
+            return nil
+        }
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {

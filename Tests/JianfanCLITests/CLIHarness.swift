@@ -44,17 +44,20 @@ enum CLI {
     }
 
     /// Runs `jianfan arguments` in `directory`. Standard input is `stdin`, or empty.
-    static func run(_ arguments: [String], stdin: [UInt8] = [], in directory: URL) throws -> RunResult {
+    static func run(_ arguments: [String], stdin: [UInt8] = [], in directory: URL,
+                    executable: URL? = nil) throws -> RunResult {
         let capture = try TemporaryDirectory()
         let inURL = capture.url.appendingPathComponent("stdin")
         try Data(stdin).write(to: inURL)
         let input = try FileHandle(forReadingFrom: inURL)
         defer { try? input.close() }
-        return try run(arguments, stdin: input, in: directory)
+        return try run(arguments, stdin: input, in: directory, executable: executable)
     }
 
-    /// Runs `jianfan arguments` with the given standard input file handle.
-    static func run(_ arguments: [String], stdin: FileHandle, in directory: URL) throws -> RunResult {
+    /// Runs `jianfan arguments` with the given standard input file handle; or `executable
+    /// arguments` when given (a shell or `setpriv` that starts `jianfan` itself).
+    static func run(_ arguments: [String], stdin: FileHandle, in directory: URL,
+                    executable: URL? = nil) throws -> RunResult {
         let capture = try TemporaryDirectory()
         let outURL = capture.url.appendingPathComponent("stdout")
         let errURL = capture.url.appendingPathComponent("stderr")
@@ -64,7 +67,7 @@ enum CLI {
         let err = try FileHandle(forWritingTo: errURL)
 
         let process = Process()
-        process.executableURL = try requireBinary()
+        process.executableURL = try executable ?? requireBinary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardInput = stdin
@@ -106,8 +109,9 @@ enum CLI {
 final class TemporaryDirectory {
     let url: URL
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory
+    /// A new directory in `parent` (default: the system's temporary directory).
+    init(in parent: URL = FileManager.default.temporaryDirectory) throws {
+        url = parent
             .appendingPathComponent("jianfan-cli-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }

@@ -46,7 +46,7 @@ struct HelpAndConfigsTests {
         let dir = try TemporaryDirectory()
         let result = try CLI.run(["--version"], in: dir.url)
         #expect(result.status == 0)
-        #expect(result.stdoutText.wholeMatch(of: /\d+\.\d+\.\d+\S*\n/) != nil, "\(result.stdoutText)")
+        #expect(result.stdoutText.wholeMatch(of: /jianfan \d+\.\d+\.\d+ \(OpenCC 1\.4\.2 data\)\n/) != nil, "\(result.stdoutText)")
     }
 
     @Test("an unknown option is a usage error (2)")
@@ -62,7 +62,7 @@ struct HelpAndConfigsTests {
         ["--in-place", "-o", "x.txt", "a.txt"],
         ["--in-place"],
         ["--in-place", "-"],
-        ["--icu-transform", "Hans-Hant"],
+        ["--engine", "table", "--icu-transform", "Hans-Hant"],
     ])
     func conflictingOptions(arguments: [String]) throws {
         let dir = try TemporaryDirectory()

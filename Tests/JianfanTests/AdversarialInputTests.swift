@@ -115,6 +115,17 @@ struct AdversarialInputTests {
         #expect(String(decoding: mixedOut, as: UTF8.self) == "頭\u{FFFD}發\u{FFFD}a\u{FFFD}")
     }
 
+    /// OpenCC's library cuts the segment that holds a NUL short in its configurations with two
+    /// or more stages (`a\0发b\n后来` → `a後來` in s2twp); Jianfan keeps every byte around it.
+    @Test("a NUL and what follows it are kept in every multi-stage configuration",
+          arguments: [Config.s2tw, .s2twp, .s2hk, .s2hkp, .tw2s, .tw2sp, .hk2s, .hk2sp])
+    func nulInMultiStageConfigs(config: Config) {
+        let converter = Converter(config)
+        let output = converter.convert("a\0发b\n后来")
+        #expect(output == converter.convert("a") + "\0" + converter.convert("发b\n后来"))
+        if config.rawValue.hasPrefix("s2") { #expect(output == "a\0發b\n後來") }
+    }
+
     func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> Int {
         zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
     }

@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import BenchmarkTexts
 import Jianfan
 
@@ -15,6 +16,26 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("load \(config.rawValue)", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(Converter(config)) }
         }
+    }
+
+    // Run-time compilation: every table of s2twp from OpenCC's text dictionaries (goal ≤ 150 ms),
+    // and ten user entries in front of a built-in config (goal ≤ 10 ms).
+    let dataDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data")
+    let textConfig = FileManager.default.temporaryDirectory.appendingPathComponent("jianfan-bench-s2twp.json")
+    let json = (try? String(contentsOf: dataDirectory.appendingPathComponent("Configs/s2twp.json"), encoding: .utf8)) ?? ""
+    try? Data(json.replacingOccurrences(of: "\"ocd2\"", with: "\"text\"").replacingOccurrences(of: ".ocd2\"", with: ".txt\"").utf8)
+        .write(to: textConfig)
+    Benchmark("compile s2twp from text dictionaries", configuration: .init(metrics: [.wallClock, .peakMemoryResident])) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? Converter(configuration: textConfig.path,
+                                     searchPaths: [dataDirectory.appendingPathComponent("Dictionaries").path]))
+        }
+    }
+    let tenEntries = Dictionary(uniqueKeysWithValues: ["软件", "硬件", "鼠标", "网络", "信息", "程序", "内存", "文件", "数据", "打印机"]
+        .map { ($0, $0) })
+    Benchmark("override s2twp with 10 entries", configuration: .init(metrics: [.wallClock])) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? Converter(.s2twp, overrides: tenEntries)) }
     }
 
     for size in BenchmarkTexts.Size.allCases {

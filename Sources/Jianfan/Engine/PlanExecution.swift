@@ -16,6 +16,44 @@ extension Plan {
     /// A plan with a fused table does the segmentation and both of its stages in one pass
     /// (`FusedRun.swift`).
     func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
+        if let overrides {
+            convert(input, into: out, scratch: scratch, overrides: overrides)
+        } else if segmenter != nil {
+            convertSegmented(input, into: out, scratch: scratch)
+        } else {
+            convertSpan(input, into: out, scratch: scratch)
+        }
+    }
+
+    /// A user entry wins wherever it matches (greedy longest match of the entries alone, from the
+    /// start of the piece); the text between two matches is converted as a text of its own, so
+    /// no phrase of the configuration reaches into a user entry from either side.
+    private func convert(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch, overrides: Overrides) {
+        guard let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
+        let table = overrides.table
+        let end = base + input.count
+        var p = base, gap = base
+        while p < end {
+            let (scalar, length) = UTF8Scalars.decode(p)
+            let record = table.record(scalar)
+            if record != 0 {
+                let m = table.match(p, scalar: scalar, length: length, record: record, end: end)
+                if m.length > 0 {
+                    if gap < p { convertSegmented(UnsafeRawBufferPointer(start: gap, count: p - gap), into: out, scratch: scratch) }
+                    out.reserve(overrides.longestValue)
+                    out.count += table.emit(m, to: out.base + out.count)
+                    p += m.length
+                    gap = p
+                    continue
+                }
+            }
+            p += length
+        }
+        if gap < end { convertSegmented(UnsafeRawBufferPointer(start: gap, count: end - gap), into: out, scratch: scratch) }
+    }
+
+    /// Converts a span of text with the configuration alone.
+    func convertSpan(_ input: UnsafeRawBufferPointer, into out: ByteBuffer, scratch: Scratch) {
         guard let inputBase = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
         var source = UnsafeBufferPointer(start: inputBase, count: input.count)
         for table in normalization {

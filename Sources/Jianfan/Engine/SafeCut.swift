@@ -79,7 +79,7 @@ extension Plan {
                 while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
                 let previous = UTF8Scalars.decode(base + before).scalar
                 let current = UTF8Scalars.decode(base + cut).scalar
-                if !table.keyMayHold(previous, current)
+                if !table.keyMayHold(previous, current) && !(overrides?.table.keyMayHold(previous, current) ?? false)
                     && !(checkCompatibility && (TableSetCompiler.isCompatibilityIdeograph(previous)
                                                 || TableSetCompiler.isCompatibilityIdeograph(current)))
                     && !Plan.idsOperatorNear(bytes, before: cut) {
@@ -109,6 +109,17 @@ extension Plan {
     /// greedy decision, followed through each stage's output. Slow (a conversion of the region
     /// with bookkeeping), and used only when no scalar of the text isolates.
     func forcedCut(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int? {
+        // The parse follows the configuration's greedy matching, not a segmenter's decisions.
+        guard segmenter == nil, let cut = parsedCut(in: bytes, from: start, limit: limit) else { return nil }
+        // A user's entry may not be cut either (the parse follows the configuration alone).
+        guard let overrides, let base = bytes.baseAddress else { return cut }
+        var before = cut - 1
+        while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
+        let held = overrides.table.keyMayHold(UTF8Scalars.decode(base + before).scalar, UTF8Scalars.decode(base + cut).scalar)
+        return held ? nil : cut
+    }
+
+    private func parsedCut(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int? {
         guard let base = bytes.baseAddress, limit - lookahead > start else { return nil }
         let region = UnsafeBufferPointer(rebasing: bytes[start..<limit])
         // Compatibility ideographs (normalized first by OpenCC's pre-step) are rare enough that

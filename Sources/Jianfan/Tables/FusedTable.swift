@@ -22,6 +22,8 @@
 /// positions in a run map one to one between the stages; `make` returns nil otherwise.
 package struct FusedTable {
     let entries: [TableBuilder.FlatEntry]
+    /// The most inputs one second-stage phrase may be written under.
+    static let maximumExpansion = 4096
 
     /// - Parameters:
     ///   - first: the first stage's entries; its rank-0 keys are the segmentation's.
@@ -66,6 +68,9 @@ package struct FusedTable {
         for e in second where e.key.count > 1 {
             var keys: [[UInt32]] = [[]]
             for scalar in e.key { keys = keys.flatMap { key in inputs(scalar).map { key + [$0] } } }
+            // (OpenCC's own stages expand a phrase to at most 256 inputs; a user's could explode:
+            // such a plan converts stage by stage instead.)
+            guard keys.count <= FusedTable.maximumExpansion else { return nil }
             for key in keys where !firstKeys.contains(key) {
                 entries.append(.init(key: key, rank: 1 + e.rank, value: e.value))
             }

@@ -17,6 +17,38 @@ struct Plan: Sendable {
     /// Scalars that appear in no key of any table here: no match can cross them, so the text
     /// can be cut right after one (and away from any IDS) and converted piece by piece.
     let cutter: Cutter
+    /// A user's entries, matched on the input before anything else: where one matches, its value
+    /// is the output and the plan converts the text on either side as texts of their own.
+    var overrides: Overrides? = nil
+    /// Cuts text into segments before the configuration converts them (nil: OpenCC's greedy
+    /// matching alone; see `Segmenter.swift`).
+    var segmenter: (any Segmenter)? = nil
+    /// The configuration's definition, when it was read from a file (for naming its dictionaries).
+    var definition: ConfigDefinition? = nil
+    /// Keeps the memory of tables compiled at run time alive as long as the plan (nil for the
+    /// embedded tables, which live as long as the process).
+    var storage: TableStorage? = nil
+
+    /// The plan a record describes, over the tables `table` returns for its indices.
+    init(record r: PlanRecord, table: (Int) -> Table, storage: TableStorage? = nil) {
+        self.init(normalization: r.normalization.map(table),
+                  normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
+                  segmentation: r.segmentation.map(table), segmentationIsFirstStage: r.segmentationIsFirstStage,
+                  stages: r.stages.map(table), fused: r.fused.map(table),
+                  cutter: Cutter(isolating: r.isolating, ascii: r.isolatingASCII), storage: storage)
+    }
+
+    init(normalization: [Table], normalizationIsCompatibilityOnly: Bool, segmentation: Table?,
+         segmentationIsFirstStage: Bool, stages: [Table], fused: Table?, cutter: Cutter, storage: TableStorage? = nil) {
+        self.normalization = normalization
+        self.normalizationIsCompatibilityOnly = normalizationIsCompatibilityOnly
+        self.segmentation = segmentation
+        self.segmentationIsFirstStage = segmentationIsFirstStage
+        self.stages = stages
+        self.fused = fused
+        self.cutter = cutter
+        self.storage = storage
+    }
 
     /// Recognizes an isolating scalar ending at a position, by its last byte first.
     struct Cutter: Sendable {
@@ -24,6 +56,8 @@ struct Plan: Sendable {
         /// that scalar itself is isolating (no other scalar's UTF-8 ends with one).
         let endsIsolating: [Bool]
         let encodings: [[UInt8]]
+        /// Every isolating scalar, ASCII included.
+        let scalars: [UInt32]
 
         /// `scalars`: isolating scalars of any kind; `ascii`: bit `c` set when ASCII `c` is one.
         init(isolating scalars: [UInt32], ascii: (UInt64, UInt64) = (0, 0)) {
@@ -34,6 +68,14 @@ struct Plan: Sendable {
             for c in scalars where c < 0x80 { ends[Int(c)] = true }
             endsIsolating = ends
             isEmpty = !ends.contains(true)
+            // (No Set and no sort here: a generic sort makes the runtime scan every protocol
+            // conformance in the process at the first Converter, which touched 1.3 MB.)
+            self.scalars = (0..<128).filter { ends[Int($0)] } + scalars.filter { $0 >= 0x80 }
+        }
+
+        /// The cutter when `keys` hold these scalars too (a user's entries).
+        func excluding(_ keyScalars: Set<UInt32>) -> Cutter {
+            Cutter(isolating: scalars.filter { !keyScalars.contains($0) })
         }
 
         /// Whether no scalar isolates: then only a parse finds a cut.
@@ -51,6 +93,18 @@ struct Plan: Sendable {
             return false
         }
     }
+}
+
+/// A user's entries (``Converter/init(_:overrides:includeTofuRiskDictionaries:)``, `--dict`): a
+/// table of their own, matched greedily on the input before the plan runs.
+struct Overrides: Sendable {
+    let table: Table
+    /// The longest value in bytes (room to reserve before writing one).
+    let longestValue: Int
+    /// The entries the table holds (to add more entries later).
+    let entries: [TableBuilder.FlatEntry]
+    /// Keeps the table's memory alive.
+    let storage: TableStorage
 }
 
 /// The fixed-size record of a plan in the table blob.

@@ -4,7 +4,7 @@
 /// duplicate key, and each child of a `short_circuit` group keeps its index as the entries' rank.
 /// The result matches exactly what OpenCC's group lookup does at run time.
 package struct TableBuilder {
-    package struct FlatEntry: Equatable {
+    package struct FlatEntry: Equatable, Sendable {
         package var key: [UInt32]
         package var rank: UInt8
         package var value: [UInt8]

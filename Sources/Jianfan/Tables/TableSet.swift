@@ -63,14 +63,7 @@ final class TableSet: Sendable {
         let named = records.filter { $0.name == config.rawValue }
         guard let r = (includeTofuRisk ? named.first { $0.includesTofuRisk } : nil)
                 ?? named.first(where: { !$0.includesTofuRisk }) else { return nil }
-        return Plan(
-            normalization: r.normalization.map(table),
-            normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
-            segmentation: r.segmentation.map(table),
-            segmentationIsFirstStage: r.segmentationIsFirstStage,
-            stages: r.stages.map(table),
-            fused: r.fused.map(table),
-            cutter: Plan.Cutter(isolating: r.isolating, ascii: r.isolatingASCII))
+        return Plan(record: r, table: table)
     }
 
     /// Serializes compiled tables and plan records into a blob that `init(base:count:)` reads.

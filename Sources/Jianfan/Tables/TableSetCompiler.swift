@@ -33,68 +33,15 @@ package struct TableSetCompiler {
 
     /// The blob: tables shared between configs are stored once.
     package func compile() throws -> [UInt8] {
-        let builder = TableBuilder(dictionaries: dictionaries)
-        var tableIndex: [String: Int] = [:]
-        var tables: [[UInt8]] = []
-        var flatCache: [String: [TableBuilder.FlatEntry]] = [:]
-        func flat(_ spec: DictionarySpec) throws -> [TableBuilder.FlatEntry] {
-            if let cached = flatCache[spec.signature] { return cached }
-            let entries = try builder.flatten(spec)
-            flatCache[spec.signature] = entries
-            return entries
-        }
-        func table(_ spec: DictionarySpec) throws -> Int {
-            if let i = tableIndex[spec.signature] { return i }
-            tables.append(TableBuilder.build(try flat(spec)))
-            tableIndex[spec.signature] = tables.count - 1
-            return tables.count - 1
-        }
+        var compiler = PlanCompiler(dictionaries: dictionaries)
         var records: [PlanRecord] = []
         for (config, definition) in configs {
             let specs = definition.normalization + [definition.segmentation].compactMap { $0 } + definition.chain
-            let variants = specs.contains { $0.containsTofuRisk } ? [false, true] : [false]
-            for tofu in variants {
-                func pick(_ spec: DictionarySpec) -> DictionarySpec? { tofu ? spec : spec.withoutTofuRisk() }
-                let normalization = definition.normalization.compactMap(pick)
-                let segmentation = definition.segmentation.flatMap(pick)
-                let chain = definition.chain.compactMap(pick)
-                let all = normalization + [segmentation].compactMap { $0 } + chain
-                var keyScalars = Set<UInt32>()
-                for spec in all { for e in try flat(spec) { keyScalars.formUnion(e.key) } }
-                let compatOnly = try normalization.allSatisfy { spec in
-                    try flat(spec).allSatisfy { $0.key.count == 1 && TableSetCompiler.isCompatibilityIdeograph($0.key[0]) }
-                }
-                var fused = false
-                if let seg = segmentation, let first = chain.first {
-                    let segKeys = try flat(seg).map(\.key)
-                    let rankZero = try flat(first).filter { $0.rank == 0 }.map(\.key)
-                    fused = try flat(seg).allSatisfy { $0.rank == 0 } && segKeys == rankZero
-                }
-                // Segmenting with the first stage's phrases, then two stages: one fused table.
-                var fusedTable: Int?
-                if fused && chain.count == 2 {
-                    let signature = "fused(\(chain[0].signature),\(chain[1].signature))"
-                    if let i = tableIndex[signature] {
-                        fusedTable = i
-                    } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
-                        tables.append(TableBuilder.build(f.entries))
-                        tableIndex[signature] = tables.count - 1
-                        fusedTable = tables.count - 1
-                    }
-                }
-                records.append(PlanRecord(
-                    name: config.rawValue, includesTofuRisk: tofu,
-                    normalization: try normalization.map(table), normalizationIsCompatibilityOnly: compatOnly,
-                    // Segmenting with the first stage needs no table of its own.
-                    segmentation: fused ? try table(chain[0]) : try segmentation.map(table), segmentationIsFirstStage: fused,
-                    stages: try chain.map(table), fused: fusedTable,
-                    isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }
-                        .prefix(PlanRecord.maxIsolating)),
-                    isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) }))
-                precondition(chain.count <= PlanRecord.maxStages && normalization.count <= PlanRecord.maxNormalization)
+            for tofu in specs.contains(where: \.containsTofuRisk) ? [false, true] : [false] {
+                records.append(try compiler.plan(definition, name: config.rawValue, tofu: tofu))
             }
         }
-        return TableSet.serialize(tables: tables, records: records)
+        return TableSet.serialize(tables: compiler.tables, records: records)
     }
 
     /// The ASCII scalars for which `include` holds, as two 64-bit sets.

@@ -1,0 +1,126 @@
+function __jianfan_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __jianfan_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __jianfan_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __jianfan_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __jianfan_parse_tokens -S
+    set -l unparsed_tokens (__jianfan_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'jianfan'
+        __jianfan_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'convert'
+            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'version' 'h/help'
+        case 'configs'
+            __jianfan_parse_subcommand 0 'version' 'h/help'
+        case 'normalize'
+            __jianfan_parse_subcommand 1 'to=' 'c/config=' 'steps=' 'o/output=' 'against=+' 'json' 'html=' 'stats' 'lossy' 'minimum-match=' 'maximum-gap=' 'color=' 'version' 'h/help'
+        case 'transforms'
+            __jianfan_parse_subcommand 0 'version' 'h/help'
+        case 'help'
+            __jianfan_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __jianfan_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __jianfan_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __jianfan_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __jianfan_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__jianfan_tokens -p)
+    if test -z "$(__jianfan_tokens -t)"
+        set -l index (count (__jianfan_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'jianfan' -f
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan" version' -l 'version' -d 'Show the version.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'convert' -d 'Convert text with an OpenCC configuration (the default subcommand).'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'configs' -d 'List the conversion configurations, one per line.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'normalize' -d 'Normalize a document, or align it with the references that quote it.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'transforms' -d 'List ICU\'s transform IDs, one per line (for --icu-transform).'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" c config' -s 'c' -l 'config' -d 'The conversion: s2t, t2s, s2twp, … (`s2t.json` also works; see `jianfan configs`).' -rfka 's2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -s 'i' -l 'input' -d 'An input file; repeat for several. `-` is standard input.' -rF
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jianfan convert" -ge 1' -F
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" o output' -s 'o' -l 'output' -d 'The output file, replaced only once the conversion succeeds (default: standard output).' -rF
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" in-place' -l 'in-place' -d 'Rewrite each input file with its conversion.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" include-tofu-risk-dictionaries' -l 'include-tofu-risk-dictionaries' -d 'Also use the dictionaries OpenCC marks as possibly producing characters fonts lack.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" lossy' -l 'lossy' -d 'Replace invalid UTF-8 with U+FFFD instead of failing.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" engine' -l 'engine' -d 'table: OpenCC\'s dictionaries, output identical to opencc; icu: an ICU transform (default: table).' -rfka 'table icu'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" icu-transform' -l 'icu-transform' -d 'An ICU transform (`jianfan transforms` lists them); implies --engine icu. Default for --engine icu: Hans-Hant for s2* configs, Hant-Hans for configs producing Simplified.' -rfka '(jianfan transforms)'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'path' -d 'A directory to search for custom configuration and dictionary files; repeat for several (as opencc\'s --path).' -rfa '(__jianfan_complete_directories)'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" noflush' -l 'noflush' -d 'Accepted for opencc compatibility: output is written per converted piece (up to 64 KB), not flushed per line.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" version' -l 'version' -d 'Show the version.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan configs" version' -l 'version' -d 'Show the version.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan configs" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" to' -l 'to' -d 'Convert to this script: simplified (t2s) or traditional (s2t).' -rfka 'simplified traditional'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" c config' -s 'c' -l 'config' -d 'Convert with this OpenCC configuration.' -rfka 's2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" steps' -l 'steps' -d 'The steps, comma-separated: readings,punctuation,lines,script.' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" o output' -s 'o' -l 'output' -d 'Write the result here (default: standard output).' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize"' -l 'against' -d 'A reference to align the document with; repeat for several.' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" json' -l 'json' -d 'Print JSON: the alignment report with --against, else the text and the step reports.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" html' -l 'html' -d 'With --against, also write a side-by-side HTML view here.' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" stats' -l 'stats' -d 'Print each step\'s number of changes on standard error.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" lossy' -l 'lossy' -d 'Replace invalid UTF-8 with U+FFFD instead of failing.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" minimum-match' -l 'minimum-match' -d 'Shortest passage reported, in equal scalars.' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" maximum-gap' -l 'maximum-gap' -d 'Widest difference bridged inside a passage, in scalars.' -rfka ''
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" color' -l 'color' -d 'Color the terminal report: auto, always or never.' -rfka 'auto always never'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" version' -l 'version' -d 'Show the version.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan normalize" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan transforms" version' -l 'version' -d 'Show the version.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan transforms" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan help" version' -l 'version' -d 'Show the version.'

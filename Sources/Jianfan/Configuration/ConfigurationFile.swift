@@ -1,0 +1,196 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// An OpenCC 1.4.2 configuration file read from disk: its definition, and every dictionary it
+/// names, resolved as `opencc` resolves them (the config's directory, then each search path, then
+/// `OPENCC_DATA_DIR`), with OpenCC's own dictionaries taken from the copy embedded in Jianfan when
+/// they are not found or are byte-identical to OpenCC 1.4.2's.
+struct ConfigurationFile {
+    let definition: ConfigDefinition
+    /// The dictionaries by the names the definition uses: OpenCC's own by their base name
+    /// (`STPhrases`, as in the built-in definitions), others by path or position.
+    let dictionaries: [String: DictionaryText]
+
+    /// Reads and resolves the configuration at `path`.
+    /// - Throws: ``ConfigurationError`` naming the file at fault and where in it.
+    init(path: String, searchPaths: [String], dataDirectory: String?) throws(ConfigurationError) {
+        let text = try ConfigurationFile.readText(path)
+        let root: JSONCValue
+        do {
+            root = try JSONCParser.parse(text)
+        } catch {
+            throw ConfigurationError(file: path, line: error.at.line, column: error.at.column, reason: error.message)
+        }
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var reader = Reader(path: path, directories: [directory] + searchPaths + [dataDirectory].compactMap { $0 })
+        guard case .object = root.kind else { throw reader.error(root, "a configuration is a JSON object") }
+        guard let chain = root["conversion_chain"], case .array(let steps) = chain.kind, !steps.isEmpty else {
+            throw reader.error(root["conversion_chain"] ?? root, "\"conversion_chain\" must be a non-empty array")
+        }
+        var normalization: [DictionarySpec] = []
+        if let value = root["normalization"] {
+            guard case .array(let items) = value.kind else { throw reader.error(value, "\"normalization\" must be an array") }
+            normalization = try items.map { step throws(ConfigurationError) in try reader.step(step) }
+        }
+        var segmentation: DictionarySpec?
+        if let value = root["segmentation"] {
+            guard value["type"]?.string == "mmseg" else {
+                throw reader.error(value["type"] ?? value, "segmentation type must be \"mmseg\" (the only one OpenCC 1.4.2 ships)")
+            }
+            guard let dict = value["dict"] else { throw reader.error(value, "segmentation without a \"dict\"") }
+            segmentation = try reader.dictionary(dict, tofu: false)
+        }
+        definition = ConfigDefinition(normalization: normalization, segmentation: segmentation,
+                                      chain: try steps.map { step throws(ConfigurationError) in try reader.step(step) })
+        dictionaries = reader.dictionaries
+    }
+
+    /// The file's bytes as text, or an error naming it (missing, unreadable, not UTF-8).
+    static func readText(_ path: String) throws(ConfigurationError) -> String {
+        var isDirectory = false
+        #if canImport(Darwin)
+        var flag: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &flag)
+        isDirectory = flag.boolValue
+        #else
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        #endif
+        guard exists else { throw ConfigurationError(file: path, reason: "No such file or directory") }
+        guard !isDirectory else { throw ConfigurationError(file: path, reason: "Is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(file: path, reason: "cannot be read")
+        }
+        let bytes = [UInt8](data)
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw ConfigurationError(file: path, reason: "invalid UTF-8 at byte offset \(offset)")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Turns the JSON of one configuration into dictionary specs, loading what they name.
+private struct Reader {
+    let path: String
+    let directories: [String]
+    var dictionaries: [String: DictionaryText] = [:]
+    private var inlineCount = 0
+
+    init(path: String, directories: [String]) {
+        self.path = path
+        self.directories = directories
+    }
+
+    func error(_ value: JSONCValue, _ reason: String) -> ConfigurationError {
+        ConfigurationError(file: path, line: value.at.line, column: value.at.column, reason: reason)
+    }
+
+    /// One step of `normalization` or `conversion_chain`: `{"dict": …}`.
+    mutating func step(_ value: JSONCValue) throws(ConfigurationError) -> DictionarySpec {
+        guard let dict = value["dict"] else { throw error(value, "a conversion step is {\"dict\": …}") }
+        return try dictionary(dict, tofu: false)
+    }
+
+    mutating func dictionary(_ value: JSONCValue, tofu inherited: Bool) throws(ConfigurationError) -> DictionarySpec {
+        guard case .object = value.kind else { throw error(value, "a dictionary is a JSON object") }
+        guard let type = value["type"]?.string else { throw error(value, "dictionary without a \"type\"") }
+        var tofu = inherited
+        if let flag = value["may_output_tofu"] {
+            guard case .bool(let b) = flag.kind else { throw error(flag, "\"may_output_tofu\" must be true or false") }
+            tofu = tofu || b
+        }
+        switch type {
+        case "text", "ocd2", "ocd":
+            guard let file = value["file"]?.string, !file.isEmpty else { throw error(value, "dictionary without a \"file\"") }
+            return .file(try load(file, type: type, at: value), mayOutputTofu: tofu)
+        case "inline":
+            if value["may_output_tofu"] != nil { throw error(value, "an inline dictionary does not take \"may_output_tofu\"") }
+            guard let entries = value["entries"], case .object(let members) = entries.kind else {
+                throw error(value, "an inline dictionary needs an \"entries\" object")
+            }
+            var seen = Set<String>()
+            var parsed: [DictionaryText.Entry] = []
+            for member in members {
+                guard !member.key.isEmpty else { throw error(member.value, "an inline dictionary key must be a non-empty string") }
+                guard seen.insert(member.key).inserted else {
+                    throw ConfigurationError(file: path, line: member.keyAt.line, column: member.keyAt.column,
+                                             reason: "duplicate key \"\(member.key)\" in an inline dictionary")
+                }
+                guard let v = member.value.string, !v.isEmpty else {
+                    throw error(member.value, "the value of \"\(member.key)\" must be a non-empty string")
+                }
+                try UserEntries.check(key: member.key) { reason throws(ConfigurationError) in throw error(member.value, reason) }
+                parsed.append(DictionaryText.Entry(key: member.key.unicodeScalars.map(\.value), value: Array(v.utf8)))
+            }
+            inlineCount += 1
+            let name = "inline#\(inlineCount)@\(path):\(value.at)"
+            dictionaries[name] = DictionaryText(name: name, entries: parsed)
+            return .file(name, mayOutputTofu: false)
+        case "group":
+            guard let list = value["dicts"], case .array(let items) = list.kind, !items.isEmpty else {
+                throw error(value, "a group needs a non-empty \"dicts\" array")
+            }
+            let raw = value["match_policy"]?.string ?? "short_circuit"
+            guard let policy = DictionarySpec.MatchPolicy(rawValue: raw) else {
+                throw error(value["match_policy"] ?? value, "match_policy must be \"short_circuit\" or \"union\", not \"\(raw)\"")
+            }
+            if policy == .shortCircuit && items.count >= Int(TableFormat.slotNoRank) {
+                throw error(value, "a short_circuit group holds at most \(TableFormat.slotNoRank - 1) dictionaries here")
+            }
+            return .group(policy, try items.map { item throws(ConfigurationError) in try dictionary(item, tofu: tofu) })
+        default:
+            throw error(value["type"]!, "dictionary type \"\(type)\" is not one of text, ocd2, ocd, inline, group")
+        }
+    }
+
+    /// Loads the dictionary file `file` and returns the name the definition uses for it.
+    mutating func load(_ file: String, type: String, at value: JSONCValue) throws(ConfigurationError) -> String {
+        let candidates = file.hasPrefix("/") ? [file] : directories.map { $0 + "/" + file }
+        let found = candidates.first { FileManager.default.fileExists(atPath: $0) }
+        let embedded = EmbeddedData.baseName(file)
+        let isOpenCCs = EmbeddedData.files[embedded + ".txt"] != nil
+        guard let found else {
+            if isOpenCCs { return try embeddedDictionary(embedded, at: value) }
+            throw error(value, "dictionary \(file) not found in \(directories.joined(separator: ", "))")
+        }
+        if type != "text" {
+            // A binary dictionary: OpenCC's own (byte for byte) is the embedded copy.
+            if let bytes = FileManager.default.contents(atPath: found), isOpenCCs,
+               OpenCCDictionaryChecksums.matches(embedded, [UInt8](bytes)) {
+                return try embeddedDictionary(embedded, at: value)
+            }
+            throw ConfigurationError(file: found, reason: """
+                a binary .\(type) dictionary that is not OpenCC 1.4.2's own cannot be read; convert it to text with \
+                `opencc_dict -f ocd2 -t text -i \(found) -o \(embedded).txt` and name that file with "type": "text"
+                """)
+        }
+        let key = "file:" + found
+        if dictionaries[key] == nil {
+            let text = try ConfigurationFile.readText(found)
+            do {
+                let parsed = try DictionaryText(parsing: text, name: key)
+                for (i, entry) in parsed.entries.enumerated() where UTF8Scalars.isIDSOperator(entry.key[0]) {
+                    throw ConfigurationError(file: found, reason: "entry \(i + 1): a key may not start with an ideographic description character")
+                }
+                dictionaries[key] = parsed
+            } catch let e as ConfigurationError {
+                throw e
+            } catch DictionaryError.malformedLine(_, let line) {
+                throw ConfigurationError(file: found, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
+            } catch {
+                throw ConfigurationError(file: found, reason: "\(error)")
+            }
+        }
+        return key
+    }
+
+    mutating func embeddedDictionary(_ name: String, at value: JSONCValue) throws(ConfigurationError) -> String {
+        if dictionaries[name] == nil {
+            guard let d = EmbeddedData.dictionary(name) else { throw error(value, "embedded dictionary \(name) is damaged") }
+            dictionaries[name] = d
+        }
+        return name
+    }
+}

@@ -1,0 +1,77 @@
+/// Compiles configurations into tables and plan records: the one compiler behind both the
+/// built-in blob (``TableSetCompiler``, ahead of time) and a user's configuration (at run time,
+/// ``Configuration``). Tables are shared by dictionary signature between the plans it compiles.
+struct PlanCompiler {
+    let builder: TableBuilder
+    /// The serialized tables so far, in the order plan records refer to them.
+    private(set) var tables: [[UInt8]] = []
+    private var tableIndex: [String: Int] = [:]
+    private var flatCache: [String: [TableBuilder.FlatEntry]] = [:]
+
+    init(dictionaries: [String: DictionaryText]) {
+        builder = TableBuilder(dictionaries: dictionaries)
+    }
+
+    /// The flattened entries of `spec` (computed once per signature).
+    mutating func flat(_ spec: DictionarySpec) throws -> [TableBuilder.FlatEntry] {
+        if let cached = flatCache[spec.signature] { return cached }
+        let entries = try builder.flatten(spec)
+        flatCache[spec.signature] = entries
+        return entries
+    }
+
+    /// The index of `spec`'s table, built on first use.
+    mutating func table(_ spec: DictionarySpec) throws -> Int {
+        if let i = tableIndex[spec.signature] { return i }
+        tables.append(TableBuilder.build(try flat(spec)))
+        tableIndex[spec.signature] = tables.count - 1
+        return tables.count - 1
+    }
+
+    /// The plan record of `definition` (with the dictionaries marked `may_output_tofu` when
+    /// `tofu`), building the tables it needs: a segmentation equal to the first stage's rank-0
+    /// entries is done with that stage, and two such stages are fused into one table.
+    mutating func plan(_ definition: ConfigDefinition, name: String, tofu: Bool) throws -> PlanRecord {
+        func pick(_ spec: DictionarySpec) -> DictionarySpec? { tofu ? spec : spec.withoutTofuRisk() }
+        let normalization = definition.normalization.compactMap(pick)
+        let segmentation = definition.segmentation.flatMap(pick)
+        let chain = definition.chain.compactMap(pick)
+        guard chain.count <= PlanRecord.maxStages, normalization.count <= PlanRecord.maxNormalization else {
+            throw DictionaryError.unsupportedConfig(name, reason:
+                "at most \(PlanRecord.maxStages) conversion steps and \(PlanRecord.maxNormalization) normalization steps")
+        }
+        let all = normalization + [segmentation].compactMap { $0 } + chain
+        var keyScalars = Set<UInt32>()
+        for spec in all { for e in try flat(spec) { keyScalars.formUnion(e.key) } }
+        let compatOnly = try normalization.allSatisfy { spec in
+            try flat(spec).allSatisfy { $0.key.count == 1 && TableSetCompiler.isCompatibilityIdeograph($0.key[0]) }
+        }
+        var fused = false
+        if let seg = segmentation, let first = chain.first {
+            let segKeys = try flat(seg).map(\.key)
+            let rankZero = try flat(first).filter { $0.rank == 0 }.map(\.key)
+            fused = try flat(seg).allSatisfy { $0.rank == 0 } && segKeys == rankZero
+        }
+        // Segmenting with the first stage's phrases, then two stages: one fused table.
+        var fusedTable: Int?
+        if fused && chain.count == 2 {
+            let signature = "fused(\(chain[0].signature),\(chain[1].signature))"
+            if let i = tableIndex[signature] {
+                fusedTable = i
+            } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
+                tables.append(TableBuilder.build(f.entries))
+                tableIndex[signature] = tables.count - 1
+                fusedTable = tables.count - 1
+            }
+        }
+        return PlanRecord(
+            name: name, includesTofuRisk: tofu,
+            normalization: try normalization.map { try table($0) }, normalizationIsCompatibilityOnly: compatOnly,
+            // Segmenting with the first stage needs no table of its own.
+            segmentation: fused ? try table(chain[0]) : try segmentation.map { try table($0) },
+            segmentationIsFirstStage: fused,
+            stages: try chain.map { try table($0) }, fused: fusedTable,
+            isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }.prefix(PlanRecord.maxIsolating)),
+            isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) })
+    }
+}
