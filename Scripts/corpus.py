@@ -14,6 +14,11 @@ Two steps, with the OpenCC CLI run in between by corpus.sh:
       OUT/traditional.txt = BOM + Traditional seed + tricky block
                             + interleaved(generated Traditional, s2t(Simplified material))
       OUT/boundaries.txt  = chunk-boundary cases (see boundary_corpus), mostly ASCII filler
+  corpus.py long --root ROOT --out OUT
+      OUT/long-NAME.txt   the golden files' hard cases (Tests/Fixtures/Golden/cases.json),
+                          each a line of 512 KiB to 1.1 MiB with no line break: its layouts
+                          (phrases, IDS and compatibility ideographs across multiples of
+                          16 and 32 KiB) and its long lines (second-stage keys repeated)
 
 Everything is driven by random.Random(42) and by the files under Data/Dictionaries and
 Tests/Fixtures, so the output is byte-for-byte reproducible. Only the Python standard
@@ -507,9 +512,30 @@ def cmd_assemble(a):
     boundary_corpus(a.root, os.path.join(a.out, "boundaries.txt"))
 
 
+def cmd_long(a):
+    """Writes the golden files' layouts and long lines, built as the tests build them."""
+    import json
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    sys.dont_write_bytecode = True
+    import golden
+    path = os.path.join(a.root, "Tests", "Fixtures", "Golden", "cases.json")
+    with open(path, encoding="utf-8") as f:
+        cases = json.load(f)
+    os.makedirs(a.out, exist_ok=True)
+    for layout in cases["layouts"]:
+        with open(os.path.join(a.out, f"long-{layout['name']}.txt"), "wb") as f:
+            f.write(golden.build(layout, golden.input_parts(layout)))
+    for line in cases["longLines"]:
+        with open(os.path.join(a.out, f"long-{line['name']}.txt"), "wb") as f:
+            f.write((line["unit"] * line["count"]).encode("utf-8"))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("long")
+    s.add_argument("--root", required=True, help="repository root")
+    s.add_argument("--out", required=True)
     for name in ("generate", "assemble"):
         s = sub.add_parser(name)
         s.add_argument("--root", required=True, help="repository root")
@@ -518,6 +544,8 @@ def main():
         if name == "assemble":
             s.add_argument("--out", required=True)
     a = p.parse_args()
+    if a.cmd == "long":
+        return cmd_long(a)
     if a.mb < 1:
         p.error("--mb must be >= 1")
     {"generate": cmd_generate, "assemble": cmd_assemble}[a.cmd](a)

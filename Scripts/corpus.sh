@@ -13,6 +13,9 @@
 #   OUTDIR/boundaries.txt   ~70 MiB, mostly ASCII: one crafted case (phrase, IDS, split
 #                           UTF-8 character, CR|LF, variation selector, ...) at every 1 MiB
 #                           boundary, where the OpenCC CLI's streaming flushes (see corpus.py)
+#   OUTDIR/long-*.txt       lines of 512 KiB to 1.1 MiB with no line break, above the size
+#                           where jianfan cuts its input into pieces: the golden files' hard
+#                           cases (Tests/Fixtures/Golden/cases.json), e.g. 'U盘a' x 104858
 #
 # Environment:
 #   OPENCC_VENV  reuse (or create) the virtual environment with opencc==1.4.2 at this path
@@ -34,20 +37,12 @@ ROOT="$(dirname "$SCRIPTS")"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
+# shellcheck source=Scripts/opencc-venv.sh
+source "$SCRIPTS/opencc-venv.sh"
 VENV="${OPENCC_VENV:-$WORK/venv}"
-if [[ ! -x "$VENV/bin/python" ]]; then
-    "${PYTHON:-python3}" -m venv "$VENV"
-fi
-if [[ "$("$VENV/bin/python" -m pip show opencc 2>/dev/null | sed -n 's/^Version: //p')" != 1.4.2 ]]; then
-    echo "corpus.sh: installing opencc==1.4.2 into $VENV" >&2
-    "$VENV/bin/python" -m pip install --quiet opencc==1.4.2
-fi
-SITE="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-OPENCC="$SITE/opencc/clib/bin/opencc"
-SHARE="$SITE/opencc/clib/share/opencc"
+opencc_venv "$VENV"
 opencc() { "$OPENCC" -c "$1.json" --path "$SHARE/" -i "$2" -o "$3"; }
 
-PY="$VENV/bin/python"
 "$PY" "$SCRIPTS/corpus.py" generate --root "$ROOT" --work "$WORK" --mb "$MB"
 opencc s2t "$WORK/simp_src.txt" "$WORK/from_simp.txt"
 opencc t2s "$WORK/trad_src.txt" "$WORK/from_trad.txt"
@@ -55,8 +50,9 @@ mkdir -p "$OUT"
 "$PY" "$SCRIPTS/corpus.py" assemble --root "$ROOT" --work "$WORK" --out "$OUT" --mb "$MB"
 opencc s2twp "$OUT/simplified.txt" "$OUT/taiwan.txt"
 opencc s2hkp "$OUT/simplified.txt" "$OUT/hongkong.txt"
+"$PY" "$SCRIPTS/corpus.py" long --root "$ROOT" --out "$OUT"
 
-for f in simplified traditional taiwan hongkong boundaries; do
-    printf '%-16s %10d bytes  %s\n' "$f.txt" "$(wc -c < "$OUT/$f.txt")" \
-        "$(sha256sum "$OUT/$f.txt" | cut -d' ' -f1)" >&2
+for f in "$OUT"/{simplified,traditional,taiwan,hongkong,boundaries}.txt "$OUT"/long-*.txt; do
+    printf '%-28s %10d bytes  %s\n' "$(basename "$f")" "$(wc -c < "$f")" \
+        "$(sha256sum "$f" | cut -d' ' -f1)" >&2
 done

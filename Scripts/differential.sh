@@ -17,7 +17,8 @@
 # Usage: Scripts/differential.sh [--corpus DIR] [--mb N] [--configs a,b,...] [--keep DIR]
 #                                [--stdio] [--self-test]
 #   --corpus DIR   use DIR/{simplified,traditional}.txt (and DIR/{taiwan,hongkong,
-#                  boundaries}.txt if present) instead of building them with Scripts/corpus.sh
+#                  boundaries}.txt and DIR/long-*.txt if present) instead of building them
+#                  with Scripts/corpus.sh
 #   --mb N         size of the corpora to build (default 5 MiB each)
 #   --configs L    comma-separated subset of the 16 configurations
 #   --keep DIR     keep the files of every failed comparison, and a list of the differences
@@ -75,20 +76,11 @@ trap 'rm -rf "$WORK"' EXIT
 log() { printf '%s\n' "$*" >&2; }
 
 # --- OpenCC 1.4.2 in a private venv ---------------------------------------------------
+# shellcheck source=Scripts/opencc-venv.sh
+source "$SCRIPTS/opencc-venv.sh"
 VENV="${OPENCC_VENV:-$WORK/venv}"
-if [[ ! -x "$VENV/bin/python" ]]; then
-    "${PYTHON:-python3}" -m venv "$VENV"
-fi
-if [[ "$("$VENV/bin/python" -m pip show opencc 2>/dev/null | sed -n 's/^Version: //p')" != 1.4.2 ]]; then
-    log "installing opencc==1.4.2 into $VENV"
-    "$VENV/bin/python" -m pip install --quiet opencc==1.4.2
-fi
-PY="$VENV/bin/python"
+opencc_venv "$VENV"
 HELPER="$SCRIPTS/opencc_reference.py"
-SITE="$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-OPENCC="$SITE/opencc/clib/bin/opencc"
-SHARE="$SITE/opencc/clib/share/opencc"
-[[ -x "$OPENCC" ]] || { log "differential.sh: $OPENCC not found"; exit 1; }
 run_opencc() {
     if (( STDIO )); then "$OPENCC" -c "$1.json" --path "$SHARE/" < "$2" > "$3"
     else "$OPENCC" -c "$1.json" --path "$SHARE/" -i "$2" -o "$3"; fi
@@ -139,6 +131,9 @@ for f in simplified traditional taiwan hongkong boundaries; do
         log "differential.sh: $CORPUS/$f.txt missing"; exit 1
     fi
 done
+# Lines above the piece size with no line break (corpus.sh writes them; an older corpus
+# directory may lack them).
+for f in "$CORPUS"/long-*.txt; do [[ -f "$f" ]] && INPUTS+=("$f"); done
 total_in=0
 for f in "${INPUTS[@]}"; do total_in=$(( total_in + $(wc -c < "$f") )); done
 log "inputs: ${#INPUTS[@]} files, $total_in bytes; comparing $OURS_NAME with OpenCC 1.4.2"

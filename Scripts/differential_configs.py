@@ -60,7 +60,8 @@ def main(jianfan, data, work, inputs):
             path = os.path.join(work, f"{config}-{name}.json")
             with open(path, "w", encoding="utf-8") as f:
                 json.dump(definition, f, ensure_ascii=False, indent=1)
-            reference = opencc.OpenCC(path)
+            # As the opencc command (and jianfan) load a config: without may_output_tofu dictionaries.
+            reference = opencc.OpenCC(path, include_tofu_risk_dictionaries=False)
             for source in inputs:
                 with open(source, encoding="utf-8") as f:
                     text = f.read()

@@ -173,22 +173,22 @@ _jianfan() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    convert|configs|normalize|transforms|help)
+    convert|configs|normalize|transforms|detect|help)
         # Offer subcommand argument completions
         "_jianfan_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'convert configs normalize transforms help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'convert configs normalize transforms detect help' -- "${cur}"))
         ;;
     esac
 }
 
 _jianfan_convert() {
     repeating_flags=()
-    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --version -h --help)
-    repeating_options=(-i --input --path)
-    non_repeating_options=(-c --config -o --output --engine --icu-transform)
+    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --inspect --segmentation --ambiguities --skip-invalid --check --diff --version -h --help)
+    repeating_options=(-i --input --path --dict --jsonl)
+    non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv)
     __jianfan_offer_flags_options -1
 
     # Offer option value completions
@@ -217,6 +217,19 @@ _jianfan_convert() {
         __jianfan_add_completions -d
         return
         ;;
+    '--dict')
+        __jianfan_add_completions -f
+        return
+        ;;
+    '--jsonl')
+        return
+        ;;
+    '--csv')
+        return
+        ;;
+    '--tsv')
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -238,9 +251,9 @@ _jianfan_configs() {
 
 _jianfan_normalize() {
     repeating_flags=()
-    non_repeating_flags=(--json --stats --lossy --version -h --help)
-    repeating_options=(--against)
-    non_repeating_options=(--to -c --config --steps -o --output --html --minimum-match --maximum-gap --color)
+    non_repeating_flags=(--json --stats --lossy --skip-invalid --check --diff --version -h --help)
+    repeating_options=(--against --jsonl)
+    non_repeating_options=(--to -c --config --steps -o --output --html --minimum-match --maximum-gap --color --csv --tsv)
     __jianfan_offer_flags_options 1
 
     # Offer option value completions
@@ -275,6 +288,15 @@ _jianfan_normalize() {
         __jianfan_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--jsonl')
+        return
+        ;;
+    '--csv')
+        return
+        ;;
+    '--tsv')
+        return
+        ;;
     esac
 }
 
@@ -284,6 +306,14 @@ _jianfan_transforms() {
     repeating_options=()
     non_repeating_options=()
     __jianfan_offer_flags_options 0
+}
+
+_jianfan_detect() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __jianfan_offer_flags_options -1
 }
 
 _jianfan_help() {

@@ -6,7 +6,7 @@
 #include <sched.h>
 #endif
 
-int jf_system_processor_count(void) {
+int jianfan_system_processor_count(void) {
 #if defined(__linux__)
     // Fails (EINVAL) on machines with more CPUs than a cpu_set_t holds; sysconf answers then.
     cpu_set_t set;

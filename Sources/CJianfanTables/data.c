@@ -2,6 +2,7 @@
 // custom configuration can name them (`STPhrases.ocd2`) without OpenCC's data on the machine.
 // A process reads only the pages of the ones it compiles. The list follows Data/ (a test checks
 // that every file there is here).
+#include "embed.h"
 #include "jianfan_tables.h"
 
 static const uint8_t dict_CJK_Compatibility_Ideographs[] = {
@@ -119,7 +120,7 @@ static const uint8_t config_tw2t[] = {
 #embed "../../Data/Configs/tw2t.json"
 };
 
-static const jf_embedded_file files[] = {
+static const jianfan_embedded_file files[] = {
     {"CJK_Compatibility_Ideographs.txt", dict_CJK_Compatibility_Ideographs, sizeof dict_CJK_Compatibility_Ideographs},
     {"HKPhrases.txt", dict_HKPhrases, sizeof dict_HKPhrases},
     {"HKPhrasesRev.txt", dict_HKPhrasesRev, sizeof dict_HKPhrasesRev},
@@ -160,7 +161,7 @@ static const jf_embedded_file files[] = {
     {"tw2t.json", config_tw2t, sizeof config_tw2t},
 };
 
-const jf_embedded_file *jf_embedded_files(size_t *count) {
+const jianfan_embedded_file *jianfan_embedded_files(size_t *count) {
     *count = sizeof files / sizeof files[0];
     return files;
 }

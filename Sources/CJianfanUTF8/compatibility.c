@@ -1,12 +1,24 @@
 // Finding CJK compatibility ideographs in UTF-8 (U+F900–U+FAFF: EF A4–AB; U+2F800–U+2FA1F:
-// F0 AF), 16 bytes at a time: each byte is compared with both lead bytes and the byte after it
-// with the matching second bytes.
+// F0 AF), 16 bytes at a time on x86-64: each byte is compared with both lead bytes and the byte
+// after it with the matching second bytes. Elsewhere, or when tests force it, byte by byte.
 #include "jianfan_utf8.h"
+
+static int starts_compatibility(const uint8_t *bytes) {
+    return (bytes[0] == 0xEF && bytes[1] >= 0xA4 && bytes[1] <= 0xAB) || (bytes[0] == 0xF0 && bytes[1] == 0xAF);
+}
+
+// The portable path, from `i` on.
+static size_t find_portable(const uint8_t *bytes, size_t i, size_t count) {
+    for (; i + 1 < count; i++) {
+        if (starts_compatibility(bytes + i)) return i;
+    }
+    return count;
+}
 
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count) {
+static size_t find_sse2(const uint8_t *bytes, size_t count) {
     size_t i = 0;
     const __m128i leadBMP = _mm_set1_epi8((char)0xEF), leadAstral = _mm_set1_epi8((char)0xF0);
     const __m128i lowBMP = _mm_set1_epi8((char)0xA4), spanBMP = _mm_set1_epi8(7);
@@ -21,19 +33,14 @@ size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count) {
         int mask = _mm_movemask_epi8(_mm_or_si128(bmp, astral));
         if (mask) return i + (size_t)__builtin_ctz((unsigned)mask);
     }
-    for (; i + 1 < count; i++) {
-        if ((bytes[i] == 0xEF && bytes[i + 1] >= 0xA4 && bytes[i + 1] <= 0xAB) || (bytes[i] == 0xF0 && bytes[i + 1] == 0xAF)) return i;
-    }
-    return count;
-}
-
-#else
-
-size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count) {
-    for (size_t i = 0; i + 1 < count; i++) {
-        if ((bytes[i] == 0xEF && bytes[i + 1] >= 0xA4 && bytes[i + 1] <= 0xAB) || (bytes[i] == 0xF0 && bytes[i + 1] == 0xAF)) return i;
-    }
-    return count;
+    return find_portable(bytes, i, count);
 }
 
 #endif
+
+size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count) {
+#if defined(__x86_64__)
+    if (!jianfan_utf8_portable_forced()) return find_sse2(bytes, count);
+#endif
+    return find_portable(bytes, 0, count);
+}

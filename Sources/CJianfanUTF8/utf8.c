@@ -4,6 +4,19 @@
 // third continuation byte is checked against the bytes two and three back.
 #include "jianfan_utf8.h"
 
+#include <stdatomic.h>
+
+// Set by tests only; relaxed is enough: whichever path a racing call takes, the result is the same.
+static atomic_bool portable_forced;
+
+void jianfan_utf8_force_portable(bool forced) {
+    atomic_store_explicit(&portable_forced, forced, memory_order_relaxed);
+}
+
+bool jianfan_utf8_portable_forced(void) {
+    return atomic_load_explicit(&portable_forced, memory_order_relaxed);
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -76,7 +89,7 @@ static size_t valid_blocks_ssse3(const uint8_t *bytes, size_t count) {
 }
 
 size_t jianfan_utf8_valid_prefix(const uint8_t *bytes, size_t count) {
-    if (count < 16 || !__builtin_cpu_supports("ssse3")) return 0;
+    if (count < 16 || jianfan_utf8_portable_forced() || !__builtin_cpu_supports("ssse3")) return 0;
     size_t checked = valid_blocks_ssse3(bytes, count);
     // Every check on the pairs before `checked` passed, but a scalar may run across it: back up
     // to the last byte before it that is not a continuation byte (a scalar starts there).
@@ -88,6 +101,7 @@ size_t jianfan_utf8_valid_prefix(const uint8_t *bytes, size_t count) {
 
 #else
 
+// The portable path: the caller's scalar-by-scalar check does all the work.
 size_t jianfan_utf8_valid_prefix(const uint8_t *bytes, size_t count) {
     (void)bytes;
     (void)count;

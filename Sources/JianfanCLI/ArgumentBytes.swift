@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Command-line arguments are bytes, and so are file names; Swift strings are Unicode.
 ///
 /// `CommandLine.arguments` repairs a name that is not UTF-8 with U+FFFD, so such a file could

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A failure to report as `jianfan: <message>` on standard error, with its exit status.
 ///
 /// Messages name the file the user typed (not a resolved path) so they can be acted on.
@@ -25,10 +17,9 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     static func invalidUTF8(_ name: String, offset: Int) -> CLIError {
-        CLIError(
-            status: .invalidUTF8,
-            message: "\(name): invalid UTF-8 at byte offset \(offset) (--lossy replaces invalid bytes with U+FFFD)"
-        )
+        // A UTF-16 or GB18030 file is not damaged UTF-8: say what it looks like instead of --lossy.
+        let advice = EncodingSuspicion.advice(for: name) ?? "--lossy replaces invalid bytes with U+FFFD"
+        return CLIError(status: .invalidUTF8, message: "\(name): invalid UTF-8 at byte offset \(offset) (\(advice))")
     }
 
     static func usage(_ message: String) -> CLIError {
@@ -38,6 +29,7 @@ struct CLIError: Error, CustomStringConvertible {
     /// Prints the message on standard error. Uses write(2) directly: stderr is unbuffered anyway,
     /// and the C `stderr` global is not usable from strict-concurrency Swift.
     func report() {
+        ProgressMeter.current?.clear()
         StandardError.write(description + "\n")
     }
 }

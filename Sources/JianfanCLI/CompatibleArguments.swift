@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The command line as typed, made ready for ArgumentParser: the `opencc` habits it does not
 /// know, and the mistakes it would otherwise misread, are settled here first.
 ///

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Jianfan
 
 /// What `-c` names: a built-in configuration (`s2t`, `s2t.json`: a name with no directory part)
@@ -25,9 +18,9 @@ struct ConfigSource {
         let dataDirectory = getenv("OPENCC_DATA_DIR").map { String(cString: $0) }
         let candidates = [name] + (name.hasPrefix("/") ? [] : (searchPaths + [dataDirectory].compactMap { $0 }).map { $0 + "/" + name })
         guard let found = candidates.first(where: { access($0, F_OK) == 0 }) else {
-            if !name.contains("/") && !name.hasSuffix(".json") {
+            if !name.contains("/") {
                 let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .usage("unknown config '\(name)'; valid configs: \(valid), or a configuration file")
+                throw .usage("unknown config '\(name)' (no built-in configuration and no such file); valid configs: \(valid)")
             }
             throw .usage("\(name): No such file or directory")
         }

@@ -6,16 +6,28 @@ import Jianfan
 struct ConversionPump {
     let engine: Engine
     let lossy: Bool
+    /// With `--jsonl`/`--csv`/`--tsv`: only the selected fields are converted.
+    var fields: FieldPump? = nil
 
     /// Converts `input` to the end. Invalid UTF-8 becomes a ``CLIError`` naming the input.
     /// - Throws: ``CLIError``, or ``BrokenPipe`` if the output's reader went away.
     func run(_ input: InputFile, to output: any OutputSink) throws {
+        defer { ProgressMeter.current?.nextFile() }
+        let read = { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in
+            let count = try input.read(into: buffer)
+            ProgressMeter.current?.advance(count)
+            return count
+        }
+        if let fields {
+            try fields.run(name: input.displayName, reading: read, writing: { try output.write($0) })
+            return
+        }
         var stream = engine.makeStream(lossy: lossy)
         do {
             // A short read means no more input is ready (a terminal, `tail -f`): what has
             // arrived is converted now instead of waiting for a full chunk.
             try stream.convert(
-                reading: { buffer in try input.read(into: buffer) },
+                reading: read,
                 writing: { bytes in try output.write(bytes) }
             )
         } catch let error as InvalidUTF8Error {

@@ -25,6 +25,10 @@ struct ConversionRequest {
     var dictionaries: [String] = []
     /// `--inspect` or `--segmentation`: records instead of the converted text.
     var inspection: InspectionMode?
+    /// Trees, documents and their options (see ``FileOptions``).
+    var files = FileOptions()
+    /// `--jsonl`/`--csv`/`--tsv`, `--check`/`--diff` (see ``PipelineOptions``).
+    var pipeline = PipelineRequest()
 
     func run() throws {
         let source = try ConfigSource(config, searchPaths: searchPaths)
@@ -49,10 +53,35 @@ struct ConversionRequest {
             }
             return converter
         }
-        let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy))
+        try pipeline.validate(output: output, inPlace: inPlace)
+        if inspection != nil, !pipeline.isPlain {
+            throw CLIError.usage("--inspect and --segmentation cannot be combined with --jsonl, --csv, --tsv, --check or --diff")
+        }
+        if files.needsFileJob(inputs) {
+            if !pipeline.isPlain {
+                throw CLIError.usage("--jsonl, --csv, --tsv, --check and --diff work on text inputs, not on directories or documents")
+            }
+            let isTree = files.outputDirectory != nil || inPlace || inputs.contains(where: FileOptions.isDirectory)
+            if isTree {
+                if output != nil { throw CLIError.usage("--output cannot be combined with a directory input or --output-dir") }
+                let tree = TreeJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
+                let status = try tree.run(inputs, inPlace: inPlace)
+                if status != .success { throw ExitCode(status.rawValue) }
+            } else {
+                try DocumentJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
+                    .run(inputs: inputs.isEmpty ? ["-"] : inputs, output: output)
+            }
+            return
+        }
+        ProgressMeter.start(inputs: inputs.isEmpty ? ["-"] : inputs)
+        defer { ProgressMeter.current?.clear() }
+        let fields = pipeline.fieldPump(.converting(with: engine), lossy: lossy)
+        let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy, fields: fields))
 
         let status: ExitStatus
-        if inPlace {
+        if pipeline.check || pipeline.diff {
+            status = try pipeline.checkConversion(inputs.isEmpty ? ["-"] : inputs, engine: engine, lossy: lossy)
+        } else if inPlace {
             if output != nil { throw CLIError.usage("--in-place and --output cannot be combined") }
             if inputs.isEmpty { throw CLIError.usage("--in-place needs at least one input file") }
             if inputs.contains("-") { throw CLIError.usage("--in-place cannot rewrite standard input") }

@@ -102,14 +102,23 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Not supported yet: opencc's JSON Lines of one-to-many spans.")
     var ambiguities = false
 
+    @OptionGroup(title: "Fields and checks")
+    var pipeline: PipelineOptions
+
     func run() throws {
         if ambiguities { throw CLIError.usage("--ambiguities is not supported yet; --inspect shows every stage's output") }
         if inspect && segmentation { throw CLIError.usage("--inspect and --segmentation cannot be combined") }
-        try ConversionRequest(
+        var request = ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
             icuTransform: icuTransform, searchPaths: searchPaths, dictionaries: dictionaries,
-            inspection: inspect ? .inspect : segmentation ? .segmentation : nil
-        ).run()
+            inspection: inspect ? .inspect : segmentation ? .segmentation : nil,
+            pipeline: pipeline.request
+        )
+        request.files = fileOptions.options
+        try request.run()
     }
+
+    @OptionGroup(title: "Directories and documents")
+    var fileOptions: FileOptionGroup
 }

@@ -60,9 +60,9 @@ enum Engine: Sendable {
             }
             do {
                 return .icu(try Transliterator(id))
-            } catch let TransliteratorError.unknownID(_, icuError) where Transliterator.availableIDs.isEmpty {
-                // No transform at all: ICU itself could not be loaded, and the message says why.
-                throw CLIError(status: .failure, message: icuError)
+            } catch let error as TransliteratorError where error.isICUUnavailable {
+                // Not the user's ID: this system lacks ICU, and the message says what was missing.
+                throw CLIError(status: .failure, message: error.description)
             } catch {
                 throw .usage(
                     "unknown ICU transform '\(id)' (for example Hans-Hant or Hant-Hans; "
@@ -87,5 +87,11 @@ enum Engine: Sendable {
         case let .icu(transliterator): ICUStream(transliterator: transliterator, lossy: lossy)
         case let .inspection(converter, mode): InspectionStream(converter: converter, mode: mode, lossy: lossy)
         }
+    }
+}
+
+extension TransliteratorError {
+    var isICUUnavailable: Bool {
+        if case .icuUnavailable = self { true } else { false }
     }
 }

@@ -5,7 +5,8 @@
 enum ExitStatus: Int32, CaseIterable, Sendable {
     /// Everything was converted, or standard output was closed by its reader.
     case success = 0
-    /// A file could not be read or written; no output file was replaced.
+    /// A file could not be read or written (no output file was replaced), or `--engine icu` was
+    /// asked for on a system without ICU's libraries.
     case failure = 1
     /// Bad command line: unknown option or config, unknown ICU transform, conflicting options.
     case usage = 2
@@ -16,9 +17,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     var meaning: String {
         switch self {
         case .success: "success, also when the reader of stdout exits early (`| head`)"
-        case .failure: "an input could not be read or an output not written (read-only)"
+        case .failure: "an input could not be read or an output not written (read-only), or no ICU"
         case .usage: "usage: bad option, unknown config or ICU transform"
-        case .invalidUTF8: "invalid UTF-8 input; the message gives the byte offset"
+        case .invalidUTF8: "invalid UTF-8 input (the message gives the byte offset), or with --jsonl/--csv/--tsv an invalid line (its number)"
         }
     }
 

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A regular output file that is replaced only once the conversion has fully succeeded.
 ///
 /// Bytes go to a temporary file created with mkstemp(3) in the destination's own directory,

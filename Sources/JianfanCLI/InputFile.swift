@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A file's identity: the same file has the same device and inode whatever path names it.
 struct FileIdentity: Equatable, Sendable {
     let device: UInt64

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Removes the temporary file of an unfinished output when the process is interrupted
 /// (Ctrl-C, SIGTERM, SIGHUP), so an interrupted conversion leaves no debris next to the file.
 ///

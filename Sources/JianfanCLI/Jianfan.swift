@@ -1,13 +1,5 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `jianfan`: the root command. Conversion is the default subcommand, so `jianfan -c s2t -i f`
 /// works exactly like `opencc -c s2t -i f`.
 @main
@@ -25,7 +17,9 @@ struct RootCommand: ParsableCommand {
             """,
         discussion: HelpText.rootDiscussion,
         version: CompatibleArguments.versionLine,
-        subcommands: [ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self, TransformsCommand.self],
+        subcommands: [
+            ConvertCommand.self, ConfigsCommand.self, NormalizeCommand.self, TransformsCommand.self, DetectCommand.self,
+        ],
         defaultSubcommand: ConvertCommand.self
     )
 

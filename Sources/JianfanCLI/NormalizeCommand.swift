@@ -4,13 +4,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Jianfan
 
 /// `jianfan normalize`: cleans a document (reading annotations, punctuation, line breaks,
@@ -93,6 +86,9 @@ struct NormalizeCommand: ParsableCommand {
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
+    @OptionGroup(title: "Fields and checks")
+    var pipeline: PipelineOptions
+
     func validate() throws {
         if to != nil, config != nil { throw ValidationError("--to and --config cannot be combined") }
         if html != nil, against.isEmpty { throw ValidationError("--html needs at least one --against reference") }
@@ -101,8 +97,13 @@ struct NormalizeCommand: ParsableCommand {
 
     func run() throws {
         let normalizer = try makeNormalizer()
-        let document = normalizer.normalize(try Self.read(file, lossy: lossy))
+        if !pipeline.request.isPlain { return try runPipeline(normalizer) }
+        let source = try Self.read(file, lossy: lossy)
+        let document = normalizer.normalize(source)
         if stats { Self.printStats(document.reports, for: file) }
+        if stats, let target = ScriptNote.target(of: targetConfig) {
+            StandardError.write(ScriptNote.line(for: source, target: target, path: file))
+        }
 
         guard !against.isEmpty else {
             let text = json ? try Self.encode(NormalizedDocument(text: document.text, reports: document.reports)) + "\n"
@@ -130,7 +131,11 @@ struct NormalizeCommand: ParsableCommand {
         try Self.write(text, to: output)
     }
 
-    private func makeNormalizer() throws -> Normalizer {
+    /// The configuration of the script step, if any (the config name is checked by
+    /// ``makeNormalizer()``).
+    var targetConfig: Config? { to?.config ?? config.flatMap { Config(name: $0) } }
+
+    func makeNormalizer() throws -> Normalizer {
         var target: Config?
         if let to { target = to.config }
         if let config {
@@ -163,7 +168,7 @@ struct NormalizeCommand: ParsableCommand {
         }
     }
 
-    private static func read(_ path: String, lossy: Bool) throws -> String {
+    static func read(_ path: String, lossy: Bool) throws -> String {
         var bytes: [UInt8] = []
         let input = try InputFile(path: path)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -179,7 +184,7 @@ struct NormalizeCommand: ParsableCommand {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func write(_ text: String, to path: String?) throws {
+    static func write(_ text: String, to path: String?) throws {
         let sink = try openOutput(path)
         do {
             try sink.write(Array(text.utf8))

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where converted bytes go: standard output, a file replaced atomically, or a device.
 ///
 /// `write` throws ``CLIError``, or ``BrokenPipe`` when the reader went away. Writers are handed

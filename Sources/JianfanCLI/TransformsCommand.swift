@@ -15,12 +15,12 @@ struct TransformsCommand: ParsableCommand {
     func run() throws {
         let ids = Transliterator.availableIDs
         guard !ids.isEmpty else {
-            // No transform at all: ICU could not be loaded; opening one says why.
+            // No transform at all: ICU could not be loaded, and opening one says why.
             do {
                 _ = try Transliterator("Hans-Hant")
-            } catch let TransliteratorError.unknownID(_, reason) {
-                throw CLIError(status: .failure, message: reason)
-            }
+            } catch let error as TransliteratorError where error.isICUUnavailable {
+                throw CLIError(status: .failure, message: error.description)
+            } catch {}
             throw CLIError(status: .failure, message: "ICU lists no transforms")
         }
         try StandardOutput().write(Array(ids.map { $0 + "\n" }.joined().utf8))

@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The data-loss findings of adversarial testing, each run end to end: what an output is
 /// decides how it is written (never its path), a read-only file is refused, and file names are
 /// bytes.

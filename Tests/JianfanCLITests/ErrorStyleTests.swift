@@ -56,7 +56,7 @@ struct ErrorStyleTests {
         let dir = try TemporaryDirectory()
         let result = try CLI.run(["help", "nothing"], in: dir.url)
         #expect(result.status == 2)
-        #expect(result.stderr == "jianfan: help: no subcommand 'nothing' (subcommands: convert, configs, normalize, transforms)\n")
+        #expect(result.stderr == "jianfan: help: no subcommand 'nothing' (subcommands: convert, configs, normalize, transforms, detect)\n")
         #expect(result.stdout.isEmpty)
         #expect(try CLI.run(["help", "transforms"], in: dir.url).status == 0)
     }

@@ -26,16 +26,16 @@ struct InputErrorTests {
         #expect(result.stderr == "jianfan: missing.txt: No such file or directory\n")
     }
 
-    @Test("a directory given as input is named, exit 1")
+    @Test("a directory given as input to standard output is a usage error (2); in place it is walked")
     func directoryAsInput() throws {
         let dir = try TemporaryDirectory()
         try FileManager.default.createDirectory(at: dir.file("sub"), withIntermediateDirectories: false)
         let result = try CLI.run(["-c", "s2t", "-i", "sub"], in: dir.url)
-        #expect(result.status == 1)
-        #expect(result.stderr == "jianfan: sub: Is a directory\n")
+        #expect(result.status == 2)
+        #expect(result.stderr == "jianfan: a directory input needs --output-dir DIR or --in-place\n")
         let inPlace = try CLI.run(["--in-place", "sub"], in: dir.url)
-        #expect(inPlace.status == 1)
-        #expect(inPlace.stderr == "jianfan: sub: Is a directory\n")
+        #expect(inPlace.status == 0)
+        #expect(inPlace.stderr == "jianfan: 0 files: 0 converted, 0 unchanged, 0 skipped as binary, 0 failed\n")
     }
 
     @Test("an unknown config is a usage error (2) listing the valid configs")

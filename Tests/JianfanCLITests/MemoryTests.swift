@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Memory stays bounded whatever the input: 200 MB through standard input, as one huge line
 /// and as many short lines, with the child's peak RSS under 64 MB.
 ///

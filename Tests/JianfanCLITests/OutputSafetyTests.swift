@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Outputs are replaced only after success; failures leave every file as it was, with no
 /// temporary file behind; a reader closing the pipe early is not an error.
 @Suite("Output safety")

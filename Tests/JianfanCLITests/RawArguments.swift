@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Running `jianfan` with arguments that are not UTF-8, and as a user other than root.
 ///
 /// `Process` takes arguments as Swift strings, which cannot hold a byte such as 0xFF, so raw

@@ -46,6 +46,22 @@ struct ConfigurationTests {
     }
 
     /// JSONC, an inline dictionary in front of the first stage, and one as an extra last stage.
+    /// `data.c` lists Data/'s files by hand: every one must be there, byte for byte.
+    @Test("the embedded copies of Data/ are Data/'s files")
+    func embeddedData() throws {
+        let fm = FileManager.default
+        var names: [String] = []
+        for folder in ["Dictionaries", "Configs"] {
+            for name in try fm.contentsOfDirectory(atPath: Self.dataDirectory + "/" + folder) where name.hasSuffix(".txt") || name.hasSuffix(".json") {
+                names.append(name)
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.dataDirectory + "/\(folder)/\(name)"))
+                let embedded = try #require(EmbeddedData.files[name], "\(name) is not embedded")
+                #expect(Data(embedded) == bytes, "\(name) differs from Data/")
+            }
+        }
+        #expect(Set(names) == Set(EmbeddedData.files.keys))
+    }
+
     @Test("JSONC with inline overrides at the first stage and as an extra last stage")
     func inlineOverrides() throws {
         let json = """

@@ -1,8 +1,11 @@
 #ifndef JIANFAN_UTF8_H
 #define JIANFAN_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+// Naming: every C function of this package starts with `jianfan_`.
 
 /// The length of a prefix of `bytes` that is valid, complete UTF-8 and ends where a scalar
 /// starts, found 16 bytes at a time with SIMD table lookups (x86-64 with SSSE3; elsewhere 0).
@@ -14,5 +17,13 @@ size_t jianfan_utf8_valid_prefix(const uint8_t *bytes, size_t count);
 /// (EF A4–AB: U+F900–U+FAFF; F0 AF: U+2F800–U+2FFFF, a superset of U+2F800–U+2FA1F), or
 /// `count` when there is none. Vectorized on x86-64 (SSE2).
 size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count);
+
+/// Makes both functions above take their portable path (the one every non-x86-64 machine
+/// runs) while `forced` is true, process-wide. For tests: they compare both paths on this
+/// machine, so the portable code that ARM machines run is tested code. Results never change.
+void jianfan_utf8_force_portable(bool forced);
+
+/// Whether jianfan_utf8_force_portable(true) is in effect.
+bool jianfan_utf8_portable_forced(void);
 
 #endif

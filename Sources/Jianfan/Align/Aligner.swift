@@ -26,6 +26,27 @@ public struct Aligner: Sendable {
     /// Seeds that occur more often than this in a reference are ignored (boilerplate, runs).
     public let maximumOccurrences: Int
 
+    /// An aligner with these thresholds; the defaults suit news reports quoting a notice.
+    ///
+    /// Every length is counted in **Unicode scalars** of the texts given to
+    /// ``align(document:references:documentPath:)`` (one Han character is one scalar).
+    ///
+    /// - Parameters:
+    ///   - seedLength: k, the length of the shared substrings (k-grams) that seed a passage.
+    ///     Shorter seeds find shorter quotes but also chance matches of common phrases. Must be
+    ///     at least 1.
+    ///   - maximumGap: the widest difference a passage bridges, in scalars on either side: two
+    ///     exact matches join into one passage when both the document's gap and the reference's
+    ///     gap between them are at most this long; a wider gap splits the passage in two. Also
+    ///     bounds the local alignment's work. At least 0.
+    ///   - minimumMatched: passages with fewer scalars aligned and equal are not reported; raised
+    ///     to `seedLength` if smaller.
+    ///   - maximumOccurrences: a k-gram that occurs more often than this in one reference seeds
+    ///     nothing there (runs of one character, repeated boilerplate); at least 1.
+    ///
+    /// ```swift
+    /// let strict = Aligner(seedLength: 12, maximumGap: 8, minimumMatched: 40)
+    /// ```
     public init(seedLength: Int = 8, maximumGap: Int = 32, minimumMatched: Int = 16, maximumOccurrences: Int = 64) {
         precondition(seedLength > 0 && maximumGap >= 0 && maximumOccurrences > 0)
         self.seedLength = seedLength
@@ -35,6 +56,16 @@ public struct Aligner: Sendable {
     }
 
     /// Aligns `document` with each reference, given as `(path, text)`.
+    ///
+    /// Scalars are compared as they are: normalize the document and the references the same
+    /// way first. Offsets in the report count Unicode scalars of these strings.
+    ///
+    /// ```swift
+    /// let report = Aligner().align(document: notice, references: [("news.txt", news)], documentPath: "notice.txt")
+    /// report.references[0].coverage.documentShare   // share of the notice the news quotes
+    /// ```
+    ///
+    /// - Complexity: About linear in the total length of the texts.
     public func align(
         document: String, references: [(path: String, text: String)], documentPath: String? = nil
     ) -> AlignmentReport {

@@ -10,9 +10,25 @@
 /// // {"document":{"length":1830},"references":[{"path":"002.txt","coverage":{…},"passages":[…]}]}
 /// ```
 public struct AlignmentReport: Sendable, Hashable, Codable {
+    /// The document's name and length.
+    ///
+    /// ```swift
+    /// print("\(report.document.path ?? "document"): \(report.document.length) scalars")
+    /// ```
     public let document: Document
+    /// One entry per reference, in the order ``Aligner/align(document:references:documentPath:)``
+    /// was given them.
+    ///
+    /// ```swift
+    /// for reference in report.references { print(reference.path, reference.passages.count) }
+    /// ```
     public let references: [Reference]
 
+    /// A report made of its parts (``Aligner`` makes them; this is for tests and decoders).
+    ///
+    /// ```swift
+    /// let empty = AlignmentReport(document: report.document, references: [])
+    /// ```
     public init(document: Document, references: [Reference]) {
         self.document = document
         self.references = references
@@ -32,6 +48,11 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
         public let path: String
         /// In Unicode scalars.
         public let length: Int
+        /// How much of the document this reference quotes, and how much of it is quoted.
+        ///
+        /// ```swift
+        /// reference.coverage.referenceShare   // 0.42: 42% of the reference comes from the document
+        /// ```
         public let coverage: Coverage
         /// Sorted by document position, then reference position.
         public let passages: [Passage]
@@ -56,7 +77,17 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
 
     /// A passage of the document that the reference quotes, exactly or with small edits.
     public struct Passage: Sendable, Hashable, Codable {
+        /// Where the passage is in the document, and its text there.
+        ///
+        /// ```swift
+        /// passage.document.range   // 120..<188, in Unicode scalars of the document
+        /// ```
         public let document: Span
+        /// Where the reference has it, and the reference's text (edits included).
+        ///
+        /// ```swift
+        /// passage.reference.text   // the quote as the reference writes it
+        /// ```
         public let reference: Span
         /// Scalars the two spans have in common (aligned and equal).
         public let matched: Int
@@ -67,12 +98,43 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
         public var isExact: Bool { edits.isEmpty }
     }
 
-    /// A stretch of one text.
+    /// A stretch of one text: its offsets and its text.
+    ///
+    /// Offsets count **Unicode scalars** of the text handed to the ``Aligner`` (after
+    /// normalization), from 0 — not UTF-8 bytes, not UTF-16 code units as in JavaScript or
+    /// `NSString`, and not `Character`s (a flag or an ideograph with a variation selector is one
+    /// `Character` but two scalars). JSON carries the same numbers.
+    ///
+    /// ```swift
+    /// let scalars = Array(document.unicodeScalars)
+    /// let quoted = String(String.UnicodeScalarView(scalars[span.range]))   // == span.text
+    /// ```
     public struct Span: Sendable, Hashable, Codable {
+        /// The offset of the first scalar of the stretch (inclusive), in Unicode scalars.
+        ///
+        /// ```swift
+        /// let i = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: span.start)
+        /// ```
         public let start: Int
+        /// The offset just past the stretch (exclusive), in Unicode scalars: `end - start`
+        /// scalars long, and `start == end` for the empty side of an insertion or deletion.
+        ///
+        /// ```swift
+        /// let length = span.end - span.start   // == span.text.unicodeScalars.count
+        /// ```
         public let end: Int
+        /// The scalars at `start..<end`, as a string.
+        ///
+        /// ```swift
+        /// print(edit.document.text, "→", edit.reference.text)
+        /// ```
         public let text: String
 
+        /// `start..<end`, in Unicode scalars.
+        ///
+        /// ```swift
+        /// let scalars = Array(text.unicodeScalars)[span.range]
+        /// ```
         public var range: Range<Int> { start..<end }
     }
 
@@ -84,6 +146,11 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
     /// // kind == .deletion, document.text == "力", reference.text == "", reference.start == reference.end
     /// ```
     public struct Edit: Sendable, Hashable, Codable {
+        /// What the reference did to the document's text; JSON spells it as the case name.
+        ///
+        /// ```swift
+        /// if edit.kind == .deletion { print("the reference drops", edit.document.text) }
+        /// ```
         public enum Kind: String, Sendable, Hashable, Codable {
             /// The reference has other text in this place.
             case substitution
@@ -93,8 +160,23 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
             case deletion
         }
 
+        /// Substitution, insertion or deletion.
+        ///
+        /// ```swift
+        /// edit.kind.rawValue   // "deletion"
+        /// ```
         public let kind: Kind
+        /// The document's side: empty (`start == end`) for an insertion.
+        ///
+        /// ```swift
+        /// edit.document.text   // "力"
+        /// ```
         public let document: Span
+        /// The reference's side: empty (`start == end`) for a deletion.
+        ///
+        /// ```swift
+        /// edit.reference.start == edit.reference.end   // true for a deletion
+        /// ```
         public let reference: Span
     }
 }

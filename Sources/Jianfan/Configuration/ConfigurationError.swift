@@ -3,9 +3,9 @@
 ///
 /// ```swift
 /// do {
-///     _ = try Converter(configuration: "mine.json")
+///     _ = try Converter(configuration: "\(folder)/mine.json")
 /// } catch {
-///     print(error)   // mine.json:3:17: dictionary type "marisa" is not one of text, ocd2, ocd, inline, group
+///     print(error)   // …/mine.json:3:25: dictionary type "marisa" is not one of text, ocd2, ocd, inline, group
 /// }
 /// ```
 public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {

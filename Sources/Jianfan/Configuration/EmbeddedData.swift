@@ -11,7 +11,7 @@ enum EmbeddedData {
     /// Every embedded file by name (`STPhrases.txt`, `s2t.json`).
     nonisolated(unsafe) static let files: [String: UnsafeRawBufferPointer] = {   // immutable once made
         var count = 0
-        let list = jf_embedded_files(&count)!
+        let list = jianfan_embedded_files(&count)!
         var files: [String: UnsafeRawBufferPointer] = [:]
         for i in 0..<count {
             files[String(cString: list[i].name)] = UnsafeRawBufferPointer(start: list[i].bytes, count: list[i].size)

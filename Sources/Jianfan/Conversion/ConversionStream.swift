@@ -14,6 +14,11 @@
 /// memory stays bounded whatever the input's shape. (A
 /// region holding CJK compatibility ideographs and no cut character waits for the next cut.)
 public struct ConversionStream {
+    /// The converter the stream applies (``Converter/makeStream(lossy:)`` made the stream from it).
+    ///
+    /// ```swift
+    /// Converter(.s2t).makeStream().converter.name   // "s2t"
+    /// ```
     public let converter: Converter
     /// Replace invalid UTF-8 with U+FFFD instead of throwing.
     public let lossy: Bool
@@ -210,7 +215,23 @@ public struct ConversionStream {
 
 /// Input that is not valid UTF-8: `offset` is the byte offset of the first bad byte.
 public struct InvalidUTF8Error: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The offset of the first invalid byte, counted from the start of the input (for a stream,
+    /// from its first byte, whatever the chunks were).
+    ///
+    /// ```swift
+    /// print("bad byte at \(error.offset)")
+    /// ```
     public let offset: Int
+    /// An error at this byte offset.
+    ///
+    /// ```swift
+    /// throw InvalidUTF8Error(offset: 17)
+    /// ```
     public init(offset: Int) { self.offset = offset }
+    /// `invalid UTF-8 at byte offset N`.
+    ///
+    /// ```swift
+    /// InvalidUTF8Error(offset: 17).description   // "invalid UTF-8 at byte offset 17"
+    /// ```
     public var description: String { "invalid UTF-8 at byte offset \(offset)" }
 }

@@ -14,8 +14,16 @@ import Dispatch
 /// astral characters, variation selectors, and complete ideographic description sequences.
 public struct Converter: Sendable {
     /// The built-in configuration, or nil for one read from a file.
+    ///
+    /// ```swift
+    /// Converter(.s2twp).config   // .s2twp
+    /// ```
     public let config: Config?
     /// The built-in configuration's name, or the configuration file's path.
+    ///
+    /// ```swift
+    /// print("converting with \(converter.name)")
+    /// ```
     public let name: String
     /// Whether dictionaries OpenCC marks `may_output_tofu` take part (the OpenCC CLI leaves them
     /// out by default, and so does Jianfan).
@@ -68,7 +76,7 @@ public struct Converter: Sendable {
     /// built-in configuration gets the built-in tables.
     ///
     /// ```swift
-    /// let converter = try Converter(configuration: "my/s2t.json", searchPaths: ["my/dicts"])
+    /// let converter = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"])
     /// ```
     /// - Throws: ``ConfigurationError`` naming the file, and the line and column of the fault.
     public init(configuration path: String, searchPaths: [String] = [], includeTofuRiskDictionaries: Bool = false)

@@ -14,7 +14,7 @@ final class Counter: Sendable {
 enum System {
     /// The processors this process may run on (its affinity mask), asked of the C library:
     /// Foundation's `ProcessInfo` would first set up much of Foundation, about 2 MB of memory.
-    static let activeProcessorCount = Int(jf_system_processor_count())
+    static let activeProcessorCount = Int(jianfan_system_processor_count())
 }
 
 // The buffers are written by exactly one worker each and read only after all workers finish.

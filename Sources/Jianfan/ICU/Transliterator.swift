@@ -1,9 +1,4 @@
-internal import CJianfanICU
-#if canImport(FoundationEssentials)
-import FoundationEssentials // LocalizedError only; the shim header keeps ICU types out of Swift.
-#else
-import Foundation
-#endif
+internal import CJianfanICU // Its header keeps ICU's types out of Swift.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -46,16 +41,19 @@ public final class Transliterator: Sendable {
     /// let t2s = try Transliterator("Hans-Hant", reverse: true) // behaves as Hant-Hans
     /// t2s.transliterate("頭髮") // "头发"
     /// ```
-    /// - Throws: ``TransliteratorError/unknownID(_:icuError:)`` when ICU rejects the ID, or
-    ///   cannot be loaded.
+    /// - Throws: ``TransliteratorError/unknownID(_:icuError:)`` when ICU rejects the ID;
+    ///   ``TransliteratorError/icuUnavailable(_:)`` when ICU's libraries cannot be loaded.
     public init(_ id: String, reverse: Bool = false) throws {
+        if case let .failure(failure) = callICU({ jianfan_icu_available($0, $1) != 0 ? () : nil }) {
+            throw TransliteratorError.icuUnavailable(failure.name)
+        }
         var utf8 = id // withUTF8 is mutating: it may first make the string contiguous.
         let opened = callICU { name, capacity in
             utf8.withUTF8 { bytes in
                 // An explicit length, so an embedded NUL cannot shorten the ID ICU sees.
                 bytes.withMemoryRebound(to: CChar.self) { chars in
-                    jf_icu_open(chars.baseAddress, Int32(clamping: chars.count),
-                                reverse ? 1 : 0, name, capacity)
+                    jianfan_icu_open(chars.baseAddress, Int32(clamping: chars.count),
+                                     reverse ? 1 : 0, name, capacity)
                 }
             }
         }
@@ -67,8 +65,8 @@ public final class Transliterator: Sendable {
     }
 
     deinit {
-        jf_icu_close(prototype.raw)
-        idle.withLock { handles in handles.forEach { jf_icu_close($0.raw) } }
+        jianfan_icu_close(prototype.raw)
+        idle.withLock { handles in handles.forEach { jianfan_icu_close($0.raw) } }
     }
 
     /// Transliterates `text` in a single ICU call, so whole files convert with rules seeing
@@ -96,7 +94,7 @@ public final class Transliterator: Sendable {
         var length: Int32 = 0
         let result = callICU { name, capacity in
             source.withUnsafeBufferPointer { units in
-                jf_icu_transUChars(handle.raw, units.baseAddress, count, hint, &length, name, capacity)
+                jianfan_icu_transUChars(handle.raw, units.baseAddress, count, hint, &length, name, capacity)
             }
         }
         let buffer: UnsafeMutablePointer<UInt16>
@@ -105,7 +103,7 @@ public final class Transliterator: Sendable {
         // Only allocation failure or a broken ICU gets here; no caller could recover.
         case let .failure(failure): fatalError("ICU \(id) failed: \(failure.name)")
         }
-        defer { jf_icu_free(buffer) }
+        defer { jianfan_icu_free(buffer) }
         if length > hint, count > 0 { learn(ratio: Int(length) * 16 / Int(count) + 1) }
         return String(decoding: UnsafeBufferPointer(start: buffer, count: Int(length)), as: UTF16.self)
     }
@@ -113,27 +111,38 @@ public final class Transliterator: Sendable {
     /// Every transform ID ICU knows, sorted; any of them (and `;`-separated chains) can be
     /// passed to ``init(_:reverse:)``.
     ///
+    /// Empty when ICU is unavailable (see ``isAvailable``).
+    ///
     /// ```swift
     /// Transliterator.availableIDs.contains("Han-Latin") // true
     /// ```
     public static var availableIDs: [String] {
-        guard case let .success(ids) = callICU({ jf_icu_openIDs($0, $1) }) else { return [] }
-        defer { jf_icu_uenum_close(ids) }
+        guard case let .success(ids) = callICU({ jianfan_icu_openIDs($0, $1) }) else { return [] }
+        defer { jianfan_icu_uenum_close(ids) }
         var result: [String] = []
         var length: Int32 = 0
-        while let units = jf_icu_uenum_unext(ids, &length) {
+        while let units = jianfan_icu_uenum_unext(ids, &length) {
             result.append(String(decoding: UnsafeBufferPointer(start: units, count: Int(length)),
                                  as: UTF16.self))
         }
         return result.sorted()
     }
 
+    /// Whether ICU's libraries could be loaded (they are, on first use): libicucore on Apple
+    /// platforms, libicuuc/libicui18n of any major version from 50 on elsewhere. Everything but
+    /// transliterators works without them.
+    ///
+    /// ```swift
+    /// if Transliterator.isAvailable { print(try Transliterator("Han-Latin").transliterate("中文")) }
+    /// ```
+    public static var isAvailable: Bool { jianfan_icu_available(nil, 0) != 0 }
+
     private func checkOut() -> Handle {
         idle.withLock { handles in
             if let handle = handles.popLast() { return handle }
             // Cloning under the lock keeps the prototype single-threaded; it happens only
             // when concurrency rises past the pool size, so the lock is rarely held long.
-            switch callICU({ jf_icu_clone(prototype.raw, $0, $1) }) {
+            switch callICU({ jianfan_icu_clone(prototype.raw, $0, $1) }) {
             case let .success(raw): return Handle(raw: raw)
             case let .failure(failure): fatalError("ICU \(id) clone failed: \(failure.name)")
             }
@@ -146,7 +155,7 @@ public final class Transliterator: Sendable {
             handles.append(handle)
             return true
         }
-        if !kept { jf_icu_close(handle.raw) }
+        if !kept { jianfan_icu_close(handle.raw) }
     }
 
     private func learn(ratio: Int) {
@@ -180,47 +189,6 @@ private func callICU<R>(_ body: (UnsafeMutablePointer<CChar>, Int) -> R?) -> Res
         let message = String(cString: name.baseAddress!)
         return .failure(ICUFailure(name: message.isEmpty ? "unknown ICU error" : message))
     }
-}
-
-/// Why a ``Transliterator`` could not be created.
-///
-/// ```swift
-/// do {
-///     _ = try Transliterator("Foo-Bar")
-/// } catch let error as TransliteratorError {
-///     print(error) // unknown ICU transform ID "Foo-Bar" (U_INVALID_ID)
-/// }
-/// ```
-public enum TransliteratorError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
-    /// ICU rejected the ID: it names no registered transform, or a compound ID is malformed.
-    /// `icuError` is ICU's error name, e.g. `"U_INVALID_ID"`. (ICU is loaded at the first
-    /// transform; if its libraries are missing, `icuError` says so and names the library.)
-    ///
-    /// ```swift
-    /// // throws .unknownID("Foo-Bar", icuError: "U_INVALID_ID")
-    /// try Transliterator("Foo-Bar")
-    /// ```
-    case unknownID(String, icuError: String)
-
-    /// A one-line message naming the ID and ICU's error.
-    ///
-    /// ```swift
-    /// TransliteratorError.unknownID("Foo-Bar", icuError: "U_INVALID_ID").description
-    /// // unknown ICU transform ID "Foo-Bar" (U_INVALID_ID)
-    /// ```
-    public var description: String {
-        switch self {
-        case let .unknownID(id, icuError):
-            "unknown ICU transform ID \"\(id)\" (\(icuError))"
-        }
-    }
-
-    /// The same message as ``description``, so `localizedDescription` is readable too.
-    ///
-    /// ```swift
-    /// (error as Error).localizedDescription // unknown ICU transform ID "Foo-Bar" (U_INVALID_ID)
-    /// ```
-    public var errorDescription: String? { description }
 }
 
 /// The idle clones behind a pthread mutex, which ThreadSanitizer understands;

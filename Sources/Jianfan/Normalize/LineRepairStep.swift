@@ -17,16 +17,38 @@
 /// // text == "坚持聚焦重点。政策效应持续释放。\n\n下一段。", report.count == 1
 /// ```
 public struct LineRepairStep: NormalizationStep {
+    /// The step's name in reports and in `jianfan normalize --steps`: `"lines"`.
+    ///
+    /// ```swift
+    /// normalizer.normalize(text).report(for: LineRepairStep.stepName)?.count
+    /// ```
     public static let stepName = "lines"
+    /// ``stepName``, as every value of this step reports it.
+    ///
+    /// ```swift
+    /// LineRepairStep().name   // "lines"
+    /// ```
     public var name: String { Self.stepName }
 
     /// Lines shorter than this without a sentence end are taken for headings.
     public let minimumBodyLength: Int
 
+    /// A step that takes lines shorter than `minimumBodyLength` Unicode scalars, with no sentence end,
+    /// for headings, and never joins them.
+    ///
+    /// ```swift
+    /// let step = LineRepairStep(minimumBodyLength: 40)   // stricter: only long lines are joined
+    /// ```
     public init(minimumBodyLength: Int = 24) {
         self.minimumBodyLength = minimumBodyLength
     }
 
+    /// Normalizes `text`; the report's ranges are Unicode-scalar offsets into `text`.
+    ///
+    /// ```swift
+    /// let (text, report) = LineRepairStep().apply(to: "政策效应持\n\n续释放。")
+    /// // text == "政策效应持续释放。"
+    /// ```
     public func apply(to text: String) -> (text: String, report: Normalizer.StepReport) {
         var rewriter = ScalarRewriter(text)
         let s = rewriter.input

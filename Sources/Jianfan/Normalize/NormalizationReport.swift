@@ -8,12 +8,27 @@ extension Normalizer {
     public struct Change: Sendable, Hashable, Codable {
         /// Unicode-scalar offsets into the text the step was given.
         public let range: Range<Int>
+        /// The scalars at `range` before the step, as a string.
+        ///
+        /// ```swift
+        /// change.before   // ","
+        /// ```
         public let before: String
+        /// What the step put in their place (empty for a removal).
+        ///
+        /// ```swift
+        /// change.after    // "，"
+        /// ```
         public let after: String
         /// The step made this change on a guess it could not confirm (for reading annotations: a
         /// valid pinyin syllable that is not ICU's default reading of the character).
         public let isUnverified: Bool
 
+        /// A change, as a step reports it (for steps of your own).
+        ///
+        /// ```swift
+        /// let change = Normalizer.Change(range: 2..<3, before: ",", after: "，")
+        /// ```
         public init(range: Range<Int>, before: String, after: String, isUnverified: Bool = false) {
             self.range = range
             self.before = before
@@ -24,6 +39,12 @@ extension Normalizer {
         // JSON spells the range as `start` and `end`, like the spans of an AlignmentReport.
         private enum CodingKeys: String, CodingKey { case start, end, before, after, unverified }
 
+        /// Decodes the JSON form, `{"start":2,"end":3,"before":",","after":"，","unverified":false}`
+        /// (`unverified` may be missing).
+        ///
+        /// ```swift
+        /// let change = try JSONDecoder().decode(Normalizer.Change.self, from: json)
+        /// ```
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let start = try container.decode(Int.self, forKey: .start)
@@ -37,6 +58,12 @@ extension Normalizer {
             isUnverified = try container.decodeIfPresent(Bool.self, forKey: .unverified) ?? false
         }
 
+        /// Encodes the range as `start` and `end` (Unicode scalars, end exclusive), as the spans of an
+        /// ``AlignmentReport`` are.
+        ///
+        /// ```swift
+        /// let json = try JSONEncoder().encode(change)
+        /// ```
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(range.lowerBound, forKey: .start)
@@ -59,6 +86,11 @@ extension Normalizer {
         /// In text order; ranges do not overlap.
         public let changes: [Change]
 
+        /// A report, as a step makes it (for steps of your own).
+        ///
+        /// ```swift
+        /// let report = Normalizer.StepReport(step: "mine", changes: [])
+        /// ```
         public init(step: String, changes: [Change]) {
             self.step = step
             self.changes = changes
@@ -76,7 +108,17 @@ extension Normalizer {
     /// Each report's ranges refer to the text its step was given: the original text for the
     /// first step, the previous step's output for the others.
     public struct Result: Sendable, Hashable {
+        /// The text after the last step.
+        ///
+        /// ```swift
+        /// Normalizer.standard().normalize("你好,世界").text   // "你好，世界"
+        /// ```
         public let text: String
+        /// One per step, in the order the steps ran.
+        ///
+        /// ```swift
+        /// for report in result.reports { print(report.step, report.count) }
+        /// ```
         public let reports: [StepReport]
 
         /// The report of the step with this name, if it ran.

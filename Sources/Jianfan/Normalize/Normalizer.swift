@@ -7,8 +7,18 @@
 /// result.report(for: "readings")?.count         // 2
 /// ```
 public struct Normalizer: Sendable {
+    /// The steps, in the order ``normalize(_:)`` runs them.
+    ///
+    /// ```swift
+    /// Normalizer.standard(script: .t2s).steps.map(\.name)   // ["readings", "punctuation", "script"]
+    /// ```
     public let steps: [any NormalizationStep]
 
+    /// A chain of these steps, each run on the previous one's output; any order, repeats allowed.
+    ///
+    /// ```swift
+    /// let normalizer = Normalizer(steps: [.punctuationWidth, .script(.s2t)])
+    /// ```
     public init(steps: [any NormalizationStep]) {
         self.steps = steps
     }
@@ -51,9 +61,25 @@ public struct Normalizer: Sendable {
 
     /// Why ``init(stepNames:script:)`` refused a list of names.
     public enum StepNameError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// A name that is none of the four; the name as given.
+        ///
+        /// ```swift
+        /// try? Normalizer(stepNames: ["spelling"], script: nil)   // nil: .unknown("spelling")
+        /// ```
         case unknown(String)
+        /// `script` was named but no configuration was given.
+        ///
+        /// ```swift
+        /// try? Normalizer(stepNames: ["script"], script: nil)   // nil: .scriptWithoutConfig
+        /// ```
         case scriptWithoutConfig
 
+        /// The reason, as `jianfan normalize` prints it.
+        ///
+        /// ```swift
+        /// Normalizer.StepNameError.unknown("x").description
+        /// // unknown step "x" (expected readings, punctuation, lines or script)
+        /// ```
         public var description: String {
             switch self {
             case .unknown(let name):
@@ -65,6 +91,11 @@ public struct Normalizer: Sendable {
     }
 
     /// Runs every step in order.
+    ///
+    /// ```swift
+    /// let result = Normalizer.standard(script: .t2s).normalize("發(fā)展,穩定")
+    /// result.text   // "发展，稳定"
+    /// ```
     public func normalize(_ text: String) -> Result {
         var current = text
         var reports: [StepReport] = []

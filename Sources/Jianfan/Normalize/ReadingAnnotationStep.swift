@@ -14,7 +14,17 @@
 /// // text == "銀行的發展", report.count == 2, report.unverified == 1 (ICU reads 行 xíng)
 /// ```
 public struct ReadingAnnotationStep: NormalizationStep {
+    /// The step's name in reports and in `jianfan normalize --steps`: `"readings"`.
+    ///
+    /// ```swift
+    /// normalizer.normalize(text).report(for: ReadingAnnotationStep.stepName)?.count
+    /// ```
     public static let stepName = "readings"
+    /// ``stepName``, as every value of this step reports it.
+    ///
+    /// ```swift
+    /// ReadingAnnotationStep().name   // "readings"
+    /// ```
     public var name: String { Self.stepName }
 
     /// nil when ICU lacks the transform: then no removal can be verified.
@@ -23,10 +33,22 @@ public struct ReadingAnnotationStep: NormalizationStep {
     /// Opening an ICU transform parses its rules: once per process is enough.
     private static let hanLatin = try? Transliterator("Han-Latin")
 
+    /// The step, with ICU's Han-Latin transform to check readings (opened once per process; without
+    /// it, only annotations with a tone mark or digit are removed, all reported as unverified).
+    ///
+    /// ```swift
+    /// let step = ReadingAnnotationStep()
+    /// ```
     public init() {
         transliterator = Self.hanLatin
     }
 
+    /// Normalizes `text`; the report's ranges are Unicode-scalar offsets into `text`.
+    ///
+    /// ```swift
+    /// let (text, report) = ReadingAnnotationStep().apply(to: "發(fā)展")
+    /// // text == "發展"
+    /// ```
     public func apply(to text: String) -> (text: String, report: Normalizer.StepReport) {
         var rewriter = ScalarRewriter(text)
         let scalars = rewriter.input

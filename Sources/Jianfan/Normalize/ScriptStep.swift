@@ -8,14 +8,40 @@
 /// // text == "工业经济，发展", report.count == 2 (業經濟 → 业经济, 發 → 发)
 /// ```
 public struct ScriptStep: NormalizationStep {
+    /// The step's name in reports and in `jianfan normalize --steps`: `"script"`.
+    ///
+    /// ```swift
+    /// normalizer.normalize(text).report(for: ScriptStep.stepName)?.count
+    /// ```
     public static let stepName = "script"
+    /// ``stepName``, as every value of this step reports it.
+    ///
+    /// ```swift
+    /// ScriptStep(.t2s).name   // "script"
+    /// ```
     public var name: String { Self.stepName }
+    /// The converter the step runs.
+    ///
+    /// ```swift
+    /// ScriptStep(.t2s).converter.name   // "t2s"
+    /// ```
     public let converter: Converter
 
+    /// A step that converts with `config` (the converter is built at once: that costs nothing).
+    ///
+    /// ```swift
+    /// let toSimplified = ScriptStep(.tw2sp)
+    /// ```
     public init(_ config: Config) {
         converter = Converter(config)
     }
 
+    /// Normalizes `text`; the report's ranges are Unicode-scalar offsets into `text`.
+    ///
+    /// ```swift
+    /// let (text, report) = ScriptStep(.t2s).apply(to: "經濟")
+    /// // text == "经济"
+    /// ```
     public func apply(to text: String) -> (text: String, report: Normalizer.StepReport) {
         let converted = converter.convert(text)
         guard converted != text else { return (text, Normalizer.StepReport(step: name, changes: [])) }

@@ -30,7 +30,20 @@ package struct TableBuilder {
         case .group(.union, let children):
             for child in children { add(try plainEntries(child), rank: 0) }
         case .group(.shortCircuit, let children):
-            for (i, child) in children.enumerated() { add(try plainEntries(child), rank: UInt8(i)) }
+            // A short_circuit group inside a short_circuit group is the same as its children in
+            // its place: the first child that matches wins either way.
+            func spliced(_ specs: [DictionarySpec]) -> [DictionarySpec] {
+                specs.flatMap { spec -> [DictionarySpec] in
+                    if case .group(.shortCircuit, let inner) = spec { return spliced(inner) }
+                    return [spec]
+                }
+            }
+            let flat = spliced(children)
+            guard flat.count < Int(TableFormat.slotNoRank) else {
+                throw DictionaryError.unsupportedConfig(spec.signature, reason:
+                    "at most \(TableFormat.slotNoRank - 1) dictionaries in a short_circuit group, nested ones included")
+            }
+            for (i, child) in flat.enumerated() { add(try plainEntries(child), rank: UInt8(i)) }
         }
         return byKey.values.sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
@@ -48,7 +61,7 @@ package struct TableBuilder {
         case .group(.shortCircuit, let children) where children.count == 1:
             return try plainEntries(children[0])
         case .group:
-            throw DictionaryError.unsupportedConfig(spec.signature, reason: "short_circuit nested in a group")
+            throw DictionaryError.unsupportedConfig(spec.signature, reason: "a short_circuit group inside a union group is not supported")
         }
     }
 

@@ -20,7 +20,7 @@ final class TableSet: Sendable {
 
     /// The tables compiled into the library from `Data/`.
     static let embedded: TableSet = {
-        guard let set = TableSet(base: UnsafeRawPointer(jf_tables_data()), count: jf_tables_size()) else {
+        guard let set = TableSet(base: UnsafeRawPointer(jianfan_tables_data()), count: jianfan_tables_size()) else {
             fatalError("Jianfan: the embedded tables are missing or damaged; run `swift run jianfan-tables`")
         }
         return set
@@ -28,7 +28,7 @@ final class TableSet: Sendable {
 
     /// The embedded blob's bytes (a test compares them with a fresh compile of `Data/`).
     static var embeddedBlob: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: jf_tables_data(), count: jf_tables_size())
+        UnsafeRawBufferPointer(start: jianfan_tables_data(), count: jianfan_tables_size())
     }
 
     /// Reads a blob that must stay valid (and 8-byte aligned) for the life of the process.

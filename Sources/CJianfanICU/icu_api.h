@@ -1,0 +1,124 @@
+#ifndef JIANFAN_ICU_API_H
+#define JIANFAN_ICU_API_H
+// The part of ICU's C API the shim calls, declared here so that building needs no ICU headers
+// (macOS and iOS ship ICU as libicucore without them; Linux needs only the runtime package).
+// Private to this target: it is not in include/, so no Swift module ever sees these types.
+//
+// Every declaration copies ICU's stable C API (utypes.h, parseerr.h, uenum.h, ustring.h,
+// utrans.h, all stable since ICU 2.x). `JIANFAN_ICU_CHECK_HEADERS` checks them against real
+// headers: Scripts/build-without-icu-headers.sh compiles this file that way when headers exist.
+#include <stddef.h>
+#include <stdint.h>
+
+/// Where a rule failed to parse: ICU's UParseError (U_PARSE_CONTEXT_LEN is 16).
+typedef struct {
+    int32_t line;
+    int32_t offset;
+    uint16_t preContext[16];
+    uint16_t postContext[16];
+} jianfan_uparse_error_layout;
+
+#if defined(JIANFAN_ICU_CHECK_HEADERS)
+#include <unicode/uenum.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#include <unicode/utypes.h>
+// Checking: the shim's names stand for ICU's own types, so that the function types below are
+// compared with ICU's prototypes; the asserts at the end tie them to the declarations in #else.
+typedef UChar jianfan_uchar;
+typedef UErrorCode jianfan_uerror;
+typedef UParseError jianfan_uparse_error;
+typedef UTransDirection jianfan_udirection;
+typedef UTransliterator jianfan_utrans;
+typedef UEnumeration jianfan_uenum;
+#else
+/// A UTF-16 code unit: ICU's UChar, which in C is uint16_t.
+typedef uint16_t jianfan_uchar;
+/// ICU's UErrorCode, an enum with negative values, so an int: 0 success, < 0 a warning, > 0 failure.
+typedef int jianfan_uerror;
+/// ICU's UTransDirection, an enum (forward 0, reverse 1): passed as an int.
+typedef int jianfan_udirection;
+typedef jianfan_uparse_error_layout jianfan_uparse_error;
+/// Opaque ICU handles: UTransliterator and UEnumeration.
+typedef struct jianfan_utrans jianfan_utrans;
+typedef struct jianfan_uenum jianfan_uenum;
+#endif
+
+// The UErrorCode and UTransDirection values the shim uses.
+enum {
+    JIANFAN_U_STRING_NOT_TERMINATED_WARNING = -124,
+    JIANFAN_U_ZERO_ERROR = 0,
+    JIANFAN_U_ILLEGAL_ARGUMENT_ERROR = 1,
+    JIANFAN_U_MEMORY_ALLOCATION_ERROR = 7,
+    JIANFAN_U_BUFFER_OVERFLOW_ERROR = 15,
+    JIANFAN_U_INVALID_ID = 0x10021,
+    JIANFAN_UTRANS_FORWARD = 0,
+    JIANFAN_UTRANS_REVERSE = 1,
+};
+#define JIANFAN_U_FAILURE(code) ((code) > JIANFAN_U_ZERO_ERROR)
+
+// F(library, name, return type, parameters) for every ICU function the shim calls; `library`
+// is `uc` (libicuuc) or `i18n` (libicui18n). On Apple platforms both are libicucore.
+#define JIANFAN_ICU_FUNCTIONS(F) \
+    F(uc, u_errorName, const char *, (jianfan_uerror code)) \
+    F(uc, u_strFromUTF8, jianfan_uchar *, (jianfan_uchar *dest, int32_t destCapacity, \
+        int32_t *pDestLength, const char *src, int32_t srcLength, jianfan_uerror *pErrorCode)) \
+    F(uc, uenum_close, void, (jianfan_uenum *en)) \
+    F(uc, uenum_unext, const jianfan_uchar *, (jianfan_uenum *en, int32_t *resultLength, \
+        jianfan_uerror *status)) \
+    F(i18n, utrans_clone, jianfan_utrans *, (const jianfan_utrans *trans, jianfan_uerror *status)) \
+    F(i18n, utrans_close, void, (jianfan_utrans *trans)) \
+    F(i18n, utrans_openIDs, jianfan_uenum *, (jianfan_uerror *pErrorCode)) \
+    F(i18n, utrans_openU, jianfan_utrans *, (const jianfan_uchar *id, int32_t idLength, \
+        jianfan_udirection dir, const jianfan_uchar *rules, int32_t rulesLength, \
+        jianfan_uparse_error *parseError, jianfan_uerror *pErrorCode)) \
+    F(i18n, utrans_transUChars, void, (const jianfan_utrans *trans, jianfan_uchar *text, \
+        int32_t *textLength, int32_t textCapacity, int32_t start, int32_t *limit, \
+        jianfan_uerror *status))
+
+/// The functions, resolved by jianfan_icu_ensure_loaded: `jianfan_icu.utrans_openU(...)`.
+typedef struct {
+#define JIANFAN_ICU_POINTER(library, name, result, parameters) result(*name) parameters;
+    JIANFAN_ICU_FUNCTIONS(JIANFAN_ICU_POINTER)
+#undef JIANFAN_ICU_POINTER
+} jianfan_icu_functions;
+
+#if defined(JIANFAN_ICU_CHECK_HEADERS)
+// Each pointer above must have exactly the type of ICU's function (whose name the headers'
+// renaming macros turn into e.g. utrans_openU_72), and each constant ICU's value.
+#define JIANFAN_ICU_SAME_TYPE(library, name, result, parameters) \
+    _Static_assert(__builtin_types_compatible_p(__typeof__(&name), \
+                   __typeof__(((jianfan_icu_functions *)0)->name)), #name " differs from ICU's");
+JIANFAN_ICU_FUNCTIONS(JIANFAN_ICU_SAME_TYPE)
+#undef JIANFAN_ICU_SAME_TYPE
+_Static_assert(__builtin_types_compatible_p(UChar, uint16_t), "UChar is uint16_t");
+_Static_assert(__builtin_types_compatible_p(UErrorCode, int), "UErrorCode is an int");
+_Static_assert(sizeof(UTransDirection) == sizeof(int), "UTransDirection is passed as an int");
+_Static_assert(sizeof(UParseError) == sizeof(jianfan_uparse_error_layout), "UParseError's size");
+_Static_assert(offsetof(UParseError, offset) == offsetof(jianfan_uparse_error_layout, offset), "");
+_Static_assert(offsetof(UParseError, preContext) == offsetof(jianfan_uparse_error_layout, preContext), "");
+_Static_assert(offsetof(UParseError, postContext) == offsetof(jianfan_uparse_error_layout, postContext), "");
+_Static_assert(JIANFAN_U_STRING_NOT_TERMINATED_WARNING == U_STRING_NOT_TERMINATED_WARNING, "");
+_Static_assert(JIANFAN_U_ZERO_ERROR == U_ZERO_ERROR, "");
+_Static_assert(JIANFAN_U_ILLEGAL_ARGUMENT_ERROR == U_ILLEGAL_ARGUMENT_ERROR, "");
+_Static_assert(JIANFAN_U_MEMORY_ALLOCATION_ERROR == U_MEMORY_ALLOCATION_ERROR, "");
+_Static_assert(JIANFAN_U_BUFFER_OVERFLOW_ERROR == U_BUFFER_OVERFLOW_ERROR, "");
+_Static_assert(JIANFAN_U_INVALID_ID == U_INVALID_ID, "");
+_Static_assert(JIANFAN_UTRANS_FORWARD == UTRANS_FORWARD, "");
+_Static_assert(JIANFAN_UTRANS_REVERSE == UTRANS_REVERSE, "");
+#endif
+
+/// ICU's functions once loaded (see icu_library.c).
+__attribute__((visibility("hidden")))
+extern jianfan_icu_functions jianfan_icu;
+
+/// Loads ICU on the first call (thread-safe) and returns 1, or returns 0 and copies why it
+/// cannot into `reason` (NUL-terminated, truncated to `capacity`; NULL/0 to ignore).
+__attribute__((visibility("hidden")))
+int jianfan_icu_ensure_loaded(char *reason, size_t capacity);
+
+/// Copies `text` into a caller's buffer, NUL-terminated and truncated to fit.
+__attribute__((visibility("hidden")))
+void jianfan_icu_copy_text(const char *text, char *buffer, size_t capacity);
+
+#endif

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The JSON Lines side of ``FieldPump``: finds the selected string values of every line.
+/// A blank line passes through; a line that is not one JSON value is an error naming its
+/// number, or, with `--skip-invalid`, is passed through and counted.
+struct JSONLinesBlock {
+    let paths: FieldPaths
+    let skipInvalid: Bool
+
+    /// Collects the decoded texts and edits of the lines of `bytes`, which ends at a line end
+    /// (or at the end of input); returns the bytes used: all of them.
+    func collect(_ bytes: UnsafeRawBufferPointer, name: String, state: inout FieldPump.BlockState,
+                 texts: inout FieldTexts, edits: inout [FieldEdit]) throws -> Int {
+        var scanner = JSONLineScanner(fields: paths)
+        var tokens: [JSONStringToken] = []
+        var start = 0
+        while start < bytes.count {
+            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                .map { UnsafeRawPointer($0) - bytes.baseAddress! } ?? bytes.count
+            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            tokens.removeAll(keepingCapacity: true)
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if !blank {
+                do {
+                    try scanner.scan(line, into: &tokens)
+                } catch {
+                    guard skipInvalid else {
+                        throw CLIError(
+                            status: .invalidUTF8,
+                            message: "\(name):\(state.line): invalid JSON: \(error.reason) at column \(error.offset + 1)"
+                                + " (--skip-invalid passes such lines through)"
+                        )
+                    }
+                    state.skipped += 1
+                    tokens.removeAll()
+                }
+            }
+            for token in tokens {
+                var style = JSONString.Style()
+                let added = texts.add { buffer in
+                    if !token.escaped {
+                        buffer.append(line, token.start..<token.end)
+                        return true
+                    }
+                    guard let decoded = JSONString.decode(line, token, into: &buffer) else { return false }
+                    style = decoded
+                    return true
+                }
+                guard added else { continue }   // a lone surrogate: the field stays as it is
+                edits.append(FieldEdit(raw: (start + token.start)..<(start + token.end), encoding: .json(style)))
+            }
+            state.line += 1
+            start = end + 1
+        }
+        return bytes.count
+    }
+}
+
+/// The CSV/TSV side of ``FieldPump``: finds the selected column in every record. With a column
+/// name, the first record is the header, which names the column and is copied unchanged; with
+/// a 1-based index every record is data (a header is converted like the rest).
+struct DelimitedBlock {
+    let column: String
+    let scanner: CSVScanner
+    let skipInvalid: Bool
+
+    /// Collects the selected field of each whole record of `bytes`; returns the bytes used
+    /// (a record still open at the end of the block waits for more input).
+    func collect(_ bytes: UnsafeRawBufferPointer, atEnd: Bool, name: String, state: inout FieldPump.BlockState,
+                 texts: inout FieldTexts, edits: inout [FieldEdit]) throws -> Int {
+        var fields: [CSVField] = []
+        var start = 0
+        while start < bytes.count {
+            let next: Int
+            do {
+                guard let end = try scanner.record(bytes, from: start, atEnd: atEnd, into: &fields) else { break }
+                next = end
+            } catch {
+                guard skipInvalid else {
+                    throw CLIError(
+                        status: .invalidUTF8,
+                        message: "\(name):\(state.line): invalid \(scanner.delimiter == 0x09 ? "TSV" : "CSV"): \(error.reason)"
+                            + " (--skip-invalid passes such records through)"
+                    )
+                }
+                // Passed through up to the next line feed.
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                if end == bytes.count, !atEnd { break }
+                state.skipped += 1
+                state.line += 1
+                start = min(end + 1, bytes.count)
+                continue
+            }
+            let record = UnsafeRawBufferPointer(rebasing: bytes[start..<next])
+            state.line += record.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            defer { start = next }
+            if state.column == nil {
+                state.column = try columnIndex(header: fields, bytes, name: name)
+                if Int(column) == nil { continue }  // the header itself
+            }
+            guard let index = state.column, index < fields.count else { continue }
+            let field = fields[index]
+            guard texts.add({ CSVScanner.decode(bytes, field, into: &$0); return true }) else { continue }
+            let raw = field.quoted ? (field.start - 1)..<(field.end + 1) : field.start..<field.end
+            edits.append(FieldEdit(raw: raw, encoding: .delimited(scanner, quoted: field.quoted)))
+        }
+        return start
+    }
+
+    /// The 0-based index of the column: `column` as a 1-based number, or its name in the header.
+    private func columnIndex(header: [CSVField], _ bytes: UnsafeRawBufferPointer, name: String) throws(CLIError) -> Int {
+        if let number = Int(column) {
+            guard number >= 1 else { throw .usage("column numbers start at 1 (got \(column))") }
+            return number - 1
+        }
+        for (index, field) in header.enumerated() {
+            var text: [UInt8] = []
+            CSVScanner.decode(bytes, field, into: &text)
+            if index == 0, text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }   // a BOM
+            if String(decoding: text, as: UTF8.self) == column { return index }
+        }
+        throw .usage("\(name): no column named '\(column)' in the header")
+    }
+}

@@ -1,0 +1,130 @@
+import Jianfan
+
+/// Which fields of which format `--jsonl`, `--csv` or `--tsv` convert.
+enum FieldFormat {
+    case jsonLines(FieldPaths)
+    /// A CSV or TSV column, by header name or 1-based index.
+    case delimited(column: String, delimiter: UInt8)
+}
+
+/// Moves one input through a field transform: every selected field converted, every other
+/// byte copied as it was. Input is read a MiB at a time and handled in blocks of whole lines
+/// (JSON Lines) or records (CSV/TSV); memory is bounded by the block, or by the longest line.
+struct FieldPump {
+    let format: FieldFormat
+    let transform: FieldTransform
+    let skipInvalid: Bool
+    let lossy: Bool
+
+    /// Converts everything `read` supplies to `write`; `name` is for messages.
+    /// - Throws: ``CLIError`` (exit status 3) for invalid UTF-8, or for an invalid line without
+    ///   `--skip-invalid`; what `read` or `write` throws.
+    func run(name: String, reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
+             writing write: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var state = BlockState()
+        var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var atEnd = false
+        while !atEnd {
+            let count = try chunk.withUnsafeMutableBytes { try read($0) }
+            atEnd = count == 0
+            pending += chunk[..<count]
+            // Whole lines only (a line feed is never inside a UTF-8 sequence, so the block can be
+            // checked and repaired on its own); CSV records running past the last one wait too.
+            guard var blockEnd = atEnd ? pending.count : pending.lastIndex(of: 0x0A).map({ $0 + 1 }) else { continue }
+            let scan = pending.withUnsafeBufferPointer { UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[..<blockEnd])) }
+            var invalidOffset: Int?
+            switch scan {
+            case let .valid(tail): invalidOffset = tail == 0 ? nil : blockEnd - tail
+            case let .invalid(offset, _): invalidOffset = offset
+            }
+            if let offset = invalidOffset {
+                guard lossy else { throw CLIError.invalidUTF8(name, offset: state.offset + offset) }
+                let repaired = UTF8Validation.repaired(pending[..<blockEnd])
+                pending.replaceSubrange(..<blockEnd, with: repaired)
+                blockEnd = repaired.count
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(blockEnd + blockEnd / 8)
+            let used = try pending.withUnsafeBytes { all in
+                let block = UnsafeRawBufferPointer(rebasing: all[..<blockEnd])
+                if case .jsonLines = format, block.count >= Self.parallelThreshold {
+                    return try processInParallel(block, name: name, state: &state, into: &output)
+                }
+                return try process(block, atEnd: atEnd, name: name, state: &state, into: &output)
+            }
+            try output.withUnsafeBytes { try write($0) }
+            state.offset += used
+            pending.removeFirst(used)
+        }
+        if state.skipped > 0 {
+            StandardError.write("jianfan: \(name): \(state.skipped) invalid \(state.skipped == 1 ? "line" : "lines") passed through unchanged\n")
+        }
+    }
+
+    /// What carries over from block to block.
+    struct BlockState {
+        var offset = 0
+        var line = 1
+        var skipped = 0
+        var column: Int?
+    }
+
+    /// Converts the whole lines or records of `bytes`; returns how many bytes it used.
+    func process(_ bytes: UnsafeRawBufferPointer, atEnd: Bool, name: String,
+                         state: inout BlockState, into output: inout [UInt8]) throws -> Int {
+        var texts = FieldTexts()
+        var edits: [FieldEdit] = []
+        let used: Int
+        switch format {
+        case let .jsonLines(paths):
+            used = try JSONLinesBlock(paths: paths, skipInvalid: skipInvalid)
+                .collect(bytes, name: name, state: &state, texts: &texts, edits: &edits)
+        case let .delimited(column, delimiter):
+            used = try DelimitedBlock(column: column, scanner: CSVScanner(delimiter: delimiter), skipInvalid: skipInvalid)
+                .collect(bytes, atEnd: atEnd, name: name, state: &state, texts: &texts, edits: &edits)
+        }
+        let converted = texts.ranges.isEmpty ? texts : try transform.apply(texts)
+        var cursor = 0
+        for (index, edit) in edits.enumerated() {
+            output.append(bytes, cursor..<edit.raw.lowerBound)
+            cursor = edit.raw.upperBound
+            let after = converted.text(index)
+            if after == texts.text(index) {
+                output.append(bytes, edit.raw)
+            } else {
+                after.withUnsafeBytes { edit.encode($0, into: &output) }
+            }
+        }
+        output.append(bytes, cursor..<used)
+        return used
+    }
+}
+
+/// A selected field found in a block: its raw bytes (quotes included for CSV) and how to write
+/// a new text in its place. Plain values, not closures: a block holds thousands.
+struct FieldEdit {
+    enum Encoding {
+        case json(JSONString.Style)
+        case delimited(CSVScanner, quoted: Bool)
+    }
+
+    let raw: Range<Int>
+    let encoding: Encoding
+
+    func encode(_ text: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        switch encoding {
+        case let .json(style): JSONString.encode(text, style: style, into: &output)
+        case let .delimited(scanner, quoted): scanner.encode(text, quoted: quoted, into: &output)
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `bytes[range]` with one copy (appending a slice of a raw buffer goes byte by byte).
+    mutating func append(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        append(contentsOf: UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + range.lowerBound,
+                                               count: range.count))
+    }
+}

@@ -1,0 +1,188 @@
+/// The fields `--jsonl` names: dotted paths of object keys (`meta.title`), or `*` for every
+/// string value. Arrays are transparent (`tags` names every string in the array `tags`,
+/// `items.title` the title of each object in `items`), and naming an object or array names
+/// every string inside it. Keys themselves are never converted.
+struct FieldPaths {
+    let all: Bool
+    let paths: Set<String>
+
+    init(_ names: [String]) {
+        all = names.contains("*")
+        paths = Set(names)
+    }
+}
+
+/// A string value of a JSON line that a selected field holds: the bytes between its quotes.
+struct JSONStringToken {
+    /// The offsets, in the line, of the first byte after the opening quote and of the closing quote.
+    var start: Int
+    var end: Int
+    /// Whether a backslash escape occurs (otherwise the raw bytes are the text).
+    var escaped: Bool
+}
+
+/// Why a line is not JSON, and where (a byte offset in the line).
+struct JSONSyntaxError: Error {
+    let reason: String
+    let offset: Int
+}
+
+/// Checks that a line is one JSON value (RFC 8259) and finds the string values of the
+/// selected fields, without building any value: everything else is only read, so the caller can
+/// copy it through byte for byte.
+///
+/// ```swift
+/// var scanner = JSONLineScanner(fields: FieldPaths(["title"]))
+/// try scanner.scan(line, into: &tokens)   // tokens: where "title"'s string is in the line
+/// ```
+struct JSONLineScanner {
+    let fields: FieldPaths
+    /// Deeper nesting is refused rather than risking the stack on a hostile line.
+    static let maximumDepth = 512
+
+    private var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var i = 0
+
+    init(fields: FieldPaths) { self.fields = fields }
+
+    /// Appends to `tokens` the selected string values of `line`, in order.
+    /// - Throws: ``JSONSyntaxError`` if the line is not exactly one JSON value (with whitespace).
+    mutating func scan(_ line: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) {
+        bytes = line
+        i = 0
+        skipWhitespace()
+        try value(path: "", selected: fields.all, depth: 0, into: &tokens)
+        skipWhitespace()
+        if i < bytes.count { throw JSONSyntaxError(reason: "unexpected text after the value", offset: i) }
+    }
+
+    private mutating func value(path: String, selected: Bool, depth: Int,
+                                into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) {
+        guard i < bytes.count else { throw JSONSyntaxError(reason: "a value is missing", offset: i) }
+        if depth > Self.maximumDepth { throw JSONSyntaxError(reason: "nested too deeply", offset: i) }
+        switch bytes[i] {
+        case UInt8(ascii: "{"):
+            i += 1
+            skipWhitespace()
+            if peek(UInt8(ascii: "}")) { i += 1; return }
+            while true {
+                skipWhitespace()
+                guard peek(UInt8(ascii: "\"")) else { throw JSONSyntaxError(reason: "a key must be a string", offset: i) }
+                let key = try string()
+                skipWhitespace()
+                guard peek(UInt8(ascii: ":")) else { throw JSONSyntaxError(reason: "':' expected", offset: i) }
+                i += 1
+                skipWhitespace()
+                let name = key.escaped ? JSONString.decodedString(bytes, key) : rawString(key)
+                let child = path.isEmpty ? name : path + "." + name
+                try value(path: child, selected: selected || fields.paths.contains(child), depth: depth + 1, into: &tokens)
+                skipWhitespace()
+                if peek(UInt8(ascii: ",")) { i += 1; continue }
+                if peek(UInt8(ascii: "}")) { i += 1; return }
+                throw JSONSyntaxError(reason: "',' or '}' expected", offset: i)
+            }
+        case UInt8(ascii: "["):
+            i += 1
+            skipWhitespace()
+            if peek(UInt8(ascii: "]")) { i += 1; return }
+            while true {
+                skipWhitespace()
+                try value(path: path, selected: selected, depth: depth + 1, into: &tokens)
+                skipWhitespace()
+                if peek(UInt8(ascii: ",")) { i += 1; continue }
+                if peek(UInt8(ascii: "]")) { i += 1; return }
+                throw JSONSyntaxError(reason: "',' or ']' expected", offset: i)
+            }
+        case UInt8(ascii: "\""):
+            let token = try string()
+            if selected { tokens.append(token) }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: try number()
+        }
+    }
+
+    /// Reads a string token starting at its opening quote, checking its escapes.
+    private mutating func string() throws(JSONSyntaxError) -> JSONStringToken {
+        i += 1
+        var token = JSONStringToken(start: i, end: i, escaped: false)
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") {
+                token.end = i
+                i += 1
+                return token
+            }
+            if byte < 0x20 { throw JSONSyntaxError(reason: "control character in a string", offset: i) }
+            if byte == UInt8(ascii: "\\") {
+                token.escaped = true
+                guard i + 1 < bytes.count else { break }
+                switch bytes[i + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    i += 2
+                case UInt8(ascii: "u"):
+                    guard i + 6 <= bytes.count, (2..<6).allSatisfy({ JSONString.hexValue(bytes[i + $0]) != nil }) else {
+                        throw JSONSyntaxError(reason: "bad \\u escape", offset: i)
+                    }
+                    i += 6
+                default:
+                    throw JSONSyntaxError(reason: "bad escape", offset: i)
+                }
+                continue
+            }
+            i += 1
+        }
+        throw JSONSyntaxError(reason: "unterminated string", offset: token.start - 1)
+    }
+
+    private mutating func number() throws(JSONSyntaxError) {
+        let start = i
+        if peek(UInt8(ascii: "-")) { i += 1 }
+        if peek(UInt8(ascii: "0")) {
+            i += 1
+        } else if digits() == 0 {
+            throw JSONSyntaxError(reason: "a value is expected", offset: start)
+        }
+        if peek(UInt8(ascii: ".")) {
+            i += 1
+            if digits() == 0 { throw JSONSyntaxError(reason: "digits expected after '.'", offset: i) }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            i += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { i += 1 }
+            if digits() == 0 { throw JSONSyntaxError(reason: "digits expected in the exponent", offset: i) }
+        }
+    }
+
+    private mutating func digits() -> Int {
+        let start = i
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+        return i - start
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        guard i + count <= bytes.count,
+              (0..<count).allSatisfy({ bytes[i + $0] == word.utf8Start[$0] }) else {
+            throw JSONSyntaxError(reason: "a value is expected", offset: i)
+        }
+        i += count
+    }
+
+    private func peek(_ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
+
+    private mutating func skipWhitespace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return
+            }
+        }
+    }
+
+    private func rawString(_ token: JSONStringToken) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+    }
+}

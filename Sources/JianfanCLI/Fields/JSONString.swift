@@ -1,0 +1,144 @@
+/// Decoding a JSON string token to UTF-8 and writing converted text back as a token.
+///
+/// The choice for `\uXXXX`: a converted field is written back *as the input had it*. If all its
+/// non-ASCII characters came as `\u` escapes (as Python's `json.dumps` writes by default),
+/// every non-ASCII character of the result is escaped the same way, in the same hex case,
+/// astral ones as surrogate pairs; otherwise it is written as UTF-8. Quotes, backslashes and
+/// control characters are escaped as JSON requires (`\n`, `\"`, …), and U+2028/U+2029 always.
+/// A field the conversion does not change is never rewritten: its bytes stay exactly as they were.
+enum JSONString {
+    /// How a decoded token wrote its non-ASCII characters.
+    struct Style {
+        var escapesNonASCII = false
+        var uppercaseHex = false
+        /// Raw UTF-8 beside the escapes means the writer does not insist on ASCII.
+        var rawNonASCII = false
+    }
+
+    /// Appends the text of `token` (escapes decoded) to `output`. Returns nil, leaving
+    /// `output` as it was, for a lone surrogate escape, which has no UTF-8 form.
+    static func decode(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken,
+                       into output: inout [UInt8]) -> Style? {
+        var style = Style()
+        let mark = output.count
+        var i = token.start
+        while i < token.end {
+            let byte = line[i]
+            guard byte == UInt8(ascii: "\\") else {
+                if byte >= 0x80 { style.rawNonASCII = true }
+                output.append(byte)
+                i += 1
+                continue
+            }
+            let kind = line[i + 1]
+            i += 2
+            switch kind {
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = hex4(line, i)
+                if (2..<6).contains(where: { line[i - 2 + $0] >= UInt8(ascii: "A") && line[i - 2 + $0] <= UInt8(ascii: "F") }) {
+                    style.uppercaseHex = true
+                }
+                i += 4
+                if scalar >= 0x80 { style.escapesNonASCII = true }
+                if scalar >= 0xD800, scalar < 0xDC00, i + 6 <= token.end, line[i] == UInt8(ascii: "\\"),
+                   line[i + 1] == UInt8(ascii: "u") {
+                    let low = hex4(line, i + 2)
+                    if low >= 0xDC00, low < 0xE000 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
+                guard let unicode = Unicode.Scalar(scalar) else {
+                    output.removeSubrange(mark...)
+                    return nil
+                }
+                output.append(contentsOf: UTF8.encode(unicode)!)
+            default: output.append(kind)    // \" \\ \/
+            }
+        }
+        if style.rawNonASCII { style.escapesNonASCII = false }
+        return style
+    }
+
+    /// The decoded text of a token, for object keys.
+    static func decodedString(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken) -> String {
+        var bytes: [UInt8] = []
+        _ = decode(line, token, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` (valid UTF-8) to `output` as the inside of a JSON string, in `style`.
+    static func encode(_ text: UnsafeRawBufferPointer, style: Style, into output: inout [UInt8]) {
+        if !style.escapesNonASCII, !needsEscapes(text) {
+            output.append(text, 0..<text.count)
+            return
+        }
+        let digits: [UInt8] = Array((style.uppercaseHex ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        func escape(_ unit: UInt32) {
+            output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+            for shift in stride(from: 12, through: 0, by: -4) { output.append(digits[Int((unit >> UInt32(shift)) & 0xF)]) }
+        }
+        var i = 0
+        while i < text.count {
+            let byte = text[i]
+            if byte >= 0x80 {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                // U+2028 and U+2029 stay escaped even in UTF-8: JavaScript reads them as line ends.
+                let separator = length == 3 && byte == 0xE2 && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9)
+                if style.escapesNonASCII || separator {
+                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { scalar = scalar << 6 | UInt32(text[i + k] & 0x3F) }
+                    if scalar >= 0x10000 {
+                        escape(0xD800 + ((scalar - 0x10000) >> 10))
+                        escape(0xDC00 + ((scalar - 0x10000) & 0x3FF))
+                    } else {
+                        escape(scalar)
+                    }
+                } else {
+                    output.append(text, i..<(i + length))
+                }
+                i += length
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case ..<0x20: escape(UInt32(byte))
+            default: output.append(byte)
+            }
+            i += 1
+        }
+    }
+
+    /// Whether UTF-8 `text` holds anything JSON (or ``encode``) escapes: the common case, a
+    /// converted field without quotes, backslashes or control characters, is copied whole.
+    private static func needsEscapes(_ text: UnsafeRawBufferPointer) -> Bool {
+        for index in text.indices {
+            let byte = text[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] & 0xFE == 0xA8 { return true }
+        }
+        return false
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private static func hex4(_ line: UnsafeRawBufferPointer, _ at: Int) -> UInt32 {
+        (0..<4).reduce(0) { $0 << 4 | hexValue(line[at + $1])! }
+    }
+}

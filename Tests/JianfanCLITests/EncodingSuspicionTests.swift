@@ -1,0 +1,42 @@
+import Testing
+
+/// The invalid-UTF-8 message names the encoding a file looks like instead of recommending
+/// --lossy, which would destroy it.
+@Suite("Suspected encodings")
+struct EncodingSuspicionTests {
+    /// Bytes from hex; the legacy samples were made with Python's codecs:
+    /// `'头发后来，我们没有说话。'.encode('gb18030')` and `'頭髮後來，我們沒有說話。'.encode('big5')`.
+    private static func hex(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(index, offsetBy: 2)
+            bytes.append(UInt8(text[index..<next], radix: 16)!)
+            index = next
+        }
+        return bytes
+    }
+
+    static let cases: [(name: String, bytes: [UInt8], suspect: String?)] = [
+        ("UTF-16LE with BOM", [0xFF, 0xFE] + Array("头发".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "UTF-16LE"),
+        ("UTF-16BE, no BOM", Array("abc 头发 def\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "UTF-16BE"),
+        ("GB18030", hex("cdb7b7a2baf3c0b4a3acced2c3c7c3bbd3d0cbb5bbb0a1a3"), "GB18030"),
+        ("Big5", hex("c059be76abe1a8d3a141a7daadcca853a6b3bba1b8dca143"), "Big5"),
+        ("damaged UTF-8", Array("头发".utf8) + [0xFF] + Array("后来".utf8), nil),
+    ]
+
+    @Test("the message names the suspect and iconv, or --lossy when nothing is suspected", arguments: cases)
+    func suspect(_ sample: (name: String, bytes: [UInt8], suspect: String?)) throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("in.txt", sample.bytes)
+        let result = try CLI.run(["-c", "s2t", "-i", "in.txt", "-o", "out.txt"], in: dir.url)
+        #expect(result.status == 3, "\(sample.name)")
+        #expect(result.stderr.hasPrefix("jianfan: in.txt: invalid UTF-8 at byte offset "), "\(sample.name)")
+        if let suspect = sample.suspect {
+            #expect(result.stderr.contains("it looks like \(suspect), not UTF-8"), "\(sample.name): \(result.stderr)")
+            #expect(result.stderr.contains("iconv -f \(suspect) -t UTF-8"), "\(sample.name)")
+        } else {
+            #expect(result.stderr.contains("(--lossy replaces invalid bytes with U+FFFD)"), "\(sample.name): \(result.stderr)")
+        }
+    }
+}

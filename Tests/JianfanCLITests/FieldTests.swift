@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// --jsonl, --csv and --tsv for convert and normalize: the named fields converted, every other
+/// byte of a line as it was.
+@Suite("Fields: JSON Lines, CSV, TSV")
+struct FieldTests {
+    static let jsonLines = """
+        {"title": "头发", "n": 1.5e3, "meta": {"title": "软件", "x": "后来"}, "tags": ["头发", {"k": "发"}], "ok": true}
+
+        {"title":"\\u5934\\u53D1 \\"x\\"\\n","other":"头发"}
+        {"title":"\\ud83d\\ude00头发","z":null}
+        {"title":"头发\\u2028后来\\t","more":[1,2,{"title":"头发"}]}
+        ["头发", {"title": "头发"}]
+
+        """
+
+    @Test("dotted paths; arrays are transparent; untouched bytes identical")
+    func paths() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.jsonl", Self.jsonLines)
+        let result = try CLI.run(["-c", "s2t", "--jsonl", "title", "--jsonl", "meta.title", "a.jsonl"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdoutText == """
+            {"title": "頭髮", "n": 1.5e3, "meta": {"title": "軟件", "x": "后来"}, "tags": ["头发", {"k": "发"}], "ok": true}
+
+            {"title":"\\u982D\\u9AEE \\"x\\"\\n","other":"头发"}
+            {"title":"😀頭髮","z":null}
+            {"title":"頭髮\\u2028後來\\t","more":[1,2,{"title":"头发"}]}
+            ["头发", {"title": "頭髮"}]
+
+            """)
+    }
+
+    @Test("`*` converts every string value, never a key; a named object or array converts all inside")
+    func wildcardAndContainers() throws {
+        let dir = try TemporaryDirectory()
+        let line = #"{"头发": "头发", "tags": ["后来", {"k": "发"}], "n": "软件"}"# + "\n"
+        try dir.write("a.jsonl", line)
+        let all = try CLI.run(["-c", "s2t", "--jsonl", "*", "a.jsonl"], in: dir.url)
+        #expect(all.stdoutText == #"{"头发": "頭髮", "tags": ["後來", {"k": "發"}], "n": "軟件"}"# + "\n")
+        let tags = try CLI.run(["-c", "s2t", "--jsonl", "tags", "a.jsonl"], in: dir.url)
+        #expect(tags.stdoutText == #"{"头发": "头发", "tags": ["後來", {"k": "發"}], "n": "软件"}"# + "\n")
+    }
+
+    @Test("\\u escapes: a converted field is escaped as the input had it, one unchanged stays byte-identical")
+    func escapes() throws {
+        let dir = try TemporaryDirectory()
+        let input = #"{"a":"\u5934\u53d1","b":"\u4e2d\u6587","c":"头\u53D1"}"# + "\n"
+        let result = try CLI.run(["-c", "s2t", "--jsonl", "*"], stdin: Array(input.utf8), in: dir.url)
+        // 中文 does not change: its escapes stay; c has raw UTF-8 as well, so it is written as UTF-8.
+        #expect(result.stdoutText == #"{"a":"\u982d\u9aee","b":"\u4e2d\u6587","c":"頭髮"}"# + "\n")
+        let python = try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: String]
+        #expect(python == ["a": "頭髮", "b": "中文", "c": "頭髮"])
+    }
+
+    @Test("an invalid line: status 3 with its number, or with --skip-invalid passed through and counted")
+    func invalidLines() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("b.jsonl", "{\"t\":\"头发\"}\n{\"t\": 01}\n{\"t\":\"后来\"} x\n{\"t\":\"头发\"}\n")
+        let failed = try CLI.run(["-c", "s2t", "--jsonl", "t", "b.jsonl"], in: dir.url)
+        #expect(failed.status == 3)
+        #expect(failed.stderr.contains("b.jsonl:2: invalid JSON"), "\(failed.stderr)")
+        let skipped = try CLI.run(["-c", "s2t", "--jsonl", "t", "--skip-invalid", "b.jsonl"], in: dir.url)
+        #expect(skipped.status == 0)
+        #expect(skipped.stdoutText == "{\"t\":\"頭髮\"}\n{\"t\": 01}\n{\"t\":\"后来\"} x\n{\"t\":\"頭髮\"}\n")
+        #expect(skipped.stderr == "jianfan: b.jsonl: 2 invalid lines passed through unchanged\n")
+    }
+
+    @Test("many lines across read chunks: every line converted as a whole conversion would")
+    func manyLines() throws {
+        let dir = try TemporaryDirectory()
+        var input = "", expected = ""
+        for index in 0..<60_000 {
+            input += "{\"id\":\(index),\"text\":\"头发后来\\n第\(index)行\",\"keep\":\"头发\"}\r\n"
+            expected += "{\"id\":\(index),\"text\":\"頭髮後來\\n第\(index)行\",\"keep\":\"头发\"}\r\n"
+        }
+        try dir.write("big.jsonl", input)
+        let result = try CLI.run(["-c", "s2t", "--jsonl", "text", "-i", "big.jsonl", "-o", "out.jsonl"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(try dir.readText("out.jsonl") == expected)
+        // Blocks are split across cores: a bad line deep inside still has its own number.
+        var lines = input.components(separatedBy: "\r\n")
+        lines[50_000] = "{\"id\": oops}"
+        try dir.write("bad.jsonl", lines.joined(separator: "\r\n"))
+        let bad = try CLI.run(["-c", "s2t", "--jsonl", "text", "bad.jsonl"], in: dir.url)
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("bad.jsonl:50001: invalid JSON"), "\(bad.stderr)")
+        let skipped = try CLI.run(["-c", "s2t", "--jsonl", "text", "--skip-invalid", "bad.jsonl"], in: dir.url)
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr == "jianfan: bad.jsonl: 1 invalid line passed through unchanged\n")
+        #expect(skipped.stdoutText.contains("\n{\"id\": oops}\r\n{\"id\":50001,\"text\":\"頭髮後來"))
+        #expect(skipped.stdoutText.components(separatedBy: "\r\n").count == 60_001)
+    }
+
+    @Test("CSV by header name: the header unchanged, quoting kept, line breaks inside quotes")
+    func csvByName() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.csv", "id,头发,text\r\n1,头发,头发\r\n2,\"后来 \"\"头发\"\"\n换行\",\"头发\"\r\n3,,\n4,x")
+        let result = try CLI.run(["-c", "s2t", "--csv", "text", "a.csv"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "id,头发,text\r\n1,头发,頭髮\r\n2,\"后来 \"\"头发\"\"\n换行\",\"頭髮\"\r\n3,,\n4,x")
+        let second = try CLI.run(["-c", "s2t", "--csv", "2", "a.csv"], in: dir.url)
+        #expect(second.stdoutText == "id,頭髮,text\r\n1,頭髮,头发\r\n2,\"後來 \"\"頭髮\"\"\n換行\",\"头发\"\r\n3,,\n4,x")
+    }
+
+    @Test("TSV by name; an unknown column is a usage error; a broken quote fails or is skipped")
+    func tsvAndErrors() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.tsv", "id\ttext\n1\t头发\n")
+        let tsv = try CLI.run(["-c", "s2t", "--tsv", "text", "a.tsv"], in: dir.url)
+        #expect(tsv.stdoutText == "id\ttext\n1\t頭髮\n")
+        let unknown = try CLI.run(["-c", "s2t", "--tsv", "nope", "a.tsv"], in: dir.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no column named 'nope'"))
+        try dir.write("b.csv", "t\n\"头发\"x\n头发\n")
+        let broken = try CLI.run(["-c", "s2t", "--csv", "t", "b.csv"], in: dir.url)
+        #expect(broken.status == 3)
+        #expect(broken.stderr.contains("b.csv:2: invalid CSV"))
+        let skipped = try CLI.run(["-c", "s2t", "--csv", "t", "--skip-invalid", "b.csv"], in: dir.url)
+        #expect(skipped.stdoutText == "t\n\"头发\"x\n頭髮\n")
+        #expect(skipped.stderr.contains("1 invalid line"))
+    }
+
+    @Test("normalize --jsonl normalizes each field on its own")
+    func normalizeFields() throws {
+        let dir = try TemporaryDirectory()
+        let input = #"{"t":"業(yè)务,头发","u":"業(yè)"}"# + "\n"
+        let result = try CLI.run(["normalize", "-", "--to", "traditional", "--jsonl", "t"], stdin: Array(input.utf8), in: dir.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutText == #"{"t":"業務，頭髮","u":"業(yè)"}"# + "\n")
+    }
+
+    @Test("--in-place with --jsonl rewrites the file")
+    func inPlace() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.jsonl", "{\"t\":\"头发\",\"u\":\"头发\"}\n")
+        let result = try CLI.run(["-c", "s2t", "--jsonl", "t", "--in-place", "a.jsonl"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(try dir.readText("a.jsonl") == "{\"t\":\"頭髮\",\"u\":\"头发\"}\n")
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import Jianfan
+
+/// The `///` examples of the converter, its configurations, user entries and validation, run
+/// as written, each followed by what its comment says.
+@Suite("Examples: Converter, Config, UserDictionary, ConfigurationError, UTF8Validation")
+struct ConverterExamples {
+    @Test("Converter")
+    func converter() {
+        let converter = Converter(.s2t)
+        #expect(converter.convert("头发干了") == "頭髮幹了")
+    }
+
+    @Test("Converter.init(_:overrides:)")
+    func overrides() throws {
+        let converter = try Converter(.s2twp, overrides: ["软件": "軟件"])
+        #expect(converter.convert("软件") == "軟件")
+        #expect(Converter(.s2twp).convert("软件") == "軟體")   // "s2twp alone writes 軟體"
+    }
+
+    @Test("Converter.init(configuration:searchPaths:)")
+    func configurationFile() throws {
+        try ExampleSupport.withFolder { folder in
+            // OpenCC's own s2t.json: it describes a built-in configuration.
+            let json = try String(contentsOf: ExampleSupport.packageRoot.appendingPathComponent("Data/Configs/s2t.json"), encoding: .utf8)
+            try ExampleSupport.write(json, to: "\(folder)/s2t.json")
+            try FileManager.default.createDirectory(atPath: "\(folder)/dicts", withIntermediateDirectories: true)
+            let converter = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"])
+            #expect(converter.convert("头发干了") == "頭髮幹了")
+        }
+    }
+
+    @Test("Converter.overriding(_:)")
+    func overriding() throws {
+        let converter = Converter(.s2twp).overriding(try UserDictionary(["软件": "軟件"]))
+        #expect(converter.convert("软件工程") == "軟件工程")
+    }
+
+    @Test("Converter.convert(_:appendingTo:)")
+    func appendingTo() throws {
+        var out: [UInt8] = []
+        try Array("后来".utf8).withUnsafeBytes { try Converter(.s2t).convert($0, appendingTo: &out) }
+        #expect(out == Array("後來".utf8))
+    }
+
+    @Test("Converter.convert(unsafeValidatedUTF8:appendingTo:)")
+    func unsafeAppendingTo() {
+        var out: [UInt8] = []
+        var text = "后来"
+        text.withUTF8 { Converter(.s2t).convert(unsafeValidatedUTF8: UnsafeRawBufferPointer($0), appendingTo: &out) }
+        #expect(out == Array("後來".utf8))
+    }
+
+    @Test("Converter.convert(_:into:)")
+    func into() throws {
+        var room = [UInt8](repeating: 0, count: 64)
+        let n = try Array("后来".utf8).withUnsafeBytes { input in
+            try room.withUnsafeMutableBytes { try Converter(.s2t).convert(input, into: $0) }
+        }   // n == 6, room[..<6] is "後來"
+        #expect(n == 6)
+        #expect(Array(room[..<6]) == Array("後來".utf8))
+    }
+
+    @Test("Converter.convert(unsafeValidatedUTF8:into:)")
+    func unsafeInto() {
+        var room = [UInt8](repeating: 0, count: 64)
+        var text = "后来"
+        let n = text.withUTF8 { input in
+            room.withUnsafeMutableBytes { Converter(.s2t).convert(unsafeValidatedUTF8: UnsafeRawBufferPointer(input), into: $0) }
+        }
+        #expect(n == 6)
+        #expect(Array(room[..<6]) == Array("後來".utf8))
+    }
+
+    @Test("Config")
+    func config() {
+        let config = Config(name: "s2twp.json")   // .s2twp; the ".json" suffix is optional
+        print(config?.summary ?? "")
+        #expect(config == .s2twp && Config(name: "s2twp") == .s2twp)
+        #expect(config?.summary == "Simplified → Traditional (Taiwan variants and phrases)")
+    }
+
+    @Test("UserDictionary")
+    func userDictionary() throws {
+        let mine = try UserDictionary(["软件": "軟件"])
+        let converter = Converter(.s2twp).overriding(mine)
+        #expect(converter.convert("软件和硬件") == "軟件和硬體")
+    }
+
+    @Test("ConfigurationError")
+    func configurationError() throws {
+        try ExampleSupport.withFolder { folder in
+            try ExampleSupport.write("""
+                {
+                  "conversion_chain": [
+                    { "dict": { "type": "marisa", "file": "x.ocd" } }
+                  ]
+                }
+                """, to: "\(folder)/mine.json")
+            var printed = ""
+            do {
+                _ = try Converter(configuration: "\(folder)/mine.json")
+            } catch {
+                print(error)   // …/mine.json:3:25: dictionary type "marisa" is not one of text, ocd2, ocd, inline, group
+                printed = "\(error)"
+            }
+            #expect(printed == "\(folder)/mine.json:3:25: dictionary type \"marisa\" is not one of text, ocd2, ocd, inline, group")
+        }
+    }
+
+    @Test("UTF8Validation")
+    func validation() {
+        #expect(UTF8Validation.firstInvalidOffset(in: [0x61, 0xC0, 0xAF]) == 1)   // 1 (an overlong "/")
+        #expect(UTF8Validation.repaired([0x61, 0xFF]) == Array("a\u{FFFD}".utf8))
+    }
+
+    @Test("DictionaryText")
+    func dictionaryText() throws {
+        let dict = try DictionaryText(parsing: "发\t發 髮\n", name: "STCharacters")
+        #expect(dict.entries[0].value == Array("發".utf8))
+    }
+}
