@@ -1,0 +1,46 @@
+import FuzzSupport
+import Jianfan
+
+/// The stream fed in random chunk sizes, compared with the whole conversion.
+///
+/// Input: a selector byte (configuration; bit 5: lossy; bit 6: `convert(reading:writing:)`
+/// instead of `write`/`flush`/`finish`), a seed byte for the chunk sizes and flushes, then the
+/// text. Valid text must stream to exactly what ``Converter/convert(_:appendingTo:)`` makes of
+/// it whole; invalid text must throw ``InvalidUTF8Error`` at the first bad byte's offset, or,
+/// lossy, stream to the conversion of the text with U+FFFD in place of each bad sequence.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzStream(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    var input = FuzzInput(data, size)
+    let selector = input.byte()
+    var random = SplitMix64(seed: UInt64(input.byte()))
+    var converter = FuzzCheck.converter(selector: selector)
+    converter.maximumThreads = 1
+    let lossy = selector & 0x20 != 0
+    let text = input.remaining
+
+    let invalidAt = UTF8Validation.firstInvalidOffset(in: text)
+    let valid = lossy ? UTF8Validation.repaired(text) : text
+    let expected = lossy || invalidAt == nil ? FuzzCheck.converted(valid, with: converter) : []
+
+    var stream = converter.makeStream(lossy: lossy)
+    var output: [UInt8] = []
+    do {
+        if selector & 0x40 == 0 {
+            try StreamFeeding.write(text, to: &stream, into: &output, random: &random)
+        } else {
+            try StreamFeeding.read(text, to: &stream, into: &output, random: &random)
+        }
+    } catch let error as InvalidUTF8Error {
+        FuzzCheck.expect(!lossy && error.offset == invalidAt,
+                         "threw \(error) on \(FuzzCheck.describe(text)); validation says \(String(describing: invalidAt))")
+        return 0
+    } catch {
+        FuzzCheck.expect(false, "unexpected error \(error)")
+    }
+    FuzzCheck.expect(lossy || invalidAt == nil, "accepted invalid UTF-8 at \(invalidAt!): \(FuzzCheck.describe(text))")
+    FuzzCheck.expect(output == expected, "stream differs from the whole conversion on \(FuzzCheck.describe(text))")
+    FuzzCheck.expect(stream.bytesConsumed == text.count, "bytesConsumed \(stream.bytesConsumed) of \(text.count)")
+    return 0
+}
+
+@main enum Main { static func main() { FuzzMain.run(fuzzStream) } }
