@@ -20,7 +20,7 @@ struct ConfigSource {
         guard let found = candidates.first(where: { access($0, F_OK) == 0 }) else {
             if !name.contains("/") {
                 let valid = Config.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .usage("unknown config '\(name)' (no built-in configuration and no such file); valid configs: \(valid)")
+                throw .usage("unknown config '\(name)'; valid configs: \(valid), or a configuration file (none is named '\(name)')")
             }
             throw .usage("\(name): No such file or directory")
         }

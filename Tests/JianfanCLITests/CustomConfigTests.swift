@@ -36,7 +36,7 @@ struct CustomConfigTests {
     }
 
     @Test("bad configurations: exit 2, a message with file and line, nothing written", arguments: [
-        ("missing.json", nil, "unknown config 'missing.json' (no built-in configuration and no such file)"),
+        ("missing.json", nil, "unknown config 'missing.json'; valid configs: s2t,"),
         ("dir/missing.json", nil, "dir/missing.json: No such file or directory"),
         ("bad.json", "{\n  \"conversion_chain\": [\n", "bad.json:3:1: unexpected end of file"),
         ("type.json", "{ \"conversion_chain\": [ { \"dict\": { \"type\": \"marisa\", \"file\": \"x\" } } ] }",

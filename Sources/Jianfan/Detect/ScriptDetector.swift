@@ -32,7 +32,10 @@ public struct ScriptDetector: Sendable {
 
     /// What the text is written in.
     public enum Script: String, Sendable, Codable {
-        case simplified, traditional
+        /// Characters that only Simplified script writes, and none (or few) of Traditional's.
+        case simplified
+        /// Characters that only Traditional script writes, and none (or few) of Simplified's.
+        case traditional
         /// Both scripts, the minority more than a tenth of the evidence.
         case mixed
         /// No character that only one script writes.
@@ -43,7 +46,10 @@ public struct ScriptDetector: Sendable {
 
     /// The regional standard of a Traditional text, when its characters show it.
     public enum Region: String, Sendable, Codable {
-        case taiwan, hongKong
+        /// Forms of Taiwan's standard (as OpenCC's TWVariants write them) outnumber Hong Kong's.
+        case taiwan
+        /// Forms of Hong Kong's standard (as OpenCC's HKVariants write them) outnumber Taiwan's.
+        case hongKong
     }
 
     /// A verdict and the counts it rests on.
@@ -54,8 +60,11 @@ public struct ScriptDetector: Sendable {
     /// verdict.counts.simplified   // 2
     /// ```
     public struct Verdict: Sendable, Equatable, Codable {
+        /// The script the counts point to.
         public var script: Script
+        /// The regional standard, when a Traditional text shows one.
         public var region: Region?
+        /// The evidence: characters of each kind seen.
         public var counts: Counts
     }
 

@@ -27,7 +27,7 @@ public struct ConvertedSegment: Sendable, Equatable, Codable {
 
 extension Converter {
     /// The segments of `text` with their places in the input and the output. Their outputs
-    /// joined are exactly ``convert(_:)-(String)``'s result. Without segmentation in the
+    /// joined are exactly ``convert(_:)``'s result. Without segmentation in the
     /// configuration (s2t, t2s, …) a line is one segment. Lines are segmented one by one, as
     /// `opencc --inspect` does; a line break is a segment of its own.
     ///
