@@ -15,16 +15,21 @@
 /// - Throws: ``DocumentError`` for a damaged archive, malformed XML or text that is not UTF-8;
 ///   nothing is returned then, so a caller writing files writes nothing.
 public struct DocumentConverter: Sendable {
+    /// The kind of file (EPUB, DOCX, SRT, …), which decides what counts as text.
     public let format: DocumentFormat
+    /// What each piece of text goes through.
     public let conversion: TextConversion
+    /// The language the converted document declares, or nil to leave its tags alone.
     public let language: LanguageTag?
 
+    /// A converter for documents of `format`.
     public init(format: DocumentFormat, conversion: TextConversion, language: LanguageTag? = nil) {
         self.format = format
         self.conversion = conversion
         self.language = language
     }
 
+    /// The converted document's bytes; every part that holds no text is copied as it is.
     public func convert(_ bytes: [UInt8]) throws(DocumentError) -> [UInt8] {
         if format.isArchive {
             return try ArchiveConversion(format: format, conversion: conversion, language: language).convert(bytes)

@@ -13,12 +13,14 @@ public struct DocumentError: Error, CustomStringConvertible, Sendable {
     /// What is wrong, in words.
     public let reason: String
 
+    /// An error about `part` (nil: the archive itself), at `offset` when one byte is at fault.
     public init(part: String?, offset: Int?, reason: String) {
         self.part = part
         self.offset = offset
         self.reason = reason
     }
 
+    /// `PART: reason at byte offset N`, with the parts that are known.
     public var description: String {
         var text = part.map { "\($0): " } ?? ""
         text += reason

@@ -16,6 +16,7 @@ public struct LanguageTag: Sendable, Equatable {
     /// The region alone, `TW`, for formats that write language and country apart.
     public let country: String
 
+    /// A tag written out (`zh-TW`) and its region (`TW`).
     public init(tag: String, country: String) {
         self.tag = tag
         self.country = country

@@ -13,6 +13,7 @@ public struct TextConversion: Sendable {
     /// Converts the bytes and appends the result; throws `InvalidUTF8Error` for bad input.
     public let apply: @Sendable (UnsafeRawBufferPointer, inout [UInt8]) throws -> Void
 
+    /// A conversion from any function that appends the converted bytes.
     public init(_ apply: @escaping @Sendable (UnsafeRawBufferPointer, inout [UInt8]) throws -> Void) {
         self.apply = apply
     }
