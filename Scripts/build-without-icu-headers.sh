@@ -52,7 +52,9 @@ if ! swift build --scratch-path "$scratch" --product jianfan >"$log" 2>&1; then
     exit 1
 fi
 tail -n 1 "$log"
-if grep 'warning:' "$log" | grep -v '/checkouts/' >&2; then
+# (SwiftPM's own notes about a dependency's layout, such as ZIPFoundation's unhandled file,
+# name that package and are not this package's warnings.)
+if grep 'warning:' "$log" | grep -v '/checkouts/' | grep -vE "^warning: '(zipfoundation|swift-argument-parser|swift-docc-plugin|swift-docc-symbolkit)': " >&2; then
     echo "the build printed warnings from this package" >&2
     exit 1
 fi
