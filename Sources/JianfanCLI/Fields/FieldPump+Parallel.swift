@@ -51,9 +51,9 @@ extension FieldPump {
             shared.run(index)
         }
         for index in ends.indices {
-            if let error = results.errors[index] { throw error }
-            output.append(contentsOf: results.outputs[index])
-            state.skipped += results.skipped[index]
+            if let error = results.slots[index].error { throw error }
+            output.append(contentsOf: results.slots[index].output)
+            state.skipped += results.slots[index].skipped
         }
         state.line = line
         return bytes.count
@@ -65,14 +65,18 @@ private let fieldWorkers = Converter(.s2t).maximumThreads
 
 /// The parts' outputs, each written by exactly one worker and read after all have finished.
 private final class PartResults: @unchecked Sendable {
-    var outputs: [[UInt8]]
-    var errors: [Error?]
-    var skipped: [Int]
+    /// One slot per part, each written by the one worker that converts that part. (Writing to
+    /// elements of one shared array from several threads is a data race in Swift: ThreadSanitizer
+    /// reported it. The array of slots itself is never mutated after it is made.)
+    final class Slot {
+        var output: [UInt8] = []
+        var error: Error?
+        var skipped = 0
+    }
+    let slots: [Slot]
 
     init(count: Int) {
-        outputs = Array(repeating: [], count: count)
-        errors = Array(repeating: nil, count: count)
-        skipped = Array(repeating: 0, count: count)
+        slots = (0..<count).map { _ in Slot() }
     }
 }
 
@@ -94,10 +98,10 @@ private struct SharedParts: @unchecked Sendable {
         output.reserveCapacity(part.count + part.count / 8)
         do {
             _ = try pump.process(part, atEnd: false, name: name, state: &state, into: &output)
-            results.outputs[index] = output
-            results.skipped[index] = state.skipped
+            results.slots[index].output = output
+            results.slots[index].skipped = state.skipped
         } catch {
-            results.errors[index] = error
+            results.slots[index].error = error
         }
     }
 }
