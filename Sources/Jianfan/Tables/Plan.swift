@@ -29,27 +29,6 @@ struct Plan: Sendable {
     /// embedded tables, which live as long as the process).
     var storage: TableStorage? = nil
 
-    /// The plan a record describes, over the tables `table` returns for its indices.
-    init(record r: PlanRecord, table: (Int) -> Table, storage: TableStorage? = nil) {
-        self.init(normalization: r.normalization.map(table),
-                  normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
-                  segmentation: r.segmentation.map(table), segmentationIsFirstStage: r.segmentationIsFirstStage,
-                  stages: r.stages.map(table), fused: r.fused.map(table),
-                  cutter: Cutter(isolating: r.isolating, ascii: r.isolatingASCII), storage: storage)
-    }
-
-    init(normalization: [Table], normalizationIsCompatibilityOnly: Bool, segmentation: Table?,
-         segmentationIsFirstStage: Bool, stages: [Table], fused: Table?, cutter: Cutter, storage: TableStorage? = nil) {
-        self.normalization = normalization
-        self.normalizationIsCompatibilityOnly = normalizationIsCompatibilityOnly
-        self.segmentation = segmentation
-        self.segmentationIsFirstStage = segmentationIsFirstStage
-        self.stages = stages
-        self.fused = fused
-        self.cutter = cutter
-        self.storage = storage
-    }
-
     /// Recognizes an isolating scalar ending at a position, by its last byte first.
     struct Cutter: Sendable {
         /// Whether some isolating scalar's UTF-8 ends with this byte; for an ASCII byte, whether
@@ -92,6 +71,17 @@ struct Plan: Sendable {
             }
             return false
         }
+    }
+}
+
+extension Plan {
+    /// The plan a record describes, over the tables `table` returns for its indices.
+    init(record r: PlanRecord, table: (Int) -> Table, storage: TableStorage? = nil) {
+        self.init(normalization: r.normalization.map(table),
+                  normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
+                  segmentation: r.segmentation.map(table), segmentationIsFirstStage: r.segmentationIsFirstStage,
+                  stages: r.stages.map(table), fused: r.fused.map(table),
+                  cutter: Cutter(isolating: r.isolating, ascii: r.isolatingASCII), storage: storage)
     }
 }
 
