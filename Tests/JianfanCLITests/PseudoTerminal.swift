@@ -16,7 +16,6 @@ final class PseudoTerminal: @unchecked Sendable {
     let secondSlave: FileHandle
     private var collected: [UInt8] = []
     private let lock = NSLock()
-    private var reader: Thread?
     private let done = DispatchSemaphore(value: 0)
 
     init() throws {
@@ -35,7 +34,9 @@ final class PseudoTerminal: @unchecked Sendable {
         let second = open(String(cString: name), O_RDWR | O_NOCTTY)
         guard second >= 0 else { throw POSIXError(.ENOTTY) }
         secondSlave = FileHandle(fileDescriptor: second, closeOnDealloc: true)
-        // Drained as the child writes, so it never blocks on a full terminal buffer.
+        // Drained as the child writes, so it never blocks on a full terminal buffer. The thread
+        // holds `self` only while it runs (it ends at EIO once `finish` closes the slave side);
+        // keeping the thread in a property too would make a cycle that outlives the test.
         let thread = Thread { [master, lock, done] in
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -47,7 +48,6 @@ final class PseudoTerminal: @unchecked Sendable {
             }
             done.signal()
         }
-        reader = thread
         thread.start()
     }
 
