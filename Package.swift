@@ -68,6 +68,6 @@ let package = Package(
             name: "JianfanCLITests",
             dependencies: ["Jianfan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan"], exclude: ["PendingExamples.txt"]),
+        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan", "JianfanDocuments"]),
     ]
 )
