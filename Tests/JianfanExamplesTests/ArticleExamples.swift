@@ -16,7 +16,7 @@ struct HouseStyle: NormalizationStep {
 
 /// The examples of the DocC articles (`Sources/Jianfan/Jianfan.docc`), run as written; the
 /// streaming article's are in StreamExamples.swift.
-@Suite("Examples: the DocC articles", .serialized)
+@Suite("Examples: the DocC articles")
 struct ArticleExamples {
     @Test("Jianfan.md and Getting Started: converting a string")
     func gettingStarted() {
@@ -54,19 +54,9 @@ struct ArticleExamples {
         #expect(Converter(.s2twp).convert("鼠标和软件") == "滑鼠和軟體")   // "滑鼠和軟體"
     }
 
-    /// Runs `body` in a new folder made the current directory (the article's paths are relative).
-    func inFolder(_ body: (String) throws -> Void) throws {
-        let previous = FileManager.default.currentDirectoryPath
-        try ExampleSupport.withFolder { folder in
-            #expect(FileManager.default.changeCurrentDirectoryPath(folder))
-            defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-            try body(folder)
-        }
-    }
-
     @Test("Custom Configurations: a configuration file, and user entries")
     func custom() throws {
-        try inFolder { folder in
+        try ExampleSupport.inFolder { folder in   // the article's paths are relative
             let s2t = try String(contentsOf: ExampleSupport.packageRoot.appendingPathComponent("Data/Configs/s2t.json"), encoding: .utf8)
             try ExampleSupport.write(s2t, to: "\(folder)/my/s2t.json")
             try FileManager.default.createDirectory(atPath: "\(folder)/my/dicts", withIntermediateDirectories: true)

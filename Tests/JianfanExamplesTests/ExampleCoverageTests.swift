@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Every `///` example of the two libraries (`Sources/Jianfan`, `Sources/JianfanDocuments`)
+/// Every `///` example of the libraries and the command line (`Sources/Jianfan`,
+/// `Sources/JianfanDocuments`, `Sources/JianfanCLI`), every example of the DocC articles,
 /// and every Swift block of the README must be in this target, its code lines in order in one
 /// file (comments and spacing aside; a line may sit inside an `#expect`), so that each one
 /// compiles and runs. A new or changed example fails here until it is added: there is no list
@@ -78,7 +79,7 @@ struct ExampleCoverageTests {
     static let docc = "Sources/Jianfan/Jianfan.docc"
 
     static func documented() throws -> [Example] {
-        let sources = try (swiftFiles("Sources/Jianfan") + swiftFiles("Sources/JianfanDocuments")).flatMap { url in
+        let sources = try ["Jianfan", "JianfanDocuments", "JianfanCLI"].flatMap { try swiftFiles("Sources/\($0)") }.flatMap { url in
             Self.examples(in: try String(contentsOf: url, encoding: .utf8),
                           location: String(url.path.dropFirst(root.path.count + 1)), docComments: true)
         }
@@ -91,14 +92,14 @@ struct ExampleCoverageTests {
         return sources + articles + Self.examples(in: readme, location: "README.md", docComments: false)
     }
 
-    @Test("every example of the two libraries, their articles and the README is in this target")
+    @Test("every example of the sources, the articles and the README is in this target")
     func everyExample() throws {
         let tests = try Self.swiftFiles("Tests/JianfanExamplesTests")
             .filter { $0.lastPathComponent != "ExampleCoverageTests.swift" }
             .map { Self.collapse(try String(contentsOf: $0, encoding: .utf8)) }
         let examples = try Self.documented()
-        #expect(examples.count >= 138)   // 122 in the sources, 15 in the articles, the README's one on 2026-12-02
-        for place in ["README.md:", "Sources/JianfanDocuments/", "\(Self.docc)/"] {
+        #expect(examples.count >= 157)   // 141 in the sources, 15 in the articles, the README's one on 2026-12-02
+        for place in ["README.md:", "Sources/JianfanDocuments/", "Sources/JianfanCLI/", "\(Self.docc)/"] {
             #expect(examples.contains { $0.location.hasPrefix(place) }, "no example found in \(place)")
         }
         let missing = examples.filter { example in !tests.contains { Self.covers($0, example) } }
