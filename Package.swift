@@ -62,12 +62,13 @@ let package = Package(
         .executableTarget(name: "jianfan-tables", dependencies: ["Jianfan"]),
 
         // Tests: unit, end-to-end against the built `jianfan` binary, and every documented
-        // example (the `///` examples and the README's library lines) compiled and run.
+        // example (the `///` examples of every target, the DocC articles' and the README's library
+        // lines) compiled and run.
         .testTarget(name: "JianfanTests", dependencies: ["Jianfan", "CJianfanICU", "CJianfanUTF8"]),
         .testTarget(
             name: "JianfanCLITests",
             dependencies: ["Jianfan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan"], exclude: ["PendingExamples.txt"]),
+        .testTarget(name: "JianfanExamplesTests", dependencies: ["Jianfan", "JianfanDocuments", "JianfanCLI"]),
     ]
 )

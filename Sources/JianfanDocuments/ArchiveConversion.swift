@@ -11,7 +11,7 @@ import ZIPFoundation
 /// part throws ``DocumentError`` and nothing is written.
 ///
 /// ```swift
-/// let epub = try ArchiveConversion(format: .epub, scanner: scanner).convert(bytes)
+/// let epub = try ArchiveConversion(format: .epub, conversion: TextConversion(Converter(.s2t)), language: nil).convert(bytes)
 /// ```
 struct ArchiveConversion {
     let format: DocumentFormat

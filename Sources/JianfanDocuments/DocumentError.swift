@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// do { _ = try converter.convert(archiveBytes) }
-/// catch let error as DocumentError { print(error) }   // word/document.xml: malformed XML at byte 120: …
+/// catch { print(error) }   // word/document.xml: malformed XML (…) at byte offset 120
 /// ```
 public struct DocumentError: Error, CustomStringConvertible, Sendable {
     /// The archive entry at fault (`word/document.xml`), or nil for the archive itself.

@@ -81,6 +81,28 @@ struct ConverterExamples {
         #expect(config?.summary == "Simplified → Traditional (Taiwan variants and phrases)")
     }
 
+    @Test("Config.init(name:), .summary, .targetIsSimplified")
+    func configMembers() {
+        #expect(Config(name: "/usr/share/opencc/t2s.json") == .t2s)   // .t2s
+        #expect(Config(name: "S2T") == .s2t && Config(name: "s2x") == nil)
+        #expect(Config.t2jp.summary == "Traditional (Kyūjitai) → Japanese Shinjitai")
+        #expect(Config.allCases.filter(\.targetIsSimplified) == [.t2s, .tw2s, .tw2sp, .hk2s, .hk2sp])
+    }
+
+    @Test("Converter.config, .name")
+    func converterMembers() throws {
+        #expect(Converter(.s2twp).config == .s2twp)   // .s2twp
+        let converter = Converter(.s2twp)
+        print("converting with \(converter.name)")
+        #expect(converter.name == "s2twp")
+        try ExampleSupport.withFolder { folder in
+            let json = try String(contentsOf: ExampleSupport.packageRoot.appendingPathComponent("Data/Configs/s2t.json"), encoding: .utf8)
+            try ExampleSupport.write(json, to: "\(folder)/s2t.json")
+            let fromFile = try Converter(configuration: "\(folder)/s2t.json")
+            #expect(fromFile.config == nil && fromFile.name == "\(folder)/s2t.json")
+        }
+    }
+
     @Test("UserDictionary")
     func userDictionary() throws {
         let mine = try UserDictionary(["软件": "軟件"])

@@ -27,4 +27,20 @@ enum ExampleSupport {
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
+
+    /// The current directory is one per process: tests that change it take turns.
+    static let currentDirectoryLock = NSLock()
+
+    /// Runs `body` in a new folder made the current directory, for examples whose paths are
+    /// relative (`docs`, `out/a.txt`), then goes back.
+    static func inFolder(_ body: (String) throws -> Void) throws {
+        currentDirectoryLock.lock()
+        defer { currentDirectoryLock.unlock() }
+        let previous = FileManager.default.currentDirectoryPath
+        try withFolder { folder in
+            guard FileManager.default.changeCurrentDirectoryPath(folder) else { throw CocoaError(.fileNoSuchFile) }
+            defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+            try body(folder)
+        }
+    }
 }

@@ -1,8 +1,10 @@
+import Foundation
 import Testing
 import Jianfan
 
-/// The `///` examples of the normalizer and its steps, run as written.
-@Suite("Examples: Normalizer and its steps")
+/// The `///` examples of the normalizer and its reports, run as written (the steps' own are in
+/// NormalizationStepExamples.swift).
+@Suite("Examples: Normalizer and its reports")
 struct NormalizeExamples {
     @Test("Normalizer")
     func normalizer() {
@@ -47,28 +49,55 @@ struct NormalizeExamples {
         #expect(report.step == "readings" && report.count == 2 && report.unverified == 1)
     }
 
-    @Test("ReadingAnnotationStep")
-    func readings() {
-        let (text, report) = ReadingAnnotationStep().apply(to: "銀行(háng)的發(fā)展")
-        #expect(text == "銀行的發展" && report.count == 2 && report.unverified == 1)
+    @Test("Normalizer.steps, init(steps:)")
+    func steps() {
+        #expect(Normalizer.standard(script: .t2s).steps.map(\.name) == ["readings", "punctuation", "script"])
+        let normalizer = Normalizer(steps: [.punctuationWidth, .script(.s2t)])
+        #expect(normalizer.steps.map(\.name) == ["punctuation", "script"])
+        #expect(normalizer.normalize("头发,后来").text == "頭髮，後來")
     }
 
-    @Test("PunctuationWidthStep")
-    func punctuation() {
-        let (text, _) = PunctuationWidthStep().apply(to: "原文如下:(一)會議於10:30開始,見ＡＢＣ")
-        #expect(text == "原文如下：（一）會議於10:30開始，見ABC")
+    @Test("Normalizer.StepNameError")
+    func stepNameError() {
+        #expect((try? Normalizer(stepNames: ["spelling"], script: nil)) == nil)   // nil: .unknown("spelling")
+        #expect(throws: Normalizer.StepNameError.unknown("spelling")) { try Normalizer(stepNames: ["spelling"], script: nil) }
+        #expect((try? Normalizer(stepNames: ["script"], script: nil)) == nil)   // nil: .scriptWithoutConfig
+        #expect(throws: Normalizer.StepNameError.scriptWithoutConfig) { try Normalizer(stepNames: ["script"], script: nil) }
+        #expect(Normalizer.StepNameError.unknown("x").description
+            == "unknown step \"x\" (expected readings, punctuation, lines or script)")
     }
 
-    @Test("LineRepairStep")
-    func lines() {
-        let (text, report) = LineRepairStep().apply(to: "坚持聚焦重点。政策效应持\n\n续释放。\n\n下一段。")
-        #expect(text == "坚持聚焦重点。政策效应持续释放。\n\n下一段。" && report.count == 1)
+    @Test("Normalizer.normalize(_:), Result.text, Result.reports")
+    func normalize() {
+        let result = Normalizer.standard(script: .t2s).normalize("發(fā)展,穩定")
+        #expect(result.text == "发展，稳定")   // "发展，稳定"
+        #expect(Normalizer.standard().normalize("你好,世界").text == "你好，世界")   // "你好，世界"
+        for report in result.reports { print(report.step, report.count) }
+        #expect(result.reports.map { "\($0.step) \($0.count)" } == ["readings 1", "punctuation 1", "script 2"])
     }
 
-    @Test("ScriptStep")
-    func script() {
-        let (text, report) = ScriptStep(.t2s).apply(to: "工業經濟，發展")
-        #expect(text == "工业经济，发展" && report.count == 2)
-        #expect(report.changes.map(\.before) == ["業經濟", "發"])
+    @Test("Normalizer.Change: init, JSON both ways")
+    func changeCodable() throws {
+        let change = Normalizer.Change(range: 2..<3, before: ",", after: "，")
+        #expect(change == PunctuationWidthStep().apply(to: "你好,世界").report.changes[0])
+        let json = try JSONEncoder().encode(change)
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(object["start"] as? Int == 2 && object["end"] as? Int == 3 && object["unverified"] as? Bool == false)
+        try decode(json, expecting: change)
+        try decode(Data(#"{"start":2,"end":3,"before":",","after":"，"}"#.utf8), expecting: change)   // unverified may be missing
+        #expect(throws: DecodingError.self) {
+            _ = try JSONDecoder().decode(Normalizer.Change.self, from: Data(#"{"start":3,"end":2,"before":"","after":""}"#.utf8))
+        }
+    }
+
+    func decode(_ json: Data, expecting expected: Normalizer.Change) throws {
+        let change = try JSONDecoder().decode(Normalizer.Change.self, from: json)
+        #expect(change == expected)
+    }
+
+    @Test("Normalizer.StepReport.init(step:changes:)")
+    func stepReportInit() {
+        let report = Normalizer.StepReport(step: "mine", changes: [])
+        #expect(report.step == "mine" && report.count == 0 && report.unverified == 0)
     }
 }

@@ -4,14 +4,23 @@ import BenchmarkTexts
 import Jianfan
 
 /// Load and convert for every configuration on ~50 KB, ~1 MB and ~20 MB, on one thread
-/// (`maximumThreads = 1`), plus the 20 MB case on all cores. The custom metric is MB/s.
+/// (`maximumThreads = 1`), plus the 20 MB case on all cores. The custom metrics are MB/s and,
+/// on one thread, the thread's CPU time.
 let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+/// The converting thread's CPU time, in microseconds: unlike wall time, waiting for a core on a
+/// loaded machine does not inflate it, and unlike the process's user time it is not counted in
+/// 10 ms ticks, so it can tell two entry points a few percent apart.
+let threadMicroseconds = BenchmarkMetric.custom("thread CPU (µs)", polarity: .prefersSmaller, useScalingFactor: false)
+let validatingPerMille = BenchmarkMetric.custom("validating / unchecked (‰)", polarity: .prefersSmaller, useScalingFactor: false)
+let validationMicroseconds = BenchmarkMetric.custom("validation alone (µs)", polarity: .prefersSmaller, useScalingFactor: false)
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident, megabytesPerSecond],
         warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 20)
 
+    // The one-thread conversions also report the thread's CPU time.
+    let oneThread = Benchmark.Configuration(metrics: Benchmark.defaultConfiguration.metrics + [threadMicroseconds])
     for config in Config.allCases {
         Benchmark("load \(config.rawValue)", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(Converter(config)) }
@@ -43,17 +52,8 @@ let benchmarks: @Sendable () -> Void = {
             let input = BenchmarkTexts.input(for: config, size: size)
             var converter = Converter(config)
             converter.maximumThreads = 1
-            Benchmark("convert \(config.rawValue) \(size.rawValue)") { benchmark in
-                var output: [UInt8] = []
-                output.reserveCapacity(input.count * 5 / 4)
-                let clock = ContinuousClock()
-                let start = clock.now
-                benchmark.startMeasurement()
-                input.withUnsafeBytes { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &output) }
-                benchmark.stopMeasurement()
-                let seconds = (clock.now - start) / .seconds(1)
-                benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
-                blackHole(output)
+            Benchmark("convert \(config.rawValue) \(size.rawValue)", configuration: oneThread) { benchmark in
+                measureConversion(benchmark, input) { converter.convert(unsafeValidatedUTF8: $0, appendingTo: &$1) }
             }
         }
     }
@@ -64,16 +64,39 @@ let benchmarks: @Sendable () -> Void = {
         let input = BenchmarkTexts.input(for: config, size: .large)
         var converter = Converter(config)
         converter.maximumThreads = 1
-        Benchmark("convert validating \(config.rawValue) \(BenchmarkTexts.Size.large.rawValue)") { benchmark in
+        Benchmark("convert validating \(config.rawValue) \(BenchmarkTexts.Size.large.rawValue)", configuration: oneThread) { benchmark in
+            measureConversion(benchmark, input) { try? converter.convert($0, appendingTo: &$1) }
+        }
+    }
+
+    // The same difference paired: each iteration converts the input unchecked, validating,
+    // validating, unchecked (one thread), and records the validating conversions' thread CPU
+    // time over the unchecked ones' in per mille, so that the machine's load drifting between
+    // two benchmarks does not enter the ratio; and validation alone, on the same bytes.
+    for config in [Config.s2t, .s2twp] {
+        let input = BenchmarkTexts.input(for: config, size: .large)
+        var converter = Converter(config)
+        converter.maximumThreads = 1
+        Benchmark("validation cost \(config.rawValue) 20MB",
+                  configuration: .init(metrics: [validatingPerMille, validationMicroseconds],
+                                       maxDuration: .seconds(20), maxIterations: 15)) { benchmark in
             var output: [UInt8] = []
             output.reserveCapacity(input.count * 5 / 4)
-            let clock = ContinuousClock()
-            let start = clock.now
-            benchmark.startMeasurement()
-            _ = try? input.withUnsafeBytes { try converter.convert($0, appendingTo: &output) }
-            benchmark.stopMeasurement()
-            let seconds = (clock.now - start) / .seconds(1)
-            benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
+            var unchecked = 0, validating = 0
+            for validates in [false, true, true, false] {
+                output.removeAll(keepingCapacity: true)
+                let time = threadCPU {
+                    input.withUnsafeBytes { bytes in
+                        if validates { _ = try? converter.convert(bytes, appendingTo: &output) }
+                        else { converter.convert(unsafeValidatedUTF8: bytes, appendingTo: &output) }
+                    }
+                }
+                if validates { validating += time } else { unchecked += time }
+            }
+            benchmark.measurement(validatingPerMille, validating * 1000 / unchecked)
+            benchmark.measurement(validationMicroseconds, threadCPU {
+                blackHole(input.withUnsafeBufferPointer { UTF8Validation.scan($0) })
+            })
             blackHole(output)
         }
     }
@@ -91,4 +114,35 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(output)
         }
     }
+}
+
+/// One timed conversion of `input` on one thread: `convert` appends to an output reserved
+/// beforehand (allocation stays out of the measurement), and the rate goes to the MB/s metric.
+/// The `convert …` and `convert validating …` benchmarks share it, so that they differ only in
+/// the entry point they call.
+func measureConversion(_ benchmark: Benchmark, _ input: [UInt8],
+                       _ convert: (UnsafeRawBufferPointer, inout [UInt8]) -> Void) {
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count * 5 / 4)
+    let clock = ContinuousClock()
+    let start = clock.now
+    benchmark.startMeasurement()
+    let cpu = threadCPU { input.withUnsafeBytes { convert($0, &output) } }
+    benchmark.stopMeasurement()
+    let seconds = (clock.now - start) / .seconds(1)
+    benchmark.measurement(megabytesPerSecond, Int(Double(input.count) / 1e6 / seconds))
+    benchmark.measurement(threadMicroseconds, cpu)
+    blackHole(output)
+}
+
+/// The CPU time the calling thread spends in `body`, in microseconds.
+func threadCPU(_ body: () -> Void) -> Int {
+    func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return time.tv_sec * 1_000_000 + time.tv_nsec / 1000
+    }
+    let start = now()
+    body()
+    return now() - start
 }

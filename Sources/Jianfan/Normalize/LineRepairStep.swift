@@ -37,7 +37,7 @@ public struct LineRepairStep: NormalizationStep {
     /// for headings, and never joins them.
     ///
     /// ```swift
-    /// let step = LineRepairStep(minimumBodyLength: 40)   // stricter: only long lines are joined
+    /// let step = LineRepairStep(minimumBodyLength: 40)   // stricter: a line with no sentence end needs 40 scalars
     /// ```
     public init(minimumBodyLength: Int = 24) {
         self.minimumBodyLength = minimumBodyLength
@@ -46,8 +46,9 @@ public struct LineRepairStep: NormalizationStep {
     /// Normalizes `text`; the report's ranges are Unicode-scalar offsets into `text`.
     ///
     /// ```swift
-    /// let (text, report) = LineRepairStep().apply(to: "政策效应持\n\n续释放。")
-    /// // text == "政策效应持续释放。"
+    /// let (text, report) = LineRepairStep().apply(to: "坚持聚焦重点。政策效应持\n\n续释放。")
+    /// // text == "坚持聚焦重点。政策效应持续释放。" (a line of five scalars with no sentence end,
+    /// // "政策效应持" alone, would be taken for a heading and kept)
     /// ```
     public func apply(to text: String) -> (text: String, report: Normalizer.StepReport) {
         var rewriter = ScalarRewriter(text)

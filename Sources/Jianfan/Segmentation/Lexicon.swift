@@ -9,7 +9,7 @@ internal import CJianfanTables
 /// let lexicon = Lexicon.embedded
 /// var h = Lexicon.Hash()
 /// for b in "发明".utf8 { h.add(b) }
-/// lexicon.cost(h)   // about 10.2: −ln(frequency / total)
+/// lexicon.cost(h)   // about 10.0: −ln(frequency / total)
 /// ```
 struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the library
     /// FNV-1a 64 over a word's UTF-8, extended one byte at a time (so that the prefixes of a

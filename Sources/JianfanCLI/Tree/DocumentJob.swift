@@ -7,7 +7,7 @@ import JianfanDocuments
 ///
 /// ```swift
 /// try DocumentJob(engine: engine, lossy: false, options: options, config: .s2t)
-///     .run(input: "book.epub", output: "book-tw.epub")
+///     .run(inputs: ["book.epub"], output: "book-tw.epub")
 /// ```
 struct DocumentJob {
     let engine: Engine

@@ -21,7 +21,7 @@ import Synchronization
 /// ```
 ///
 /// ```swift
-/// let status = try TreeJob(engine: engine, lossy: false, options: options).run(["docs"], inPlace: false)
+/// let status = try TreeJob(engine: engine, lossy: false, options: options, config: .s2t).run(["docs"], inPlace: false)
 /// ```
 struct TreeJob {
     let engine: Engine

@@ -1,0 +1,66 @@
+import Testing
+@testable import Jianfan
+
+/// The `///` examples of the word segmenter (`SegmenterChoice.words`) and of the internals it
+/// is made of (the lexicon, the lattice, a table's phrases at a position), run as written.
+@Suite("Examples: SegmenterChoice, WordSegmenter, Lexicon, WordLattice, Table.forEachPhrase")
+struct SegmentationExamples {
+    @Test("SegmenterChoice")
+    func choice() {
+        let converter = Converter(.s2twp, segmenter: .words)
+        #expect(converter.convert("只有少数组织参加了会议") == "只有少數組織參加了會議")   // "只有少數組織參加了會議"
+    }
+
+    @Test("WordSegmenter")
+    func wordSegmenter() {
+        let converter = Converter(.s2t, segmenter: .words)
+        #expect(converter.convert("这种机器是在十九世纪被发明的") == "這種機器是在十九世紀被發明的")   // "這種機器是在十九世紀被發明的"
+    }
+
+    @Test("Converter.init(_:segmenter:), against greedy matching")
+    func initSegmenter() {
+        #expect(Converter(.s2t, segmenter: .words).convert("这个例子展示了如何使用函数") == "這個例子展示了如何使用函數")
+        #expect(Converter(.s2t).convert("这个例子展示了如何使用函数") == "這個例子展示瞭如何使用函數")   // greedy: 展示瞭
+    }
+
+    @Test("Converter.segmenting(_:)")
+    func segmenting() {
+        #expect(Converter(.s2t).segmenting(.words).convert("被发明") == "被發明")   // "被發明"
+        #expect(Converter(.s2t).convert("被发明") != "被發明")   // greedy matching takes the phrase 被发
+    }
+
+    @Test("Lexicon")
+    func lexicon() throws {
+        let lexicon = Lexicon.embedded
+        var h = Lexicon.Hash()
+        for b in "发明".utf8 { h.add(b) }
+        let cost = try #require(lexicon.cost(h))   // about 10.0: −ln(frequency / total)
+        #expect(abs(cost - 10.0) < 0.05)
+        #expect(cost == lexicon.cost(of: "发明"))
+    }
+
+    @Test("Table.forEachPhrase(at:end:_:)")
+    func phrasesAtAPosition() {
+        let table = Converter(.s2t).plan.stages[0]
+        var lengths: [Int] = []
+        Array("头发和".utf8).withUnsafeBufferPointer { buffer in
+            let p = buffer.baseAddress!, end = p + buffer.count
+            table.forEachPhrase(at: p, end: end) { length in lengths.append(length) }
+        }
+        #expect(lengths == [6])   // 头发, a phrase of STPhrases; 头发和 is none
+    }
+
+    @Test("WordLattice: 被|发明 cuts the phrase 被发")
+    func lattice() {
+        let table = Converter(.s2t).plan.stages[0]
+        let offsets = [0, 3, 6]
+        var ends: [Int] = []
+        Array("被发明".utf8).withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!, windowEnd = buffer.count
+            var lattice = WordLattice(lexicon: .embedded)
+            lattice.starts = offsets          // where each scalar of the window starts
+            lattice.decide(base: base, end: windowEnd, tables: [table], into: &ends)
+        }
+        #expect(ends == [3])
+    }
+}
