@@ -32,8 +32,9 @@ let package = Package(
         // The compiled conversion tables, embedded with C23 #embed (regenerate with
         // `swift run jianfan-tables`; a test checks the blob matches Data/).
         .target(name: "CJianfanTables", exclude: ["tables.bin"]),
-        // UTF-8 validation 16 bytes at a time (SSSE3 table lookups), for the valid bulk of input;
-        // portable paths elsewhere, which tests also run here (jianfan_utf8_force_portable).
+        // UTF-8 validation by SIMD table lookups (AVX2, or SSSE3), for the valid bulk of input;
+        // portable paths elsewhere. Tests run all three here (jianfan_utf8_force_portable,
+        // jianfan_utf8_disable_avx2).
         .target(name: "CJianfanUTF8"),
         // The processor count, without Foundation's ProcessInfo (see Concurrency.swift).
         .target(name: "CJianfanSystem"),

@@ -20,14 +20,24 @@ struct PortablePathTests {
         return (fast, body())
     }
 
+    /// Runs `body` with validation's AVX2 path replaced by the SSSE3 one.
+    func withoutAVX2<R>(_ body: () -> R) -> R {
+        jianfan_utf8_disable_avx2(true)
+        defer { jianfan_utf8_disable_avx2(false) }
+        return body()
+    }
+
     @Test func theSwitchSelectsThePath() {
         let text = Array(String(repeating: "头发 and 頭髮 ", count: 20).utf8)
         let prefix = bothPaths { text.withUnsafeBufferPointer { jianfan_utf8_valid_prefix($0.baseAddress, $0.count) } }
         #expect(prefix.portable == 0)   // the portable path leaves every byte to the scalar loop
         #if arch(x86_64)
-        #expect(prefix.fast > text.count - 32)   // SSSE3 took all but the last partial block
+        #expect(prefix.fast > text.count - 32)   // the SIMD path took all but the last partial block
+        let ssse3 = withoutAVX2 { text.withUnsafeBufferPointer { jianfan_utf8_valid_prefix($0.baseAddress, $0.count) } }
+        #expect(ssse3 > text.count - 16)
         #endif
         #expect(!jianfan_utf8_portable_forced())
+        #expect(!jianfan_utf8_avx2_disabled())
     }
 
     @Test func validationAgreesOnEveryInput() {
@@ -44,10 +54,12 @@ struct PortablePathTests {
             [0xF0, 0x9F, 0x98], [0xC3], [0xE5, 0x41], [0x00],
         ]
         var inputs: [[UInt8]] = [[], Array(repeating: 0x80, count: 40), Array(repeating: 0xFF, count: 17)]
-        // Every fault at every offset of a 48-byte run of three-byte scalars: across all block edges.
-        let han = Array(String(repeating: "发", count: 16).utf8)
-        for fault in faults {
-            for at in 0...han.count { inputs.append(Array(han[..<at]) + fault + han[at...]) }
+        // Every fault at every offset of runs of three-byte scalars (48 and 132 bytes): across
+        // the edges of 16-byte (SSSE3), 32-byte and 64-byte (AVX2) blocks.
+        for han in [Array(String(repeating: "发", count: 16).utf8), Array(String(repeating: "发", count: 44).utf8)] {
+            for fault in faults {
+                for at in 0...han.count { inputs.append(Array(han[..<at]) + fault + han[at...]) }
+            }
         }
         for round in 0..<5_000 {
             var bytes: [UInt8] = []
@@ -62,10 +74,12 @@ struct PortablePathTests {
         var mismatches = 0, invalid = 0
         for bytes in inputs {
             let scans = bothPaths { bytes.withUnsafeBufferPointer { UTF8Validation.scan($0) } }
+            let ssse3 = withoutAVX2 { bytes.withUnsafeBufferPointer { UTF8Validation.scan($0) } }
             let offsets = bothPaths { UTF8Validation.firstInvalidOffset(in: bytes) }
             let expected = UTF8ValidationTests.reference(bytes)
             if case .invalid = expected { invalid += 1 }
-            if scans.fast != expected || scans.portable != expected || offsets.fast != offsets.portable {
+            if scans.fast != expected || scans.portable != expected || ssse3 != expected
+                || offsets.fast != offsets.portable {
                 mismatches += 1
                 if mismatches <= 5 {
                     Issue.record("\(bytes): fast \(scans.fast), portable \(scans.portable), expected \(expected)")

@@ -8,7 +8,8 @@
 // Naming: every C function of this package starts with `jianfan_`.
 
 /// The length of a prefix of `bytes` that is valid, complete UTF-8 and ends where a scalar
-/// starts, found 16 bytes at a time with SIMD table lookups (x86-64 with SSSE3; elsewhere 0).
+/// starts, found with SIMD table lookups: 64 bytes at a time with AVX2, else 16 at a time with
+/// SSSE3 (x86-64; elsewhere 0).
 /// The rest, from that offset, still needs a scalar-by-scalar check: it holds the first error,
 /// an incomplete last scalar, or only the last few bytes that fill no whole block.
 size_t jianfan_utf8_valid_prefix(const uint8_t *bytes, size_t count);
@@ -25,5 +26,12 @@ void jianfan_utf8_force_portable(bool forced);
 
 /// Whether jianfan_utf8_force_portable(true) is in effect.
 bool jianfan_utf8_portable_forced(void);
+
+/// Makes jianfan_utf8_valid_prefix use SSSE3 where it would use AVX2 while `disabled` is true,
+/// process-wide. For tests, which run the three paths (AVX2, SSSE3, portable) on this machine.
+void jianfan_utf8_disable_avx2(bool disabled);
+
+/// Whether jianfan_utf8_disable_avx2(true) is in effect.
+bool jianfan_utf8_avx2_disabled(void);
 
 #endif
