@@ -15,6 +15,10 @@ struct ConversionPump {
     /// `--verbose`: say which encoding each input was read in.
     var verbose = false
 
+    /// The buffers handed to and from the decoding and encoding threads: the size of the
+    /// conversion stream's reads (1 MiB), so that each read is served whole.
+    static let bufferSize = 1 << 20
+
     /// Converts `input` to the end; `keepingEncoding` writes it back in the encoding it was read
     /// in (in place) unless `--to-encoding` names one. Invalid input, and a character the output
     /// encoding lacks, become a ``CLIError`` naming the input.
@@ -31,9 +35,25 @@ struct ConversionPump {
             if verbose { DecodingReader.report(name, reader.encoding, reader.evidence) }
             let outputEncoding = encodings.output(for: reader.encoding, keepingInput: keepingEncoding)
             let writer = outputEncoding.isUTF8 ? nil : try EncodingWriter(outputEncoding, lossy: lossy)
-            let read = { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in try reader.read(into: buffer) }
             let send = { (bytes: UnsafeRawBufferPointer) throws in try output.write(bytes) }
-            let write = writer.map { writer in { (bytes: UnsafeRawBufferPointer) throws in try writer.write(bytes, to: send) } } ?? send
+            // ICU decodes and encodes on threads of their own, beside the conversion (a file
+            // only: a terminal's line must not wait for a thread's buffer to fill; and not while
+            // the progress meter, which is not shared between threads, counts the reads).
+            let ahead = reader.decodes && input.identity?.isRegular == true && ProgressMeter.current == nil
+                ? ReadAhead(size: Self.bufferSize) { try reader.read(into: $0) } : nil
+            defer { ahead?.close() }
+            let behind = writer.map { writer in
+                WriteBehind(size: Self.bufferSize) { bytes, final in
+                    if final { try writer.finish(to: send) } else { try writer.write(bytes, to: send) }
+                }
+            }
+            defer { behind?.close() }
+            let read = { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in
+                try ahead?.read(into: buffer) ?? reader.read(into: buffer)
+            }
+            let write = { (bytes: UnsafeRawBufferPointer) throws in
+                if let behind { try behind.write(bytes) } else { try send(bytes) }
+            }
             if let fields {
                 try fields.run(name: name, reading: read, writing: write)
             } else {
@@ -42,7 +62,7 @@ struct ConversionPump {
                 // arrived is converted now instead of waiting for a full chunk.
                 try stream.convert(reading: read, writing: write)
             }
-            try writer?.finish(to: send)
+            try behind?.finish()
             Self.reportSubstitutions(of: name, decoded: reader, encoded: writer)
         } catch let error as InvalidUTF8Error {
             // What converted before the bad byte has gone out, as iconv does: a file output

@@ -100,6 +100,8 @@ package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
         }
         let scan = head.withUnsafeBufferPointer { UTF8Validation.scan($0) }
         if case .valid(let tail) = scan, tail == 0 || !complete { return (.utf8, .validUTF8) }
+        // Too little to go on (a stray byte or two), or damaged UTF-8: read as UTF-8, which fails.
+        if head.lazy.filter({ $0 >= 0x80 }).count < 8 || looksLikeDamagedUTF8(head) { return (.utf8, .unknown) }
         let candidates = ["GB18030", "Big5"]
         var confidence: Int32 = 0
         let chosen = head.withUnsafeBufferPointer { bytes in
@@ -113,6 +115,30 @@ package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
             return (.utf8, .unknown)
         }
         return (encoding, .detected(confidence: Int(confidence)))
+    }
+}
+
+extension TextEncoding {
+    /// UTF-8 with a few bad bytes, not another encoding: its non-ASCII bytes are mostly in valid
+    /// scalars. (GB18030 or Big5 read as UTF-8 has nearly all of them invalid: a pair of theirs
+    /// forms a valid two-byte scalar about one time in twelve.)
+    static func looksLikeDamagedUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0, invalid = 0, validHigh = 0
+            while offset < buffer.count {
+                let rest = UnsafeBufferPointer(rebasing: buffer[offset...])
+                switch UTF8Validation.scan(rest) {
+                case .valid:
+                    validHigh += rest.lazy.filter { $0 >= 0x80 }.count
+                    offset = buffer.count
+                case .invalid(let at, let length):
+                    validHigh += rest[..<at].lazy.filter { $0 >= 0x80 }.count
+                    invalid += 1
+                    offset += at + max(length, 1)
+                }
+            }
+            return validHigh >= 8 * invalid
+        }
     }
 }
 

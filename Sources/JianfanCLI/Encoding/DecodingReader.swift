@@ -54,6 +54,9 @@ final class DecodingReader {
         }
     }
 
+    /// Whether ICU decodes (any encoding but UTF-8).
+    var decodes: Bool { decoder != nil }
+
     /// What a lossy decoder replaced with U+FFFD.
     var substitutions: Int { decoder?.substitutions ?? 0 }
 

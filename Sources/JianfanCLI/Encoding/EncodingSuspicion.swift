@@ -73,7 +73,7 @@ enum EncodingSuspicion {
         var head = [UInt8](repeating: 0, count: 65536)
         let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
         guard count > 0, let encoding = guess(Array(head.prefix(count))) else { return nil }
-        return "it looks like \(encoding), not UTF-8; read it with --from-encoding \(encoding) "
-            + "(--lossy would replace its characters with U+FFFD)"
+        return "it looks like \(encoding), not UTF-8: read it with --from-encoding \(encoding); "
+            + "--lossy would replace its characters with U+FFFD"
     }
 }
