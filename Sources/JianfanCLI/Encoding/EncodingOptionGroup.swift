@@ -13,7 +13,8 @@ struct EncodingOptionGroup: ParsableArguments {
         help: ArgumentHelp(
             "The inputs' encoding, by an ICU converter name (GB18030, GBK, Big5, Big5-HKSCS, Shift_JIS, EUC-JP, UTF-16LE, UTF-32…), or auto: a byte order mark decides UTF-8/16/32, valid UTF-8 is UTF-8, else ICU's detector picks GB18030 or Big5.",
             valueName: "encoding"
-        )
+        ),
+        completion: .list(["auto"] + Self.commonNames)
     )
     var fromEncoding = "auto"
 
@@ -22,9 +23,16 @@ struct EncodingOptionGroup: ParsableArguments {
         help: ArgumentHelp(
             "The output's encoding (an ICU converter name). Default: UTF-8 for standard output and -o; with --in-place and --output-dir each file keeps its own.",
             valueName: "encoding"
-        )
+        ),
+        completion: .list(Self.commonNames)
     )
     var toEncoding: String?
+
+    /// The names shells complete; ICU knows many more (and their aliases).
+    static let commonNames = [
+        "UTF-8", "GB18030", "GBK", "Big5", "Big5-HKSCS", "Shift_JIS", "EUC-JP", "EUC-KR",
+        "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE",
+    ]
 
     /// The options checked: an unknown name is a usage error (status 2); ICU missing where it
     /// is needed is a failure (status 1).
