@@ -119,9 +119,10 @@ package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension TextEncoding {
-    /// UTF-8 with a few bad bytes, not another encoding: its non-ASCII bytes are mostly in valid
-    /// scalars. (GB18030 or Big5 read as UTF-8 has nearly all of them invalid: a pair of theirs
-    /// forms a valid two-byte scalar about one time in twelve.)
+    /// UTF-8 with a few bad bytes, not another encoding: its bytes above 7F are in valid
+    /// scalars at least twice as often as they start invalid sequences. (GB18030 or Big5 read
+    /// as UTF-8 has about one such byte in a valid scalar per three invalid sequences: a pair of
+    /// theirs forms a valid two-byte scalar about one time in eight to twelve.)
     static func looksLikeDamagedUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0, invalid = 0, validHigh = 0
@@ -137,7 +138,7 @@ extension TextEncoding {
                     offset += at + max(length, 1)
                 }
             }
-            return validHigh >= 8 * invalid
+            return validHigh >= 2 * invalid
         }
     }
 }

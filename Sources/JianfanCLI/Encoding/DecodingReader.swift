@@ -99,7 +99,8 @@ final class DecodingReader {
             }
             rawStart += held
         }
-        guard held < buffer.count, !rawEnded else { return held }
+        // After a short sample (a terminal's line), what is held is all there is for now.
+        guard held < buffer.count, !rawEnded, held == 0 || !rawShort else { return held }
         return held + (try readRaw(UnsafeMutableRawBufferPointer(rebasing: buffer[held...])))
     }
 
