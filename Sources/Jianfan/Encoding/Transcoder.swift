@@ -6,7 +6,7 @@ internal import CJianfanICU // Its headers keep ICU's types out of Swift.
 ///
 /// Lossy, an invalid input sequence becomes U+FFFD and a character the output encoding lacks
 /// becomes an XML/HTML hex reference (`&#x5934;`, which keeps what it was); each is counted in
-/// ``substitutions``. Otherwise either stops with an ``TextEncodingError``.
+/// ``substitutions``. Otherwise either stops with a ``TextEncodingError``.
 ///
 /// ```swift
 /// let decoder = try Transcoder(decoding: try TextEncoding(named: "GB18030"))
