@@ -52,13 +52,14 @@ for entry in "${cases[@]}"; do
         # shellcheck disable=SC2086
         /usr/bin/time -f '%e %U %S %M' -o "$work/time.$run" "$JIANFAN_BIN" -c s2t -i "$input" $options -o "$work/out"
     done
-    sort -n "$work"/time.* | awk -v n="$RUNS" -v name="$name" -v in_bytes="$(stat -c %s "$input")" \
-        -v utf8_bytes="$(stat -c %s "$work/utf8.txt")" '
-        { wall[NR] = $1; cpu[NR] = $2 + $3; peak[NR] = $4 }
-        END {
-            m = int((n + 1) / 2); asort(cpu); asort(peak)
+    median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+    wall=$(cat "$work"/time.* | awk '{ print $1 }' | median)
+    cpu=$(cat "$work"/time.* | awk '{ print $2 + $3 }' | median)
+    peak=$(cat "$work"/time.* | awk '{ print $4 }' | median)
+    awk -v name="$name" -v in_bytes="$(stat -c %s "$input")" -v utf8_bytes="$(stat -c %s "$work/utf8.txt")" \
+        -v wall="$wall" -v cpu="$cpu" -v peak="$peak" 'BEGIN {
             printf "%-11s %9.1f %9.1f %8.3f %8.3f %9.1f %9.1f\n", name, in_bytes / 1e6, utf8_bytes / 1e6,
-                wall[m], cpu[m], in_bytes / 1e6 / wall[m], peak[m] / 1024
+                wall, cpu, in_bytes / 1e6 / wall, peak / 1024
         }'
     rm -f "$work"/time.*
 done
