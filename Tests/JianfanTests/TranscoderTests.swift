@@ -69,4 +69,24 @@ struct TranscoderTests {
         #expect(TextEncoding.identify(Array("头发后来我们没有".utf8) + [0xFF], complete: true) == (.utf8, .unknown))
         #expect(TextEncoding.identify([0xC0, 0xAF], complete: true) == (.utf8, .unknown))
     }
+
+    @Test("random bytes in random chunks: strict decoding succeeds or points inside the input, lossy always succeeds",
+          arguments: ["GB18030", "Big5-HKSCS", "Shift_JIS", "EUC-JP", "UTF-16LE", "UTF-32BE", "ISO-2022-JP"])
+    func randomBytes(_ name: String) throws {
+        let encoding = try TextEncoding(named: name)
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let cut = Int.random(in: 0...bytes.count, using: &random)
+            do {
+                let text = try twoChunks(Transcoder(decoding: encoding), bytes, cut: cut)
+                #expect(String(validating: text, as: UTF8.self) != nil)
+            } catch let TextEncodingError.invalidInput(_, offset, found) {
+                #expect(offset >= 0 && offset < bytes.count, "\(name): offset \(offset) of \(bytes.count)")
+                #expect(found.count <= 8)
+            }
+            let lossy = try twoChunks(Transcoder(decoding: encoding, lossy: true), bytes, cut: cut)
+            #expect(String(validating: lossy, as: UTF8.self) != nil)
+        }
+    }
 }
