@@ -7,10 +7,10 @@
 #      a C file that includes <unicode/utrans.h> must then fail to compile, and `swift build`
 #      of the `jianfan` product must succeed (debug, in .build-noicu), printing no warning from
 #      this package (meaningful on a clean scratch path, as in CI).
-#   3. That build converts: `jianfan -c s2t` and `--engine icu`.
+#   3. That build converts: `jianfan -c s2t`, `--engine icu` and `--from-encoding GB18030`.
 #   4. ICU's libraries are hidden too (an overlay that deletes libicu* from their directories):
-#      `jianfan -c s2t` still converts, and `--engine icu` and `jianfan transforms` exit with
-#      status 1 and say that ICU is unavailable.
+#      `jianfan -c s2t` still converts, and `--engine icu`, `jianfan transforms` and
+#      `--from-encoding GB18030` exit with status 1 and say that ICU is unavailable.
 #
 # Needs util-linux's unshare: run as root (CI), or where unprivileged user namespaces are
 # allowed. Nothing outside the namespace is changed. Usage: Scripts/build-without-icu-headers.sh
@@ -68,6 +68,7 @@ expect() { # expect WHAT EXPECTED ACTUAL
 }
 expect "s2t" "頭髮後來" "$(printf '头发后来' | "$jianfan" -c s2t)"
 expect "ICU s2t" "頭髮後來" "$(printf '头发后来' | "$jianfan" -c s2t --engine icu)"
+expect "GB18030" "頭髮後來" "$(printf '\315\267\267\242\272\363\300\264' | "$jianfan" -c s2t --from-encoding GB18030)"
 echo "3. built without ICU's headers, jianfan converts, with its tables and with ICU"
 
 # --- 4. Hide ICU's libraries: an overlay over each directory that holds them, with the
@@ -102,4 +103,13 @@ status=0
 listed=$("$jianfan" transforms 2>&1 >/dev/null) || status=$?
 expect "exit status of jianfan transforms without ICU" 1 "$status"
 expect "jianfan transforms without ICU" "$message" "$listed"
-echo "4. without ICU's libraries, jianfan converts; --engine icu and transforms exit 1: $message"
+status=0
+encoding=$(printf '头发' | "$jianfan" -c s2t --from-encoding GB18030 2>&1 >/dev/null) || status=$?
+expect "exit status of --from-encoding GB18030 without ICU" 1 "$status"
+case "$encoding" in
+    "jianfan: GB18030: encodings other than UTF-8 need ICU: ICU's libraries were not found"*) ;;
+    *) echo "unexpected message for --from-encoding without ICU: $encoding" >&2; exit 1 ;;
+esac
+expect "--from-encoding UTF-8 without ICU" "頭髮" "$(printf '头发' | "$jianfan" -c s2t --from-encoding UTF-8)"
+echo "4. without ICU's libraries, jianfan converts; --engine icu, transforms and --from-encoding GB18030 exit 1: $message"
+echo "   $encoding"

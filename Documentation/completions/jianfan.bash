@@ -188,7 +188,7 @@ _jianfan_convert() {
     repeating_flags=()
     non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --inspect --segmentation --ambiguities --skip-invalid --check --diff --all --set-language -v --verbose --version -h --help)
     repeating_options=(-i --input --path --dict --jsonl --include --exclude)
-    non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv --segmenter --output-dir --format)
+    non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv --segmenter --output-dir --format --from-encoding --to-encoding)
     __jianfan_offer_flags_options -1
 
     # Offer option value completions
@@ -245,6 +245,14 @@ _jianfan_convert() {
         ;;
     '--format')
         __jianfan_add_completions -W 'epub'$'\n''docx'$'\n''xlsx'$'\n''pptx'$'\n''odt'$'\n''ods'$'\n''odp'$'\n''srt'$'\n''ass'$'\n''ssa'$'\n''vtt'
+        return
+        ;;
+    '--from-encoding')
+        __jianfan_add_completions -W 'auto'$'\n''UTF-8'$'\n''GB18030'$'\n''GBK'$'\n''Big5'$'\n''Big5-HKSCS'$'\n''Shift_JIS'$'\n''EUC-JP'$'\n''EUC-KR'$'\n''UTF-16LE'$'\n''UTF-16BE'$'\n''UTF-32LE'$'\n''UTF-32BE'
+        return
+        ;;
+    '--to-encoding')
+        __jianfan_add_completions -W 'UTF-8'$'\n''GB18030'$'\n''GBK'$'\n''Big5'$'\n''Big5-HKSCS'$'\n''Shift_JIS'$'\n''EUC-JP'$'\n''EUC-KR'$'\n''UTF-16LE'$'\n''UTF-16BE'$'\n''UTF-32LE'$'\n''UTF-32BE'
         return
         ;;
     esac

@@ -23,7 +23,7 @@ function __jianfan_parse_tokens -S
         __jianfan_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'dict=+' 'inspect' 'segmentation' 'ambiguities' 'jsonl=+' 'csv=' 'tsv=' 'skip-invalid' 'check' 'diff' 'segmenter=' 'output-dir=' 'include=+' 'exclude=+' 'all' 'format=' 'set-language' 'v/verbose' 'version' 'h/help'
+            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'dict=+' 'inspect' 'segmentation' 'ambiguities' 'jsonl=+' 'csv=' 'tsv=' 'skip-invalid' 'check' 'diff' 'segmenter=' 'output-dir=' 'include=+' 'exclude=+' 'all' 'format=' 'set-language' 'v/verbose' 'from-encoding=' 'to-encoding=' 'version' 'h/help'
         case 'configs'
             __jianfan_parse_subcommand 0 'version' 'h/help'
         case 'normalize'
@@ -101,7 +101,7 @@ complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_positional "jia
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" o output' -s 'o' -l 'output' -d 'The output file, replaced only once the conversion succeeds (default: standard output).' -rF
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" in-place' -l 'in-place' -d 'Rewrite each input file with its conversion.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" include-tofu-risk-dictionaries' -l 'include-tofu-risk-dictionaries' -d 'Also use the dictionaries OpenCC marks as possibly producing characters fonts lack.'
-complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" lossy' -l 'lossy' -d 'Replace invalid UTF-8 with U+FFFD instead of failing.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" lossy' -l 'lossy' -d 'Replace invalid input with U+FFFD, and characters --to-encoding lacks with &#x…; references, instead of failing (each counted on standard error).'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" engine' -l 'engine' -d 'table: OpenCC\'s dictionaries, output identical to opencc; icu: an ICU transform (default: table).' -rfka 'table icu'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" icu-transform' -l 'icu-transform' -d 'An ICU transform (`jianfan transforms` lists them); implies --engine icu. Default for --engine icu: Hans-Hant for s2* configs, Hant-Hans for configs producing Simplified.' -rfka '(jianfan transforms)'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'path' -d 'A directory to search for custom configuration and dictionary files; repeat for several (as opencc\'s --path).' -rfa '(__jianfan_complete_directories)'
@@ -123,7 +123,9 @@ complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_option
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" all' -l 'all' -d 'In directories, also convert hidden files and what .gitignore files exclude.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" format' -l 'format' -d 'Treat inputs as this document format, whatever their extension: epub, docx, xlsx, pptx, odt, ods, odp, srt, ass, ssa, vtt.' -rfka 'epub docx xlsx pptx odt ods odp srt ass ssa vtt'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" set-language' -l 'set-language' -d 'In documents, change the language tags (xml:lang, dc:language, w:lang) to the conversion\'s target (zh-CN → zh-TW).'
-complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" v verbose' -s 'v' -l 'verbose' -d 'Report each file\'s outcome on standard error.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" v verbose' -s 'v' -l 'verbose' -d 'Report each file\'s outcome, and the encoding an input was read in, on standard error.'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" from-encoding' -l 'from-encoding' -d 'The inputs\' encoding, by an ICU converter name (GB18030, GBK, Big5, Big5-HKSCS, Shift_JIS, EUC-JP, UTF-16LE, UTF-32…), or auto: a byte order mark decides UTF-8/16/32, valid UTF-8 is UTF-8, else ICU\'s detector picks GB18030 or Big5.' -rfka 'auto UTF-8 GB18030 GBK Big5 Big5-HKSCS Shift_JIS EUC-JP EUC-KR UTF-16LE UTF-16BE UTF-32LE UTF-32BE'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" to-encoding' -l 'to-encoding' -d 'The output\'s encoding (an ICU converter name). Default: UTF-8 for standard output and -o; with --in-place and --output-dir each file keeps its own.' -rfka 'UTF-8 GB18030 GBK Big5 Big5-HKSCS Shift_JIS EUC-JP EUC-KR UTF-16LE UTF-16BE UTF-32LE UTF-32BE'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" version' -l 'version' -d 'Show the version.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan configs" version' -l 'version' -d 'Show the version.'

@@ -25,6 +25,8 @@ jianfan_icu_functions jianfan_icu;
 static int icu_loaded;
 static char load_error[256];
 static char loaded_library[64];
+// Empty when the encodings' functions resolved; else which one is missing.
+static char encodings_missing[96];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 void jianfan_icu_copy_text(const char *text, char *buffer, size_t capacity) {
@@ -61,8 +63,10 @@ static int find_suffix(void *uc, int major, char *suffix, size_t capacity) {
 // Opens one pair of libraries (`major` is 0 when the names do not carry it), resolves every
 // function into `into` and stores the two handles in `opened`. On failure closes what it opened,
 // writes why into `reason` and returns 0.
+// `missing` receives the first of the encodings' functions that is absent (empty when none is).
 static int open_pair(const char *uc_name, const char *i18n_name, int major,
-                     jianfan_icu_functions *into, void *opened[2], char *reason, size_t capacity) {
+                     jianfan_icu_functions *into, void *opened[2], char *reason, size_t capacity,
+                     char *missing, size_t missing_capacity) {
     void *uc = dlopen(uc_name, RTLD_NOW | RTLD_LOCAL);
     if (uc == NULL) {
         const char *why = dlerror();
@@ -90,6 +94,15 @@ static int open_pair(const char *uc_name, const char *i18n_name, int major,
     }
     JIANFAN_ICU_FUNCTIONS(JIANFAN_ICU_RESOLVE)
 #undef JIANFAN_ICU_RESOLVE
+    missing[0] = '\0';
+#define JIANFAN_ICU_RESOLVE_ENCODING(library, name, result, parameters) \
+    snprintf(symbol, sizeof symbol, "%s%s", #name, suffix); \
+    into->name = (result(*) parameters)dlsym(library, symbol); \
+    if (into->name == NULL && missing[0] == '\0') { \
+        snprintf(missing, missing_capacity, "%s has no %s", library == uc ? uc_name : i18n_name, symbol); \
+    }
+    JIANFAN_ICU_ENCODING_FUNCTIONS(JIANFAN_ICU_RESOLVE_ENCODING)
+#undef JIANFAN_ICU_RESOLVE_ENCODING
     opened[0] = uc;
     opened[1] = i18n;
     return 1;
@@ -102,7 +115,8 @@ fail:
 // Tries one candidate for the process-wide functions; on success remembers its name.
 static int use(const char *uc, const char *i18n, int major, char *reason, size_t capacity) {
     void *opened[2];
-    if (!open_pair(uc, i18n, major, &jianfan_icu, opened, reason, capacity)) return 0;
+    if (!open_pair(uc, i18n, major, &jianfan_icu, opened, reason, capacity,
+                   encodings_missing, sizeof encodings_missing)) return 0;
     snprintf(loaded_library, sizeof loaded_library, "%s", uc);
     return icu_loaded = 1;
 }
@@ -140,6 +154,13 @@ int jianfan_icu_ensure_loaded(char *reason, size_t capacity) {
     return icu_loaded;
 }
 
+int jianfan_icu_encodings_loaded(char *reason, size_t capacity) {
+    if (!jianfan_icu_ensure_loaded(reason, capacity)) return 0;
+    if (encodings_missing[0] == '\0') return 1;
+    jianfan_icu_copy_text(encodings_missing, reason, capacity);
+    return 0;
+}
+
 int jianfan_icu_available(char *reason, size_t capacity) {
     return jianfan_icu_ensure_loaded(reason, capacity);
 }
@@ -152,7 +173,8 @@ int jianfan_icu_probe(const char *uc_name, const char *i18n_name, char *reason, 
     jianfan_icu_functions functions;
     void *opened[2];
     char why[192] = "";
-    if (!open_pair(uc_name, i18n_name, 0, &functions, opened, why, sizeof why)) {
+    char missing[96];
+    if (!open_pair(uc_name, i18n_name, 0, &functions, opened, why, sizeof why, missing, sizeof missing)) {
         jianfan_icu_copy_text(why, reason, capacity);
         return 0;
     }

@@ -1,3 +1,5 @@
+import Jianfan
+
 /// A failure to report as `jianfan: <message>` on standard error, with its exit status.
 ///
 /// Messages name the file the user typed (not a resolved path) so they can be acted on.
@@ -20,6 +22,21 @@ struct CLIError: Error, CustomStringConvertible {
         // A UTF-16 or GB18030 file is not damaged UTF-8: say what it looks like instead of --lossy.
         let advice = EncodingSuspicion.advice(for: name) ?? "--lossy replaces invalid bytes with U+FFFD"
         return CLIError(status: .invalidUTF8, message: "\(name): invalid UTF-8 at byte offset \(offset) (\(advice))")
+    }
+
+    /// Input not valid in its encoding, or a character the output encoding lacks: bad input
+    /// (status 3), like invalid UTF-8. ICU missing or failing is a failure (status 1).
+    static func encoding(_ name: String, _ error: TextEncodingError) -> CLIError {
+        switch error {
+        case .invalidInput:
+            CLIError(status: .invalidUTF8, message: "\(name): \(error) (--lossy replaces invalid sequences with U+FFFD)")
+        case .unmappable:
+            CLIError(status: .invalidUTF8, message: "\(name): \(error) (--lossy writes such characters as &#x…; references)")
+        case .unknown:
+            CLIError(status: .usage, message: "\(error)")
+        default:
+            CLIError(status: .failure, message: "\(name): \(error)")
+        }
     }
 
     static func usage(_ message: String) -> CLIError {

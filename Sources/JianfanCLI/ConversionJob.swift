@@ -55,7 +55,7 @@ struct ConversionJob {
                 // Always the atomic replacement, even if this file is also standard output.
                 let output = try AtomicFileOutput(path: path)
                 do {
-                    try pump.run(input, to: output)
+                    try pump.run(input, to: output, keepingEncoding: true)
                     try output.commit()
                 } catch {
                     output.discard()

@@ -30,6 +30,8 @@ struct ConversionRequest {
     var files = FileOptions()
     /// `--jsonl`/`--csv`/`--tsv`, `--check`/`--diff` (see ``PipelineOptions``).
     var pipeline = PipelineRequest()
+    /// `--from-encoding`, `--to-encoding` (see ``EncodingOptionGroup``).
+    var encodings = EncodingRequest()
 
     func run() throws {
         let source = try ConfigSource(config, searchPaths: searchPaths)
@@ -65,22 +67,27 @@ struct ConversionRequest {
             let isTree = files.outputDirectory != nil || inPlace || inputs.contains(where: FileOptions.isDirectory)
             if isTree {
                 if output != nil { throw CLIError.usage("--output cannot be combined with a directory input or --output-dir") }
-                let tree = TreeJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
+                var tree = TreeJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
+                tree.encodings = encodings
                 let status = try tree.run(inputs, inPlace: inPlace)
                 if status != .success { throw ExitCode(status.rawValue) }
             } else {
-                try DocumentJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
-                    .run(inputs: inputs.isEmpty ? ["-"] : inputs, output: output)
+                var document = DocumentJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
+                document.encodings = encodings
+                try document.run(inputs: inputs.isEmpty ? ["-"] : inputs, output: output)
             }
             return
         }
         ProgressMeter.start(inputs: inputs.isEmpty ? ["-"] : inputs)
         defer { ProgressMeter.current?.clear() }
         let fields = pipeline.fieldPump(.converting(with: engine), lossy: lossy)
-        let job = ConversionJob(pump: ConversionPump(engine: engine, lossy: lossy, fields: fields))
+        let job = ConversionJob(pump: ConversionPump(
+            engine: engine, lossy: lossy, fields: fields, encodings: encodings, verbose: files.verbose
+        ))
 
         let status: ExitStatus
         if pipeline.check || pipeline.diff {
+            if !encodings.isDefault { throw CLIError.usage("--check and --diff read UTF-8 only: they cannot be combined with --from-encoding or --to-encoding") }
             status = try pipeline.checkConversion(inputs.isEmpty ? ["-"] : inputs, engine: engine, lossy: lossy)
         } else if inPlace {
             if output != nil { throw CLIError.usage("--in-place and --output cannot be combined") }

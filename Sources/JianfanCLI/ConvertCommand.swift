@@ -53,7 +53,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Also use the dictionaries OpenCC marks as possibly producing characters fonts lack.")
     var includeTofuRiskDictionaries = false
 
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
+    @Flag(help: "Replace invalid input with U+FFFD, and characters --to-encoding lacks with &#x…; references, instead of failing (each counted on standard error).")
     var lossy = false
 
     @Option(help: "table: OpenCC's dictionaries, output identical to opencc; icu: an ICU transform (default: table).")
@@ -119,9 +119,13 @@ struct ConvertCommand: ParsableCommand {
             pipeline: pipeline.request
         )
         request.files = fileOptions.options
+        request.encodings = try encodingOptions.request()
         try request.run()
     }
 
     @OptionGroup(title: "Directories and documents")
     var fileOptions: FileOptionGroup
+
+    @OptionGroup(title: "Encodings")
+    var encodingOptions: EncodingOptionGroup
 }

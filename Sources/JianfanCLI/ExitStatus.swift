@@ -8,9 +8,11 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     /// A file could not be read or written (no output file was replaced), or `--engine icu` was
     /// asked for on a system without ICU's libraries.
     case failure = 1
-    /// Bad command line: unknown option or config, unknown ICU transform, conflicting options.
+    /// Bad command line: unknown option or config, unknown ICU transform or encoding,
+    /// conflicting options.
     case usage = 2
-    /// The input is not valid UTF-8 (and `--lossy` was not given).
+    /// The input is not valid UTF-8 or not valid in `--from-encoding`, or a character has no
+    /// place in `--to-encoding` (and `--lossy` was not given).
     case invalidUTF8 = 3
 
     /// The one-line meaning shown in `--help`.
@@ -18,8 +20,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         switch self {
         case .success: "success, also when the reader of stdout exits early (`| head`)"
         case .failure: "an input could not be read or an output not written (read-only), or no ICU"
-        case .usage: "usage: bad option, unknown config or ICU transform"
-        case .invalidUTF8: "invalid UTF-8 input (the message gives the byte offset), or with --jsonl/--csv/--tsv an invalid line (its number)"
+        case .usage: "usage: bad option, unknown config, ICU transform or encoding"
+        case .invalidUTF8: "invalid input: not UTF-8 or not valid in its encoding (the message gives the byte offset), a character --to-encoding lacks (its line), or with --jsonl/--csv/--tsv an invalid line (its number)"
         }
     }
 

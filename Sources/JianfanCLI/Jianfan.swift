@@ -89,7 +89,10 @@ enum HelpText {
         input of any size is streamed in bounded memory. A file named like a subcommand \
         (`configs`) is converted with `jianfan convert configs` or `jianfan ./configs`. \
         An existing output file that is read-only is refused, as cp does. opencc's forms \
-        are accepted: -cs2t, --config=s2t, -v, --noflush [0|1], --path DIR.
+        are accepted: -cs2t, --config=s2t, -v, --noflush [0|1], --path DIR. Input in \
+        another encoding (GB18030, Big5, UTF-16 with a byte order mark) is detected and \
+        read; output is UTF-8 unless --to-encoding says otherwise, and files rewritten in \
+        place or under --output-dir keep their own encoding.
         """
 
     // Kept under 80 columns: ArgumentParser wraps longer lines and would break the columns.

@@ -1,7 +1,8 @@
 import Testing
 
 /// The invalid-UTF-8 message names the encoding a file looks like instead of recommending
-/// --lossy, which would destroy it.
+/// --lossy, which would destroy it. (`--from-encoding auto`, the default, reads most of these
+/// files; read as UTF-8 they fail, and the message says which option reads them.)
 @Suite("Suspected encodings")
 struct EncodingSuspicionTests {
     /// Bytes from hex; the legacy samples were made with Python's codecs:
@@ -25,18 +26,36 @@ struct EncodingSuspicionTests {
         ("damaged UTF-8", Array("头发".utf8) + [0xFF] + Array("后来".utf8), nil),
     ]
 
-    @Test("the message names the suspect and iconv, or --lossy when nothing is suspected", arguments: cases)
+    @Test("read as UTF-8, the message names the suspect and --from-encoding, or --lossy when nothing is suspected", arguments: cases)
     func suspect(_ sample: (name: String, bytes: [UInt8], suspect: String?)) throws {
         let dir = try TemporaryDirectory()
         try dir.write("in.txt", sample.bytes)
-        let result = try CLI.run(["-c", "s2t", "-i", "in.txt", "-o", "out.txt"], in: dir.url)
+        let result = try CLI.run(["-c", "s2t", "-i", "in.txt", "-o", "out.txt", "--from-encoding", "UTF-8"], in: dir.url)
         #expect(result.status == 3, "\(sample.name)")
         #expect(result.stderr.hasPrefix("jianfan: in.txt: invalid UTF-8 at byte offset "), "\(sample.name)")
         if let suspect = sample.suspect {
-            #expect(result.stderr.contains("it looks like \(suspect), not UTF-8"), "\(sample.name): \(result.stderr)")
-            #expect(result.stderr.contains("iconv -f \(suspect) -t UTF-8"), "\(sample.name)")
+            #expect(result.stderr.contains("it looks like \(suspect), not UTF-8: read it with --from-encoding \(suspect);"),
+                    "\(sample.name): \(result.stderr)")
         } else {
             #expect(result.stderr.contains("(--lossy replaces invalid bytes with U+FFFD)"), "\(sample.name): \(result.stderr)")
+        }
+    }
+
+    @Test("auto reads the GB18030, Big5 and UTF-16LE samples; damaged UTF-8 still fails as UTF-8", arguments: cases)
+    func automatic(_ sample: (name: String, bytes: [UInt8], suspect: String?)) throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("in.txt", sample.bytes)
+        let result = try CLI.run(["-c", "s2t", "-i", "in.txt"], in: dir.url)
+        if sample.name == "damaged UTF-8" {
+            #expect(result.status == 3)
+            #expect(result.stderr.contains("invalid UTF-8 at byte offset 6 (--lossy replaces invalid bytes with U+FFFD)"))
+        } else if sample.name == "UTF-16BE, no BOM" {
+            // Too few bytes above 7F for the detector: read as UTF-8, and the message says how.
+            #expect(result.status == 3)
+            #expect(result.stderr.contains("read it with --from-encoding UTF-16BE"), "\(result.stderr)")
+        } else {
+            #expect(result.status == 0, "\(sample.name): \(result.stderr)")
+            #expect(result.stdoutText.contains("頭髮"), "\(sample.name): \(result.stdoutText)")
         }
     }
 }

@@ -28,7 +28,7 @@ struct HelpAndConfigsTests {
         #expect(result.status == 0)
         #expect(result.stdoutText.contains("jianfan -c s2t -i in.txt -o out.txt"))
         #expect(result.stdoutText.contains("EXIT STATUS"))
-        #expect(result.stdoutText.contains("3  invalid UTF-8"))
+        #expect(result.stdoutText.contains("3  invalid input: not UTF-8"))
     }
 
     @Test("convert's help lists opencc's options")

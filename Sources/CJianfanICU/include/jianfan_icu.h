@@ -91,4 +91,7 @@ void jianfan_icu_uenum_close(jianfan_icu_enum *ids);
 #ifdef __cplusplus
 }
 #endif
+
+// Encodings: ICU's converters and charset detector.
+#include "jianfan_icu_encoding.h"
 #endif

@@ -12,7 +12,8 @@ import Darwin
 /// A1–FE; Big5 puts about 4 in 10 at 40–7E).
 ///
 /// Replacing such a file's bytes with U+FFFD (`--lossy`) destroys it, so the message names the
-/// suspect and how to turn it into UTF-8 instead.
+/// suspect and the option that reads it. (`--from-encoding auto` reads most such files
+/// already; this is for a file read as UTF-8 by choice, or one the detector could not place.)
 ///
 /// ```swift
 /// EncodingSuspicion.guess([0xFF, 0xFE, 0x34, 0x59])        // "UTF-16LE"
@@ -72,7 +73,7 @@ enum EncodingSuspicion {
         var head = [UInt8](repeating: 0, count: 65536)
         let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
         guard count > 0, let encoding = guess(Array(head.prefix(count))) else { return nil }
-        return "it looks like \(encoding), not UTF-8; convert it to UTF-8 first "
-            + "(iconv -f \(encoding) -t UTF-8); --lossy would replace its characters with U+FFFD"
+        return "it looks like \(encoding), not UTF-8: read it with --from-encoding \(encoding); "
+            + "--lossy would replace its characters with U+FFFD"
     }
 }

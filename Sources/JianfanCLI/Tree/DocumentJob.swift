@@ -15,6 +15,7 @@ struct DocumentJob {
     let options: FileOptions
     /// The built-in configuration, for `--set-language`; nil for a custom configuration file.
     let config: Config?
+    var encodings = EncodingRequest()
 
     func run(inputs: [String], output: String?) throws {
         guard inputs.count == 1, let input = inputs.first, input != "-" || options.format != nil else {
@@ -28,11 +29,15 @@ struct DocumentJob {
         } else {
             bytes = try FileConversion.readWhole(input).0
         }
-        let conversion = FileConversion(
+        var conversion = FileConversion(
             conversion: engine.wholeConversion(lossy: lossy),
             language: options.setLanguage ? config.flatMap { LanguageTag(target: $0) } : nil,
             format: options.format
         )
+        conversion.encodings = encodings
+        conversion.keepsEncoding = false
+        conversion.lossy = lossy
+        conversion.verbose = options.verbose
         guard let converted = try conversion.convert(bytes, name: input == "-" ? InputFile.standardInputName : input) else {
             throw CLIError(status: .invalidUTF8, message: "\(input): not a text file (NUL bytes or invalid UTF-8)")
         }

@@ -12,7 +12,7 @@ import JianfanDocuments
 /// text through the engine, a document or subtitle through ``DocumentConverter``.
 ///
 /// A file that is not text — a NUL byte in its first 8 KB (as git and grep decide), or bytes
-/// that are not UTF-8 — is not converted: it is copied unchanged to `--output-dir` or left
+/// not valid in its encoding (see FileConversion+Encoding.swift) — is not converted: it is copied unchanged to `--output-dir` or left
 /// alone in place, and counted as binary. A document is never "binary": a damaged one fails.
 ///
 /// ```swift
@@ -31,6 +31,14 @@ struct FileConversion: Sendable {
     let format: DocumentFormat?
     /// Permission bits masked off new files (the umask, read once before the workers start).
     var umask: mode_t = 0o022
+    /// `--from-encoding`, `--to-encoding` (see FileConversion+Encoding.swift).
+    var encodings = EncodingRequest()
+    /// Output in the encoding each file was read in (trees), or in UTF-8 (one document to `-o`).
+    var keepsEncoding = true
+    /// Invalid input becomes U+FFFD and unmappable output `&#x…;`.
+    var lossy = false
+    /// `--verbose`: say which encoding a file was read in when it is not UTF-8.
+    var verbose = false
 
     /// Converts `item` into `destination`, or in place when `destination` is nil.
     func run(_ item: TreeWalker.Item, to destination: String?, worker: Int) -> Outcome {
@@ -62,18 +70,19 @@ struct FileConversion: Sendable {
         if let kind, kind.isArchive {
             return try convertDocument(bytes, kind, name: name)
         }
-        if Self.looksBinary(bytes) { return nil }
-        if let kind {
-            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
-            return try convertDocument(bytes, kind, name: name)
-        }
+        guard let (text, encoding) = try decodedText(bytes, name: name) else { return nil }
         var output: [UInt8] = []
-        do {
-            try bytes.withUnsafeBytes { try conversion.apply($0, &output) }
-        } catch {
-            return nil
+        if let kind {
+            guard String(validating: text, as: UTF8.self) != nil else { return nil }
+            output = try convertDocument(text, kind, name: name)
+        } else {
+            do {
+                try text.withUnsafeBytes { try conversion.apply($0, &output) }
+            } catch {
+                return nil
+            }
         }
-        return output
+        return try encodedText(output, readAs: encoding, name: name)
     }
 
     private func convertDocument(_ bytes: [UInt8], _ kind: DocumentFormat, name: String) throws(CLIError) -> [UInt8] {

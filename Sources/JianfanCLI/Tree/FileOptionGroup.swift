@@ -35,7 +35,7 @@ struct FileOptionGroup: ParsableArguments {
     @Flag(help: "In documents, change the language tags (xml:lang, dc:language, w:lang) to the conversion's target (zh-CN → zh-TW).")
     var setLanguage = false
 
-    @Flag(name: [.short, .long], help: "Report each file's outcome on standard error.")
+    @Flag(name: [.short, .long], help: "Report each file's outcome, and the encoding an input was read in, on standard error.")
     var verbose = false
 
     var options: FileOptions {

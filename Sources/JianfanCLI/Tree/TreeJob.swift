@@ -29,6 +29,7 @@ struct TreeJob {
     let options: FileOptions
     /// The built-in configuration, for `--set-language`; nil for a custom configuration file.
     let config: Config?
+    var encodings = EncodingRequest()
 
     func run(_ inputs: [String], inPlace: Bool) throws -> ExitStatus {
         if inPlace, options.outputDirectory != nil {
@@ -107,6 +108,9 @@ struct TreeJob {
             format: options.format
         )
         conversion.umask = mask
+        conversion.encodings = encodings
+        conversion.lossy = lossy
+        conversion.verbose = options.verbose
         let results = OutcomeSlots(count: files.count)
         let next = Atomic<Int>(0)
         let job = conversion
