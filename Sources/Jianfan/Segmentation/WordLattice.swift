@@ -169,17 +169,20 @@ struct WordLattice {
     }
 
     /// Whether the word `from...through` reads as already converted: it holds a scalar of
-    /// `scripts.target` and none of `scripts.source`, and converting it again makes no word of
-    /// the lexicon. (運算子 in s2twp becomes 運運算元, no word: it is s2twp's own output, kept.
-    /// 錄像帶, s2t's form of 录像带, becomes 錄影帶, a word: s2twp converts it.)
+    /// `scripts.target` and none of `scripts.source`, and converting it again makes no likelier
+    /// word of the lexicon. (運算子 in s2twp, s2twp's own form of 运算符, becomes 運運算元, the
+    /// form of the rarer 运算子: kept. 錄像帶, s2t's form of 录像带, becomes 錄影帶, s2twp's form
+    /// of the same word, as likely: converted.)
     private func isConverted(_ base: UnsafePointer<UInt8>, from: Int, through: Int, end: Int, _ scripts: Scripts) -> Bool {
         guard hasScripts(base, from: from, through: through, scripts) else { return false }
         let to = through + 1 < starts.count ? starts[through + 1] : end
         guard let convert else { return true }
         let again = convert(UnsafeRawBufferPointer(start: base + starts[from], count: to - starts[from]))
-        var h = Lexicon.Hash()
+        var h = Lexicon.Hash(), word = Lexicon.Hash()
         for b in again { h.add(b) }
-        return lexicon.cost(h) == nil
+        word.add(base + starts[from], count: to - starts[from])
+        guard let againCost = lexicon.cost(h) else { return true }
+        return (lexicon.cost(word) ?? .infinity) < againCost
     }
 
     private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
