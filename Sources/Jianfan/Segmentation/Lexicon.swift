@@ -79,11 +79,7 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
 
     /// Whether a word of two to four scalars starts in `[lower, x)` and ends in `(x, upper]`
     /// (byte offsets of `base`; `x`, `lower` and `upper` are scalar boundaries): whether a
-    /// reading of the lexicon runs across `x`.
-    ///
-    /// ```swift
-    /// lexicon.holdsWord(base, across: 3, lower: 0, upper: 6)   // "发明": true
-    /// ```
+    /// reading of the lexicon runs across `x` (in 发明, across the 3 bytes of 发).
     func holdsWord(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int) -> Bool {
         var a = x, back = 0
         while a > lower && back < Lexicon.maxScalars - 1 {
