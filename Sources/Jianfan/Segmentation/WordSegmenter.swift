@@ -13,7 +13,7 @@
 /// reading (jieba's DAG route over the configuration's phrases and a word lexicon with
 /// frequencies): a segment end is placed wherever it cuts through a phrase, and a word it reads
 /// as already converted is copied as it is. Each other segment is converted by the plan on
-/// its own. In s2t over the real-text corpus, windows hold under 1% of the characters.
+/// its own. In s2t over the real-text corpus, windows hold under 3% of the ideographs.
 ///
 /// ```swift
 /// let converter = Converter(.s2t, segmenter: .words)
