@@ -20,7 +20,7 @@ struct WordLattice {
     /// Edges by start scalar: phrases `phraseFirst[i]..<phraseFirst[i+1]`, then words likewise.
     private var phraseFirst: [Int] = [], wordFirst: [Int] = []
     private var route: [Float] = [], next: [Int32] = [], single: [Float] = [], best: [Float] = []
-    private var inside: [Bool] = [], nextKept: [Bool] = []
+    private var inside: [Bool] = [], nextKept: [Bool] = [], scriptBits: [UInt8] = []
     private static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
 
     /// The scripts that tell converted text (``ScriptEvidence`` class bits): a word of the
@@ -76,8 +76,23 @@ struct WordLattice {
                 }
             }
         }
-        guard anyPhrase || converted != nil else { return }
         phraseFirst.append(edgeFrom.count)
+        // Which scalars are of the source or the output's script: a window without one of the
+        // output's script (most) has no word to keep.
+        var converted = converted
+        if let scripts = converted {
+            scriptBits.removeAll(keepingCapacity: true)
+            var anyTarget = false
+            for i in 0..<n {
+                let scalar = UTF8Scalars.decode(base + starts[i]).scalar
+                let bits = scalar < ScriptEvidence.limit ? ScriptEvidence.classes[Int(scalar)] : 0
+                let mark: UInt8 = bits & scripts.source != 0 ? 1 : bits & scripts.target != 0 ? 2 : 0
+                anyTarget = anyTarget || mark == 2
+                scriptBits.append(mark)
+            }
+            if !anyTarget { converted = nil }
+        }
+        guard anyPhrase || converted != nil else { return }
         // Words of the lexicon, and single scalars.
         single.removeAll(keepingCapacity: true)
         single.append(contentsOf: repeatElement(0, count: n))
@@ -188,11 +203,8 @@ struct WordLattice {
     private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
         var target = false
         for k in from...through {
-            let scalar = UTF8Scalars.decode(base + starts[k]).scalar
-            guard scalar < ScriptEvidence.limit else { continue }
-            let bits = ScriptEvidence.classes[Int(scalar)]
-            if bits & scripts.source != 0 { return false }
-            if bits & scripts.target != 0 { target = true }
+            if scriptBits[k] == 1 { return false }
+            if scriptBits[k] == 2 { target = true }
         }
         return target
     }
