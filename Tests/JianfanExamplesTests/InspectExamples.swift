@@ -17,6 +17,15 @@ struct InspectExamples {
         #expect(segments[1].outputScalars == 2..<6)
     }
 
+    @Test("ScoredReading")
+    func scoredReading() {
+        let segments = Converter(.s2t, segmenter: .words).segments(of: "被发明的")
+        let rejected = segments[0].rejected ?? []   // [被发|明 (greedy), with its cost]
+        print(rejected.map { "\($0.pieces.joined(separator: "|")) \($0.score)" })
+        #expect(rejected.map(\.pieces) == [["被发", "明"]])
+        #expect(segments[0].segmenter == "words" && rejected[0].score > segments[0].score!)
+    }
+
     /// The record parsed, for the keys the comments show.
     static func parsed(_ record: String?) throws -> [String: Any] {
         let data = Data(try #require(record).utf8)

@@ -91,4 +91,41 @@ struct WordSegmenterTests {
         let custom = try Converter(configuration: url.path).segmenting(.words)
         #expect(custom.convert("这种机器是在十九世纪被发明的") == "這種機器是在十九世紀被發明的")
     }
+
+    /// Text the configuration has already converted is read as such and left alone, where
+    /// greedy matching converts it again (算子 inside 運算子, 游 in 陸游, 文件 inside 文件系统).
+    @Test("converting the output again changes nothing", arguments: [
+        (Config.s2twp, "运算符", "運算子"),
+        (.s2t, "陆游《诉衷情》", "陸游《訴衷情》"),
+        (.s2t, "岳飞《满江红》", "岳飛《滿江紅》"),
+        (.tw2sp, "檔案系統", "文件系统"),
+    ])
+    func idempotence(_ c: (Config, String, String)) {
+        let (config, input, once) = c
+        let words = Converter(config, segmenter: .words)
+        #expect(words.convert(input) == once)
+        #expect(words.convert(once) == once)
+        #expect(Converter(config).convert(once) != once)   // greedy matching converts it again
+    }
+
+    /// A word in the output's script is kept only when it is this configuration's own output:
+    /// 錄像帶 (s2t's form of 录像带) is still converted by s2twp.
+    @Test("a Traditional word of another configuration is still converted")
+    func otherConfigurationsForms() {
+        #expect(Converter(.s2twp, segmenter: .words).convert("錄像帶 录像带") == "錄影帶 錄影帶")
+    }
+
+    @Test("segments report the deciding segmenter, the chosen reading's cost and the rejected reading")
+    func inspection() throws {
+        let segments = Converter(.s2t, segmenter: .words).segments(of: "这种机器是在十九世纪被发明的")
+        #expect(segments.allSatisfy { (s: ConvertedSegment) in s.segmenter == "greedy" || s.segmenter == "words" })
+        let decided = try #require(segments.first { $0.segmenter == "words" })
+        let rejected = try #require(decided.rejected?.first)
+        #expect(rejected.pieces == ["被发", "明"])
+        #expect(rejected.score > decided.score!)
+        #expect(Converter(.s2t).segments(of: "被发明").allSatisfy { $0.segmenter == nil && $0.rejected == nil })
+        let kept = Converter(.s2twp, segmenter: .words).segments(of: "運算子")
+        #expect(kept.map(\.phrase) == ["kept word"])
+        #expect(kept.first?.output == 0..<9)
+    }
 }

@@ -9,7 +9,8 @@
 /// positions that no key of the configuration spans.
 protocol Segmenter: Sendable {
     /// Appends to `ends` the end offset (relative to `span.baseAddress`) of every segment of
-    /// `span`, in order; the last is `span.count`. `span` is valid UTF-8.
+    /// `span`, in order (an end may repeat); the last is `span.count`. An end may carry
+    /// ``SegmentEnd/kept``. `span` is valid UTF-8.
     func segmentEnds(_ span: UnsafeBufferPointer<UInt8>, plan: Plan, into ends: inout [Int])
 
     /// Whether text may be cut into pieces between these two scalars: a segmenter that reads
@@ -17,6 +18,13 @@ protocol Segmenter: Sendable {
     /// piece cutters (``Plan/safeCut(in:lower:upper:)``, ``Plan/certainCut(in:lower:upper:)``)
     /// keep to those positions too.
     func allowsCut(between previous: UInt32, and next: UInt32) -> Bool
+}
+
+/// What a segment end says besides its offset.
+enum SegmentEnd {
+    /// Set on the end of a segment that is copied as it is, not converted: text the segmenter
+    /// reads as already converted (``WordLattice/Scripts``). The offset is `end & ~kept`.
+    static let kept = 1 << 62
 }
 
 extension Segmenter {
@@ -42,8 +50,15 @@ extension Plan {
         var ends: [Int] = []
         segmenter.segmentEnds(input.bindMemory(to: UInt8.self), plan: self, into: &ends)
         var start = 0
-        for end in ends where end > start {
-            convertSpan(UnsafeRawBufferPointer(start: base + start, count: end - start), into: out, scratch: scratch)
+        for mark in ends {
+            let end = mark & ~SegmentEnd.kept
+            guard end > start else { continue }
+            let segment = UnsafeRawBufferPointer(start: base + start, count: end - start)
+            if mark & SegmentEnd.kept != 0 {
+                out.append(segment)
+            } else {
+                convertSpan(segment, into: out, scratch: scratch)
+            }
             start = end
         }
         if start < input.count {

@@ -23,6 +23,31 @@ public struct ConvertedSegment: Sendable, Equatable, Codable {
     /// text between two phrases (converted character by character and by the later stages'
     /// phrases).
     public let phrase: String?
+    /// With a segmenter other than OpenCC's greedy matching, which one decided this segment:
+    /// `"words"` inside a window where the likeliest reading was computed, `"greedy"` elsewhere
+    /// (nil under greedy matching alone).
+    public var segmenter: String? = nil
+    /// Where `"words"` decided: the cost of the reading it chose for the window that holds this
+    /// segment (−ln p summed over its words; lower is likelier).
+    public var score: Double? = nil
+    /// Where `"words"` decided: the readings of that window it rejected, with their costs (the
+    /// reading greedy matching makes, when it differs).
+    public var rejected: [ScoredReading]? = nil
+}
+
+/// A reading of a window of text (its pieces, in order) and its cost under the word segmenter's
+/// model: −ln p summed over the pieces; lower is likelier.
+///
+/// ```swift
+/// let segments = Converter(.s2t, segmenter: .words).segments(of: "被发明的")
+/// let rejected = segments[0].rejected ?? []   // [被发|明 (greedy), with its cost]
+/// print(rejected.map { "\($0.pieces.joined(separator: "|")) \($0.score)" })
+/// ```
+public struct ScoredReading: Sendable, Equatable, Codable {
+    /// The pieces of the reading, in order.
+    public let pieces: [String]
+    /// Its cost: −ln p summed over the pieces.
+    public let score: Double
 }
 
 extension Converter {
@@ -59,7 +84,10 @@ extension Converter {
                     inputScalars: inputScalars + startScalar..<inputScalars + startScalar + scalarCount,
                     output: outputBytes..<outputBytes + converted.count,
                     outputScalars: outputScalars..<outputScalars + outputCount,
-                    phrase: main.phraseRanks[k].map { $0 == Inspector.userEntry ? "user entry" : names?[safe: Int($0)] ?? "rank \($0)" }))
+                    phrase: main.phraseRanks[k].map { rank in
+                        rank == Inspector.userEntry ? "user entry" : rank == Inspector.keptWord ? "kept word" : names?[safe: Int(rank)] ?? "rank \(rank)"
+                    }))
+                if plan.segmenter != nil { decision(of: main, at: main.segmentStarts[k], into: &result[result.count - 1]) }
                 outputBytes += converted.count
                 outputScalars += outputCount
             }
@@ -67,6 +95,23 @@ extension Converter {
             inputScalars += originalScalarStarts.count - 1
         }
         return result
+    }
+
+    /// Fills in which segmenter decided the segment that starts at `start` in `stage.input`,
+    /// and the word segmenter's scores there.
+    func decision(of stage: Inspector.Stage, at start: Int, into segment: inout ConvertedSegment) {
+        guard let d = stage.decisions.first(where: { $0.window.contains(start) }) else {
+            segment.segmenter = SegmenterChoice.greedy.rawValue
+            return
+        }
+        segment.segmenter = SegmenterChoice.words.rawValue
+        segment.score = Double(d.chosenCost)
+        var pieces: [String] = [], from = d.window.lowerBound
+        for end in d.greedy {
+            pieces.append(String(decoding: stage.input[from..<end], as: UTF8.self))
+            from = end
+        }
+        segment.rejected = d.greedy == d.chosen ? [] : [ScoredReading(pieces: pieces, score: Double(d.greedyCost))]
     }
 
     /// The segmentation dictionary's names by rank, from the configuration's definition.

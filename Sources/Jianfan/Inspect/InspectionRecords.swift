@@ -25,11 +25,25 @@ extension Converter {
                 + "\"inputScalars\":[\(inputScalarOffset + s.inputScalars.lowerBound),\(inputScalarOffset + s.inputScalars.upperBound)],"
                 + "\"output\":[\(outputOffset + s.output.lowerBound),\(outputOffset + s.output.upperBound)],"
                 + "\"outputScalars\":[\(outputScalarOffset + s.outputScalars.lowerBound),\(outputScalarOffset + s.outputScalars.upperBound)],"
-                + "\"phrase\":\(s.phrase.map { JSONText.string(Array($0.utf8)) } ?? "null")}"
+                + "\"phrase\":\(s.phrase.map { JSONText.string(Array($0.utf8)) } ?? "null")" + segmenterFields(s) + "}"
         }
         return "{\"input\":\(JSONText.string(Array(line.utf8))),\"segments\":[],\"stages\":[],\"pipelineStages\":["
             + stages.joined(separator: ",") + "],\"output\":\(JSONText.string(main.output)),"
             + "\"jianfan\":{\"segments\":[" + spans.joined(separator: ",") + "]}}"
+    }
+
+    /// `,"segmenter":…,"score":…,"rejected":[{"pieces":[…],"score":…}]` where a segmenter
+    /// other than greedy matching ran; nothing otherwise.
+    private func segmenterFields(_ s: ConvertedSegment) -> String {
+        guard let segmenter = s.segmenter else { return "" }
+        var fields = ",\"segmenter\":\(JSONText.string(Array(segmenter.utf8)))"
+        if let score = s.score { fields += ",\"score\":\(JSONText.number(score))" }
+        if let rejected = s.rejected {
+            fields += ",\"rejected\":[" + rejected.map {
+                "{\"pieces\":\(JSONText.array($0.pieces.map { Array($0.utf8) })),\"score\":\(JSONText.number($0.score))}"
+            }.joined(separator: ",") + "]"
+        }
+        return fields
     }
 
     /// The `--segmentation` record of one line, or nil when the configuration has no
@@ -69,6 +83,13 @@ enum JSONText {
         }
         out.append(0x22)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A cost with two decimals (no exponent: costs stay within 0…10,000).
+    static func number(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100, fraction = abs(hundredths % 100)
+        return "\(hundredths < 0 && whole == 0 ? "-" : "")\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     static func array(_ strings: [[UInt8]]) -> String { "[" + strings.map(string).joined(separator: ",") + "]" }

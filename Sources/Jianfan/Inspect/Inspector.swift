@@ -15,10 +15,14 @@ struct Inspector {
         /// segment of a phrase (nil for a run of text between phrases).
         var segmentStarts: [Int]
         var phraseRanks: [UInt8?]
+        /// The word segmenter's choices (offsets in `input`); empty without it.
+        var decisions: [WordLattice.Decision] = []
     }
 
     /// The rank that marks a segment made by a user's entry (``Plan/overrides``).
     static let userEntry: UInt8 = 0xFE
+    /// The rank that marks a word the word segmenter keeps as it is (already converted).
+    static let keptWord: UInt8 = 0xFD
 
     /// The normalization pre-step (nil when the plan has none) and the conversion proper. A
     /// user's entries are matched on the line first, as the converter does: each match is a
@@ -42,20 +46,28 @@ struct Inspector {
         let text = Array(normalizedParts.map(\.text).joined())
         var segments: [[UInt8]] = [], starts: [Int] = [], ranks: [UInt8?] = [], values: [[UInt8]?] = []
         var offset = 0
+        var decisions: [WordLattice.Decision] = []
         for part in normalizedParts {
             if let value = part.value {
                 segments.append(part.text); starts.append(offset); ranks.append(Inspector.userEntry); values.append(value)
             } else {
-                var ends: [Int] = [], partRanks: [UInt8?] = []
-                if let segmentation = plan.segmentation {
-                    self.segments(part.text, with: segmentation, rankZeroOnly: plan.segmentationIsFirstStage, ends: &ends, ranks: &partRanks)
-                } else {
-                    (ends, partRanks) = ([part.text.count], [nil])
-                }
-                var start = 0
-                for (end, rank) in zip(ends, partRanks) {
-                    segments.append(Array(part.text[start..<end])); starts.append(offset + start); ranks.append(rank); values.append(nil)
-                    start = end
+                for (piece, kept) in pieces(part.text, offset: offset, decisions: &decisions) {
+                    let text = Array(part.text[piece])
+                    if kept {
+                        segments.append(text); starts.append(offset + piece.lowerBound); ranks.append(Inspector.keptWord); values.append(text)
+                        continue
+                    }
+                    var ends: [Int] = [], partRanks: [UInt8?] = []
+                    if let segmentation = plan.segmentation {
+                        self.segments(text, with: segmentation, rankZeroOnly: plan.segmentationIsFirstStage, ends: &ends, ranks: &partRanks)
+                    } else {
+                        (ends, partRanks) = ([text.count], [nil])
+                    }
+                    var start = 0
+                    for (end, rank) in zip(ends, partRanks) {
+                        segments.append(Array(text[start..<end])); starts.append(offset + piece.lowerBound + start); ranks.append(rank); values.append(nil)
+                        start = end
+                    }
                 }
             }
             offset += part.text.count
@@ -67,8 +79,39 @@ struct Inspector {
             steps.append(current)
         }
         let main = Stage(input: text, segments: segments, steps: steps, output: Array(current.joined()),
-                         segmentStarts: starts, phraseRanks: ranks)
+                         segmentStarts: starts, phraseRanks: ranks, decisions: decisions)
         return (normalization, main)
+    }
+
+    /// The pieces the plan's segmenter cuts `text` into (the whole text without one), and
+    /// whether each is kept as it is; the word segmenter's choices are appended to `decisions`
+    /// with offsets moved by `offset`.
+    func pieces(_ text: [UInt8], offset: Int, decisions: inout [WordLattice.Decision]) -> [(Range<Int>, Bool)] {
+        guard let segmenter = plan.segmenter, !text.isEmpty else { return [(0..<text.count, false)] }
+        var ends: [Int] = []
+        var found: [WordLattice.Decision]? = []
+        text.withUnsafeBufferPointer { buffer in
+            if let words = segmenter as? WordSegmenter {
+                words.segmentEnds(buffer, plan: plan, into: &ends, decisions: &found)
+            } else {
+                segmenter.segmentEnds(buffer, plan: plan, into: &ends)
+            }
+        }
+        for var d in found ?? [] {
+            d.window = offset + d.window.lowerBound..<offset + d.window.upperBound
+            d.chosen = d.chosen.map { $0 + offset }
+            d.greedy = d.greedy.map { $0 + offset }
+            decisions.append(d)
+        }
+        var result: [(Range<Int>, Bool)] = [], start = 0
+        for mark in ends {
+            let end = mark & ~SegmentEnd.kept
+            guard end > start else { continue }
+            result.append((start..<end, mark & SegmentEnd.kept != 0))
+            start = end
+        }
+        if start < text.count { result.append((start..<text.count, false)) }
+        return result
     }
 
     /// The line cut at the user's entries: text between them, and each match with its value.

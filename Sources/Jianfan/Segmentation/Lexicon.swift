@@ -76,4 +76,27 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
         for b in word.utf8 { h.add(b) }
         return cost(h)
     }
+
+    /// Whether a word of two to four scalars starts in `[lower, x)` and ends in `(x, upper]`
+    /// (byte offsets of `base`; `x`, `lower` and `upper` are scalar boundaries): whether a
+    /// reading of the lexicon runs across `x` (in 发明, across the 3 bytes of 发).
+    func holdsWord(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int) -> Bool {
+        var a = x, back = 0
+        while a > lower && back < Lexicon.maxScalars - 1 {
+            a -= 1
+            while a > lower && base[a] & 0xC0 == 0x80 { a -= 1 }
+            back += 1
+            var h = Hash()
+            h.add(base + a, count: x - a)
+            var q = x, scalars = back
+            while q < upper && scalars < Lexicon.maxScalars {
+                let length = UTF8Scalars.decode(base + q).length
+                h.add(base + q, count: length)
+                q += length
+                scalars += 1
+                if cost(h) != nil { return true }
+            }
+        }
+        return false
+    }
 }

@@ -9,30 +9,56 @@
 /// ```swift
 /// var lattice = WordLattice(lexicon: .embedded)
 /// lattice.starts = offsets          // where each scalar of the window starts
-/// lattice.decide(base: base, end: windowEnd, tables: [table], into: &ends)
+/// lattice.decide(base: base, end: windowEnd, tables: [table], converted: nil, into: &ends)
 /// ```
 struct WordLattice {
     let lexicon: Lexicon
     /// The offset of each scalar of the window (relative to `base`).
     var starts: [Int] = []
     /// Edges of the lattice by start scalar: `to` (exclusive) and cost; phrases are flagged.
-    private var edgeFrom: [Int32] = [], edgeTo: [Int32] = [], edgeCost: [Float] = [], edgeIsPhrase: [Bool] = []
+    private var edgeFrom: [Int32] = [], edgeTo: [Int32] = [], edgeCost: [Float] = [], edgeKind: [UInt8] = []
     /// Edges by start scalar: phrases `phraseFirst[i]..<phraseFirst[i+1]`, then words likewise.
     private var phraseFirst: [Int] = [], wordFirst: [Int] = []
-    private var route: [Float] = [], next: [Int32] = []
+    private var route: [Float] = [], next: [Int32] = [], single: [Float] = [], best: [Float] = []
+    private var inside: [Bool] = [], nextKept: [Bool] = [], scriptBits: [UInt8] = []
+    private static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
+
+    /// The scripts that tell converted text (``ScriptEvidence`` class bits): a word of the
+    /// lexicon with a scalar of the `target` script and none of the `source` script is already
+    /// converted, and may be kept as it is (so that converting the output again changes nothing).
+    struct Scripts {
+        let source: UInt8, target: UInt8
+    }
+
+    /// One window's choice, for ``Converter/segments(of:)`` and `--inspect`: the likeliest
+    /// reading and the one greedy matching makes, each as the ends of its pieces (byte offsets
+    /// relative to the text) and its cost (−ln p summed; lower is likelier).
+    struct Decision {
+        var window: Range<Int>
+        var chosen: [Int], chosenCost: Float
+        var greedy: [Int], greedyCost: Float
+    }
+
+    /// The plan's conversion of a word (to tell a word already converted by this configuration
+    /// from one converted by another: see ``isConverted(_:from:through:end:_:)``).
+    var convert: ((UnsafeRawBufferPointer) -> [UInt8])? = nil
+
+    /// Where decisions are kept when a caller asks for them (nil: not kept).
+    var decisions: [Decision]? = nil
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }
 
     /// Appends to `ends` the positions (relative to `base`) inside the window `[starts[0], end)`
-    /// where the likeliest reading cuts through a phrase of `tables`. Appends nothing when no
-    /// phrase matches, or when the window holds an IDS (copied whole by the plan).
-    mutating func decide(base: UnsafePointer<UInt8>, end: Int, tables: [Table], into ends: inout [Int]) {
+    /// where the likeliest reading cuts through a phrase of `tables`, and around each word it
+    /// keeps as it is (its end marked ``SegmentEnd/kept``; only with `converted`). Appends
+    /// nothing when the window holds an IDS (copied whole by the plan).
+    mutating func decide(base: UnsafePointer<UInt8>, end: Int, tables: [Table], converted: Scripts?, into ends: inout [Int]) {
         let n = starts.count
         let windowEnd = base + end
         edgeFrom.removeAll(keepingCapacity: true); edgeTo.removeAll(keepingCapacity: true)
-        edgeCost.removeAll(keepingCapacity: true); edgeIsPhrase.removeAll(keepingCapacity: true)
+        edgeCost.removeAll(keepingCapacity: true); edgeKind.removeAll(keepingCapacity: true)
         // Phrases of the configuration (lengths in bytes → end scalars).
         var anyPhrase = false
         phraseFirst.removeAll(keepingCapacity: true)
@@ -45,15 +71,31 @@ struct WordLattice {
                 table.forEachPhrase(at: p, end: windowEnd) { length in
                     var j = i + 1
                     while j < n && starts[j] < starts[i] + length { j += 1 }
-                    edgeFrom.append(Int32(i)); edgeTo.append(Int32(j)); edgeCost.append(0); edgeIsPhrase.append(true)
+                    edgeFrom.append(Int32(i)); edgeTo.append(Int32(j)); edgeCost.append(0); edgeKind.append(WordLattice.phrase)
                     anyPhrase = true
                 }
             }
         }
-        guard anyPhrase else { return }
         phraseFirst.append(edgeFrom.count)
+        // Which scalars are of the source or the output's script: a window without one of the
+        // output's script (most) has no word to keep.
+        var converted = converted
+        if let scripts = converted {
+            scriptBits.removeAll(keepingCapacity: true)
+            var anyTarget = false
+            for i in 0..<n {
+                let scalar = UTF8Scalars.decode(base + starts[i]).scalar
+                let bits = scalar < ScriptEvidence.limit ? ScriptEvidence.classes[Int(scalar)] : 0
+                let mark: UInt8 = bits & scripts.source != 0 ? 1 : bits & scripts.target != 0 ? 2 : 0
+                anyTarget = anyTarget || mark == 2
+                scriptBits.append(mark)
+            }
+            if !anyTarget { converted = nil }
+        }
+        guard anyPhrase || converted != nil else { return }
         // Words of the lexicon, and single scalars.
-        var single = [Float](repeating: 0, count: n)
+        single.removeAll(keepingCapacity: true)
+        single.append(contentsOf: repeatElement(0, count: n))
         for i in 0..<n {
             wordFirst.append(edgeFrom.count)
             var h = Lexicon.Hash()
@@ -64,53 +106,107 @@ struct WordLattice {
                 if j == i {
                     single[i] = cost ?? lexicon.unknownCost
                 } else if let cost {
-                    edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(cost); edgeIsPhrase.append(false)
+                    let kind = converted.map { isConverted(base, from: i, through: j, end: end, $0) } == true ? WordLattice.kept : WordLattice.word
+                    edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(cost); edgeKind.append(kind)
                 }
             }
         }
         wordFirst.append(edgeFrom.count)
         // Phrase costs: the lexicon's, else the best reading inside the phrase.
-        for e in edgeIsPhrase.indices where edgeIsPhrase[e] {
+        for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
             let (i, j) = (Int(edgeFrom[e]), Int(edgeTo[e]))
-            edgeCost[e] = min(wordCost(base: base, from: i, to: j, end: end) ?? .infinity,
-                              innerCost(from: i, to: j, single: single))
+            let cost = min(wordCost(base: base, from: i, to: j, end: end) ?? .infinity, innerCost(from: i, to: j))
+            edgeCost[e] = cost
         }
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
-        route = [Float](repeating: .infinity, count: n + 1)
-        next = [Int32](repeating: 0, count: n + 1)
+        route.removeAll(keepingCapacity: true)
+        route.append(contentsOf: repeatElement(.infinity, count: n + 1))
+        next.removeAll(keepingCapacity: true)
+        next.append(contentsOf: repeatElement(0, count: n + 1))
+        nextKept.removeAll(keepingCapacity: true)
+        nextKept.append(contentsOf: repeatElement(false, count: n + 1))
         route[n] = 0
         for i in stride(from: n - 1, through: 0, by: -1) {
             route[i] = single[i] + route[i + 1]
             next[i] = Int32(i + 1)
-            for e in phraseFirst[i]..<phraseFirst[i + 1] {
-                let j = Int(edgeTo[e])
-                let c = edgeCost[e] + route[j]
-                if c < route[i] || (c == route[i] && j > Int(next[i])) {
-                    route[i] = c
-                    next[i] = Int32(j)
-                }
-            }
-            for e in wordFirst[i]..<wordFirst[i + 1] {
-                let j = Int(edgeTo[e])
-                let c = edgeCost[e] + route[j]
-                if c < route[i] || (c == route[i] && j > Int(next[i])) {
-                    route[i] = c
-                    next[i] = Int32(j)
+            // Phrases first: a phrase wins a tie with a word (or a kept word) of its span.
+            for pass in 0..<2 {
+                for e in pass == 0 ? phraseFirst[i]..<phraseFirst[i + 1] : wordFirst[i]..<wordFirst[i + 1] {
+                    let j = Int(edgeTo[e])
+                    let c = edgeCost[e] + route[j]
+                    if c < route[i] || (c == route[i] && j > Int(next[i])) {
+                        route[i] = c
+                        next[i] = Int32(j)
+                        nextKept[i] = edgeKind[e] == WordLattice.kept
+                    }
                 }
             }
         }
         // Cuts of the best path that fall strictly inside some phrase (elsewhere greedy
         // matching makes the same cut by itself).
-        var inside = [Bool](repeating: false, count: n + 1)
-        for e in edgeIsPhrase.indices where edgeIsPhrase[e] {
+        inside.removeAll(keepingCapacity: true)
+        inside.append(contentsOf: repeatElement(false, count: n + 1))
+        for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
             for c in Int(edgeFrom[e]) + 1..<Int(edgeTo[e]) { inside[c] = true }
         }
-        var i = Int(next[0])
+        if decisions != nil { keepDecision(end: end) }
+        var i = 0
         while i < n {
-            if inside[i] { ends.append(starts[i]) }
-            i = Int(next[i])
+            let j = Int(next[i])
+            if nextKept[i] {
+                ends.append(starts[i])
+                ends.append((j < n ? starts[j] : end) | SegmentEnd.kept)
+            } else if j < n && inside[j] {
+                ends.append(starts[j])
+            }
+            i = j
         }
+    }
+
+    /// Appends this window's ``Decision``: the best path, and the path of the longest phrase
+    /// at each position (else one scalar).
+    private mutating func keepDecision(end: Int) {
+        let n = starts.count
+        func offset(_ i: Int) -> Int { i < n ? starts[i] : end }
+        var chosen: [Int] = [], greedy: [Int] = [], greedyCost: Float = 0
+        var i = 0
+        while i < n { i = Int(next[i]); chosen.append(offset(i)) }
+        i = 0
+        while i < n {
+            var j = i + 1, cost = single[i]
+            for e in phraseFirst[i]..<phraseFirst[i + 1] where Int(edgeTo[e]) > j { (j, cost) = (Int(edgeTo[e]), edgeCost[e]) }
+            greedyCost += cost
+            greedy.append(offset(j))
+            i = j
+        }
+        decisions!.append(Decision(window: starts[0]..<end, chosen: chosen, chosenCost: route[0], greedy: greedy, greedyCost: greedyCost))
+    }
+
+    /// Whether the word `from...through` reads as already converted: it holds a scalar of
+    /// `scripts.target` and none of `scripts.source`, and converting it again makes no likelier
+    /// word of the lexicon. (運算子 in s2twp, s2twp's own form of 运算符, becomes 運運算元, the
+    /// form of the rarer 运算子: kept. 錄像帶, s2t's form of 录像带, becomes 錄影帶, s2twp's form
+    /// of the same word, as likely: converted.)
+    private func isConverted(_ base: UnsafePointer<UInt8>, from: Int, through: Int, end: Int, _ scripts: Scripts) -> Bool {
+        guard hasScripts(base, from: from, through: through, scripts) else { return false }
+        let to = through + 1 < starts.count ? starts[through + 1] : end
+        guard let convert else { return true }
+        let again = convert(UnsafeRawBufferPointer(start: base + starts[from], count: to - starts[from]))
+        var h = Lexicon.Hash(), word = Lexicon.Hash()
+        for b in again { h.add(b) }
+        word.add(base + starts[from], count: to - starts[from])
+        guard let againCost = lexicon.cost(h) else { return true }
+        return (lexicon.cost(word) ?? .infinity) < againCost
+    }
+
+    private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
+        var target = false
+        for k in from...through {
+            if scriptBits[k] == 1 { return false }
+            if scriptBits[k] == 2 { target = true }
+        }
+        return target
     }
 
     /// The lexicon's cost of the scalars `from..<to`, if it has them as one word.
@@ -122,8 +218,9 @@ struct WordLattice {
     }
 
     /// The least cost of reading `from..<to` with words of the lexicon and single scalars.
-    private func innerCost(from: Int, to: Int, single: [Float]) -> Float {
-        var best = [Float](repeating: .infinity, count: to - from + 1)
+    private mutating func innerCost(from: Int, to: Int) -> Float {
+        best.removeAll(keepingCapacity: true)
+        best.append(contentsOf: repeatElement(.infinity, count: to - from + 1))
         best[0] = 0
         for k in from..<to {
             let here = best[k - from]

@@ -1,16 +1,19 @@
 /// A segmenter that chooses between overlapping phrases by how likely each reading is, where
 /// OpenCC's greedy longest match can be wrong (被发明 → 被髮明, 少数组织 → 少陣列織).
 ///
-/// The text is cut into windows at every position that no key of the plan spans (for a plan
-/// with a ``Plan/boundaryTable``, no key of that table holds the two scalars around it) and that
-/// is not between two ideographs (where a word of the lexicon could run on). The piece cutters
-/// of the parallel and streaming paths cut only at such positions
-/// (``allowsCut(between:and:)``), so decisions that depend only on the text of one window never
-/// change with the pieces. A window where no phrase of the plan
-/// matches is left alone; in the others, ``WordLattice`` finds the likeliest reading (jieba's
-/// DAG route over the configuration's phrases and a word lexicon with frequencies) and a
-/// segment end is placed wherever that reading cuts through a phrase greedy matching would
-/// consider. Each segment is then converted by the plan on its own.
+/// Most text never meets the lattice. The segmenter runs greedy matching over the first table
+/// of the plan and opens a window only where the likeliest reading could convert differently:
+/// around a contested phrase (``Contest``), and around a scalar of the output's script next to
+/// one that the plan would convert again (text already converted: 陸游 in s2t, 運算子 in
+/// s2twp). A window reaches on each side to the nearest position that no key of the plan may
+/// span and that no word of the lexicon runs across (or that is not between two ideographs), so
+/// the likeliest reading inside it is that of the whole text; the piece cutters of the
+/// parallel and streaming paths cut only at such positions (``allowsCut(between:and:)``), so
+/// decisions never change with the pieces. In a window, ``WordLattice`` finds the likeliest
+/// reading (jieba's DAG route over the configuration's phrases and a word lexicon with
+/// frequencies): a segment end is placed wherever it cuts through a phrase, and a word it reads
+/// as already converted is copied as it is. Each other segment is converted by the plan on
+/// its own. In s2t over the real-text corpus, windows hold under 3% of the ideographs.
 ///
 /// ```swift
 /// let converter = Converter(.s2t, segmenter: .words)
@@ -37,37 +40,129 @@ struct WordSegmenter: Segmenter {
     }
 
     func segmentEnds(_ span: UnsafeBufferPointer<UInt8>, plan: Plan, into ends: inout [Int]) {
+        var decisions: [WordLattice.Decision]? = nil
+        segmentEnds(span, plan: plan, into: &ends, decisions: &decisions)
+    }
+
+    /// ``segmentEnds(_:plan:into:)``, appending each window's choice to `decisions` unless it
+    /// is nil (for ``Converter/segments(of:)``).
+    func segmentEnds(_ span: UnsafeBufferPointer<UInt8>, plan: Plan, into ends: inout [Int],
+                     decisions: inout [WordLattice.Decision]?) {
         guard let base = span.baseAddress, span.count > 0 else { return }
-        // Tables whose key pairs bound a window, and tables whose phrases enter the lattice.
-        let boundaryTables: [Table] = plan.boundaryTable.map { [$0] } ?? (plan.stages + [plan.segmentation].compactMap { $0 })
-        let phraseTables: [Table] = plan.fused.map { [$0] } ?? (plan.stages + [plan.segmentation].compactMap { $0 })
+        // Tables whose phrases enter the lattice (each once), and tables whose key pairs bound
+        // a window.
+        var phraseTables: [Table] = []
+        for table in plan.fused.map({ [$0] }) ?? (plan.stages + [plan.segmentation].compactMap { $0 })
+        where !phraseTables.contains(where: { $0.slots == table.slots }) {
+            phraseTables.append(table)
+        }
+        let boundaryTables: [Table] = plan.boundaryTable.map { [$0] } ?? phraseTables
+        let greedy = phraseTables[0]
+        let asciiKeys = greedy.asciiKeyStarts
+        func asciiStarts(_ b: UInt8) -> Bool { (b < 64 ? asciiKeys.0 >> b : asciiKeys.1 >> (b - 64)) & 1 != 0 }
+        var contest = Contest(tables: phraseTables, lexicon: lexicon)
         var lattice = WordLattice(lexicon: lexicon)
-        let end = base + span.count
-        var p = base
-        var previous: UInt32 = 0
-        var windowStart = 0
-        lattice.starts.removeAll(keepingCapacity: true)
-        while p < end {
-            let b = p.pointee
-            let scalar: UInt32, length: Int
-            if b < 0x80 { (scalar, length) = (UInt32(b), 1) } else { (scalar, length) = UTF8Scalars.decode(p) }
-            let offset = p - base
-            if offset > 0 && allowsCut(between: previous, and: scalar)
-                && !boundaryTables.contains(where: { $0.keyMayHold(previous, scalar) }) {
-                if lattice.starts.count > 1 {
-                    lattice.decide(base: base, end: offset, tables: phraseTables, into: &ends)
-                }
-                lattice.starts.removeAll(keepingCapacity: true)
-                windowStart = offset
+        lattice.decisions = decisions
+        let count = span.count, end = base + count
+        let scripts = contest.scripts()
+        if scripts != nil {
+            // Made at the first word that needs it: most text has none.
+            var buffers: (Scratch, ByteBuffer)?
+            lattice.convert = { word in
+                if buffers == nil { buffers = (Scratch(), ByteBuffer(capacity: 256)) }
+                let (scratch, out) = buffers!
+                out.removeAll()
+                plan.convertSpan(word, into: out, scratch: scratch)
+                return Array(out.bytes)
             }
-            lattice.starts.append(offset)
-            previous = scalar
-            p += length
         }
-        if lattice.starts.count > 1 && windowStart < span.count {
-            lattice.decide(base: base, end: span.count, tables: phraseTables, into: &ends)
+        let classes = ScriptEvidence.classes
+        // Greedy matching of the first table; a window opens around each contested phrase, and
+        // around a scalar of the output's script that has a converting scalar near it.
+        var p = 0, floor = 0
+        func decide(_ from: Int, _ to: Int) {
+            lattice.starts.removeAll(keepingCapacity: true)
+            var q = from
+            while q < to {
+                lattice.starts.append(q)
+                q += UTF8Scalars.decode(base + q).length
+            }
+            lattice.decide(base: base, end: to, tables: phraseTables, converted: scripts, into: &ends)
+            floor = to
         }
-        ends.append(span.count)
+        while p < count {
+            let b = base[p]
+            if b < 0x80 && !asciiStarts(b) {
+                p += 1
+                // Eight ASCII bytes at a time where no ASCII byte starts a key.
+                if asciiKeys == (0, 0) {
+                    while p + 8 <= count && UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & ASCIIKeys.highBits == 0 { p += 8 }
+                }
+                continue
+            }
+            let scalar: UInt32, length: Int
+            if b < 0x80 { (scalar, length) = (UInt32(b), 1) } else { (scalar, length) = UTF8Scalars.decode(base + p) }
+            if let scripts, scalar < ScriptEvidence.limit, classes[Int(scalar)] & scripts.target != 0,
+               let (from, to) = convertingNear(base, at: p, floor: floor, count: count, contest: &contest) {
+                let windowEnd = windowEdge(base, count: count, from: to, step: 1, tables: boundaryTables)
+                decide(windowEdge(base, count: count, from: from, step: -1, tables: boundaryTables), windowEnd)
+                p = windowEnd
+                continue
+            }
+            let record = greedy.record(scalar)
+            guard record & TableFormat.hasChildren != 0 else { p += length; continue }
+            let m = greedy.match(base + p, scalar: scalar, length: length, record: record, end: end)
+            guard m.length > length else { p += length; continue }
+            if contest.isContested(base, from: p, match: m, end: count) {
+                let to = windowEdge(base, count: count, from: p + m.length, step: 1, tables: boundaryTables)
+                decide(windowEdge(base, count: count, from: p, step: -1, tables: boundaryTables), to)
+                p = to
+            } else {
+                p += m.length
+            }
+        }
+        ends.append(count)
+        decisions = lattice.decisions
+    }
+
+    /// The scalars up to three before and after the one at `p` (none before `floor`), when one
+    /// of them is converted on its own or may start a phrase: text of the output's script with
+    /// something that would convert it again.
+    private func convertingNear(_ base: UnsafePointer<UInt8>, at p: Int, floor: Int, count: Int,
+                                contest: inout Contest) -> (Int, Int)? {
+        var from = p, to = p + UTF8Scalars.decode(base + p).length
+        var converting = false
+        for _ in 0..<Lexicon.maxScalars - 1 where from > floor {
+            from -= 1
+            while from > floor && base[from] & 0xC0 == 0x80 { from -= 1 }
+            let (scalar, length) = UTF8Scalars.decode(base + from)
+            if !converting { converting = contest.tables.contains { contest.converts($0, at: base + from, scalar: scalar, length: length) } }
+        }
+        for _ in 0..<Lexicon.maxScalars - 1 where to < count {
+            let (scalar, length) = UTF8Scalars.decode(base + to)
+            if !converting { converting = contest.tables.contains { contest.converts($0, at: base + to, scalar: scalar, length: length) } }
+            to += length
+        }
+        return converting ? (from, to) : nil
+    }
+
+    /// The nearest window boundary from `from` (a scalar start) going `step` (−1 or 1) scalar by
+    /// scalar, or an end of the text: a position that no key of `tables` may hold and that
+    /// either ``allowsCut(between:and:)`` or no word of the lexicon runs across. No edge of the
+    /// lattice crosses it, so the likeliest reading of the window is that of the whole text.
+    private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table]) -> Int {
+        var x = from
+        while x > 0 && x < count {
+            var before = x - 1
+            while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
+            let previous = UTF8Scalars.decode(base + before).scalar, next = UTF8Scalars.decode(base + x)
+            if !tables.contains(where: { $0.keyMayHold(previous, next.scalar) })
+                && (allowsCut(between: previous, and: next.scalar) || !lexicon.holdsWord(base, across: x, lower: 0, upper: count)) {
+                return x
+            }
+            x = step < 0 ? before : x + next.length
+        }
+        return x
     }
 }
 
