@@ -23,8 +23,10 @@ protocol Segmenter: Sendable {
 /// What a segment end says besides its offset.
 enum SegmentEnd {
     /// Set on the end of a segment that is copied as it is, not converted: text the segmenter
-    /// reads as already converted (``WordLattice/Scripts``). The offset is `end & ~kept`.
-    static let kept = 1 << 62
+    /// reads as already converted (``WordLattice/Scripts``). The offset is `end & ~kept`. The
+    /// second-highest bit of `Int`: no buffer reaches that offset on 64-bit or 32-bit machines
+    /// (watchOS's arm64_32 included).
+    static let kept = 1 << (Int.bitWidth - 2)
 }
 
 extension Segmenter {
