@@ -20,9 +20,10 @@ extension TableBuilder {
     package static func build(_ entries: [FlatEntry]) -> [UInt8] {
         precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
         precondition(entries.allSatisfy { !UTF8Scalars.isIDSOperator($0.key[0]) }, "a key starts with an IDS operator")
-        var records: [UInt32: UInt64] = [:]                // one-scalar prefixes
+        var records = ScalarMap<UInt64>(absent: 0)         // one-scalar prefixes
         var nodes: [Node] = []                             // longer prefixes, in order of creation
-        var singles: [UInt32: Int] = [:]                   // one-scalar keys → their entry
+        var singles = ScalarMap<Int32>(absent: -1)         // one-scalar keys → their entry
+        nodes.reserveCapacity(entries.count * 2)
         var values: [UInt8] = []
         var maxKey = 0
         var path: [Int32] = []                             // the previous key's nodes, by length
@@ -31,10 +32,10 @@ extension TableBuilder {
             let key = e.key
             maxKey = max(maxKey, key.count)
             precondition(e.value.count <= 255, "value longer than 255 bytes")
-            if records[key[0]] == nil { records[key[0]] = TableFormat.present | UInt64(TableFormat.noRank) << 40 }
+            let fresh = TableFormat.present | UInt64(TableFormat.noRank) << 40
             if key.count == 1 {
-                singles[key[0]] = index
-                var record = records[key[0]]! & (TableFormat.present | TableFormat.hasChildren)
+                singles[key[0]] = Int32(index)
+                var record = (records[key[0]] == 0 ? fresh : records[key[0]]) & (TableFormat.present | TableFormat.hasChildren)
                 if e.value.count <= 4 {
                     let payload = e.value.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
                     record |= payload | TableFormat.inlineValue
@@ -44,13 +45,13 @@ extension TableBuilder {
                 }
                 records[key[0]] = record | UInt64(e.value.count) << 32 | UInt64(e.rank) << 40
             } else {
-                records[key[0]]! |= TableFormat.hasChildren
+                records[key[0]] = (records[key[0]] == 0 ? fresh : records[key[0]]) | TableFormat.hasChildren
                 // Keys are sorted and unique: this one shares the nodes of its common prefix
                 // with the previous key and needs new ones after it.
                 var shared = 0
                 while shared < min(previous.count, key.count) && previous[shared] == key[shared] { shared += 1 }
                 if path.count <= key.count { path += repeatElement(-1, count: key.count + 1 - path.count) }
-                for length in max(shared + 1, 2)...key.count {
+                for length in max(shared + 1, 2)..<max(shared + 1, 2, key.count + 1) {  // (none for a repeated key)
                     nodes.append(Node(parent: length == 2 ? -1 : path[length - 1], length: Int32(length),
                                       first: key[0], scalar: key[length - 1]))
                     path[length] = Int32(nodes.count - 1)
@@ -64,14 +65,14 @@ extension TableBuilder {
         // The pairs the optimistic loop asks about (`OptimisticRun.swift`): the first two scalars
         // of every altering key (whose value is not its scalars' own outputs), and every pair of
         // adjacent scalars in any key.
-        var keyPairs = Set<UInt64>()
+        var keyPairs = Set<UInt64>(minimumCapacity: nodes.count)
         var alteringFilter = [UInt64](repeating: 0, count: TableFormat.alteringFilterWords)
         for e in entries where e.key.count > 1 {
             for i in 1..<e.key.count { keyPairs.insert(UInt64(e.key[i - 1]) << 32 | UInt64(e.key[i])) }
             if !isOwnOutput(e, singles: singles, entries: entries) {
                 let h = TableFormat.mix(TableFormat.transitionKey(parent: e.key[0] + 1, scalar: e.key[1]))
                 alteringFilter[TableFormat.alteringWord(h)] |= TableFormat.alteringMask(h)
-                records[e.key[0]]! |= TableFormat.startsAltering
+                records[e.key[0]] |= TableFormat.startsAltering
             }
         }
         let filterEntries = nodes.count + keyPairs.count
@@ -115,12 +116,14 @@ extension TableBuilder {
         }
 
         let ranked = entries.contains { $0.rank > 0 }
-        for (scalar, record) in records {
+        var singleScalars: [UInt32] = []
+        records.forEach { scalar, record in
             let rank = UInt8(truncatingIfNeeded: record >> 40)
             let isKey = rank != TableFormat.noRank
             let single = isKey && (record & TableFormat.inlineValue == 0 || (ranked && rank == 0))
-            if single { records[scalar] = record | TableFormat.single }
+            if single { singleScalars.append(scalar) }
         }
+        for scalar in singleScalars { records[scalar] |= TableFormat.single }
         for scalar in UInt32(0x2FF0)...0x2FFF {
             records[scalar] = TableFormat.present | TableFormat.single | UInt64(TableFormat.noRank) << 40
         }
@@ -131,12 +134,12 @@ extension TableBuilder {
 
     /// Whether `e`'s value is what its scalars become on their own (each its one-scalar entry's
     /// value, or itself): such a phrase alters nothing.
-    private static func isOwnOutput(_ e: FlatEntry, singles: [UInt32: Int], entries: [FlatEntry]) -> Bool {
+    private static func isOwnOutput(_ e: FlatEntry, singles: ScalarMap<Int32>, entries: [FlatEntry]) -> Bool {
         let value = e.value
         var at = 0
         for scalar in e.key {
-            if let i = singles[scalar] {
-                let own = entries[i].value
+            if case let i = singles[scalar], i >= 0 {
+                let own = entries[Int(i)].value
                 guard at + own.count <= value.count, value[at..<at + own.count].elementsEqual(own) else { return false }
                 at += own.count
             } else {
@@ -165,30 +168,33 @@ extension TableBuilder {
 
     /// Lays the parts out as ``TableFormat`` says: the pages that hold records, with identity
     /// records for the three-byte scalars on them, then the filters, slots and values.
-    private static func serialize(records: [UInt32: UInt64], maxKey: Int, entryCount: Int, hashBits: Int, filterBits: Int,
+    private static func serialize(records: ScalarMap<UInt64>, maxKey: Int, entryCount: Int, hashBits: Int, filterBits: Int,
                                   alteringFilter: [UInt64], filter: [UInt64], slots: [UInt64],
                                   slotValues: [UInt64], values: [UInt8]) -> [UInt8] {
         var records = records
         var pageOf: [Int: Int] = [:]
-        for scalar in records.keys.sorted() where pageOf[Int(scalar) >> 8] == nil {
-            pageOf[Int(scalar) >> 8] = pageOf.count + 1
+        for page in records.pages.sorted() { pageOf[page] = pageOf.count + 1 }
+        var count = 0, phraseStarts = 0
+        records.forEach { _, record in
+            count += 1
+            if record & TableFormat.hasChildren != 0 { phraseStarts += 1 }
         }
         // The pages of the punctuation between Han characters (general, CJK and full-width)
         // always exist, so that their characters have identity records (below) and the loops'
         // test for an inline value is predictable.
         for page in [0x20, 0x30, 0xFF] where pageOf[page] == nil { pageOf[page] = pageOf.count + 1 }
         let header = TableFormat.Header(
-            maxKeyLength: UInt32(maxKey), firstCount: UInt32(records.count), pageCount: UInt32(pageOf.count + 1),
+            maxKeyLength: UInt32(maxKey), firstCount: UInt32(count), pageCount: UInt32(pageOf.count + 1),
             hashBits: UInt32(hashBits), filterBits: UInt32(filterBits), valuesLength: UInt32(values.count),
             entryCount: UInt32(entryCount),
-            phraseStarts: UInt32(records.values.filter { $0 & TableFormat.hasChildren != 0 }.count),
+            phraseStarts: UInt32(phraseStarts),
             slotValueCount: UInt32(slotValues.count))
         // On the pages that exist, a three-byte scalar that is not a key maps to itself in its
         // record, so that the three-byte path (`ThreeByteRun.swift`) stores any record's payload
         // without a test; these records are not counted above (they are no entries).
         for page in pageOf.keys where (0x08..<0x100).contains(page) && !(0xD8..<0xE0).contains(page) {
             for scalar in UInt32(page << 8)..<UInt32(page << 8 + 256) {
-                let record = records[scalar] ?? UInt64(TableFormat.noRank) << 40
+                let record = records[scalar] == 0 ? UInt64(TableFormat.noRank) << 40 : records[scalar]
                 guard UInt8(truncatingIfNeeded: record >> 40) == TableFormat.noRank else { continue }
                 let payload = UInt64(0xE0 | scalar >> 12) | UInt64(0x80 | scalar >> 6 & 0x3F) << 8
                     | UInt64(0x80 | scalar & 0x3F) << 16
@@ -202,9 +208,10 @@ extension TableBuilder {
             for (page, number) in pageOf {
                 raw.storeBytes(of: UInt16(number), toByteOffset: layout.pageIndex + page * 2, as: UInt16.self)
             }
-            for (scalar, record) in records {
-                let at = layout.pages + (pageOf[Int(scalar) >> 8]! * TableFormat.pageSize + Int(scalar & 0xFF)) * 8
-                raw.storeBytes(of: record, toByteOffset: at, as: UInt64.self)
+            for (page, number) in pageOf {
+                for (i, record) in records.page(page).enumerated() {
+                    raw.storeBytes(of: record, toByteOffset: layout.pages + (number * TableFormat.pageSize + i) * 8, as: UInt64.self)
+                }
             }
             func store(_ words: [UInt64], at offset: Int) {
                 for (i, word) in words.enumerated() { raw.storeBytes(of: word, toByteOffset: offset + i * 8, as: UInt64.self) }
