@@ -68,11 +68,12 @@ extension Table {
                 limit = out.base + out.capacity - ByteBuffer.slack
             }
             let b0 = p.pointee
-            if recordingSegments && b0 & 0xF0 == 0xE0 && p <= end - 8 {
+            if b0 & 0xF0 == 0xE0 && p <= end - 8 {
+                // Within one segment (`end` is its end) converting is a plain stage's run.
                 let before = p
                 var state = RunState(origin: origin, outBase: out.base, runOpen: runOpen)
-                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &ends, mode: .segmenting,
-                                    recordFirst: recordFirst)
+                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &ends,
+                                    mode: recordingSegments ? .segmenting : .plain, recordFirst: recordFirst)
                 runOpen = state.runOpen
                 if p != before { continue }
             }
@@ -195,6 +196,17 @@ extension Table {
         var p = start
         var runStart = start
         while p < end {
+            if decision == nil {
+                // Characters that start no key and are none (most, for a segmentation dictionary
+                // of phrases) only extend the run between matches.
+                var (scalar, length) = UTF8Scalars.decode(p)
+                while record(scalar) == 0 {
+                    p += length
+                    if p >= end { break }
+                    (scalar, length) = UTF8Scalars.decode(p)
+                }
+                if p >= end { break }
+            }
             decision?(p - origin)
             let (scalar, length) = UTF8Scalars.decode(p)
             if UTF8Scalars.isIDSOperator(scalar) {
