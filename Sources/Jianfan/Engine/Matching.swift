@@ -183,6 +183,13 @@ extension Table {
         }
     }
 
+    /// Whether a character with `record` is no key, starts none and is no IDS operator.
+    @inline(__always)
+    static func extendsRun(_ record: UInt64) -> Bool {
+        record == 0 || (record & (TableFormat.hasChildren | TableFormat.single) == 0
+                        && UInt8(truncatingIfNeeded: record &>> 40) == TableFormat.noRank)
+    }
+
     /// OpenCC's `mmseg` segmentation of `[start, end)`: each longest match is a segment, and the
     /// text between matches (unmatched scalars and IDSs) forms one segment. Appends the end offset
     /// (relative to `origin`) of every segment to `ends`.
@@ -200,7 +207,7 @@ extension Table {
                 // Characters that start no key and are none (most, for a segmentation dictionary
                 // of phrases) only extend the run between matches.
                 var (scalar, length) = UTF8Scalars.decode(p)
-                while record(scalar) == 0 {
+                while Table.extendsRun(record(scalar)) {
                     p += length
                     if p >= end { break }
                     (scalar, length) = UTF8Scalars.decode(p)
