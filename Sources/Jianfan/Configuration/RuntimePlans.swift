@@ -28,7 +28,7 @@ extension Plan {
         } catch {
             throw ConfigurationError(file: path, reason: "\(error)")
         }
-        let storage = TableStorage(compiler.tables)
+        let storage = TableStorage(blocks: compiler.tables)
         var plan = Plan(record: record, table: { storage.tables[$0] }, storage: storage)
         plan.definition = file.definition
         return plan

@@ -38,9 +38,12 @@ package struct FusedTable {
         var singles: [UInt32: [UInt8]] = [:]      // a run character's first-stage output
         var preimages: [UInt32: [UInt32]] = [:]   // what first-stage characters become
         var entries: [TableBuilder.FlatEntry] = []
+        entries.reserveCapacity(first.count + second.count)
+        var phrase: [UInt32] = []                 // reused: tens of thousands of phrases at run time
         for e in first {
             if e.rank == 0 {
-                entries.append(.init(key: e.key, rank: 0, value: secondStage.convert(scalars(e.value))))
+                scalars(e.value, into: &phrase)
+                entries.append(.init(key: e.key, rank: 0, value: secondStage.convert(phrase)))
                 continue
             }
             let value = scalars(e.value)
@@ -82,7 +85,13 @@ package struct FusedTable {
     /// The scalars of UTF-8 that is valid (a dictionary's value).
     static func scalars(_ utf8: [UInt8]) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(utf8.count)
+        scalars(utf8, into: &out)
+        return out
+    }
+
+    /// The scalars of valid UTF-8, replacing the contents of `out`.
+    static func scalars(_ utf8: [UInt8], into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
         var i = 0
         while i < utf8.count {
             let lead = UInt32(utf8[i])
@@ -93,7 +102,6 @@ package struct FusedTable {
             out.append(scalar)
             i += length
         }
-        return out
     }
 
     /// Membership in sorted, unique keys.
@@ -139,6 +147,7 @@ package struct FusedTable {
 
         func convert(_ s: [UInt32]) -> [UInt8] {
             var out: [UInt8] = [], i = 0
+            out.reserveCapacity(s.count * 3)
             while i < s.count {
                 var best = single(s[i])
                 if case let longest = Int(longest[s[i]]), longest > 0, i + 1 < s.count {

@@ -4,7 +4,7 @@
 struct PlanCompiler {
     let builder: TableBuilder
     /// The serialized tables so far, in the order plan records refer to them.
-    private(set) var tables: [[UInt8]] = []
+    private(set) var tables: [TableBlock] = []
     private var tableIndex: [String: Int] = [:]
     private var flatCache: [String: [TableBuilder.FlatEntry]] = [:]
 
@@ -23,7 +23,7 @@ struct PlanCompiler {
     /// The index of `spec`'s table, built on first use.
     mutating func table(_ spec: DictionarySpec) throws -> Int {
         if let i = tableIndex[spec.signature] { return i }
-        tables.append(TableBuilder.build(try flat(spec)))
+        tables.append(TableBuilder.block(try flat(spec)))
         tableIndex[spec.signature] = tables.count - 1
         return tables.count - 1
     }
@@ -58,7 +58,7 @@ struct PlanCompiler {
             if let i = tableIndex[signature] {
                 fusedTable = i
             } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
-                tables.append(TableBuilder.build(f.entries))
+                tables.append(TableBuilder.block(f.entries))
                 tableIndex[signature] = tables.count - 1
                 fusedTable = tables.count - 1
             }

@@ -17,14 +17,19 @@ extension TableBuilder {
     }
 
     /// Serializes sorted, unique entries into the binary table.
-    package static func build(_ entries: [FlatEntry]) -> [UInt8] {
+    package static func build(_ entries: [FlatEntry]) -> [UInt8] { block(entries).bytes }
+
+    /// The table of sorted, unique entries, in memory of its own (what a plan compiled at run
+    /// time keeps: no copy).
+    static func block(_ entries: [FlatEntry]) -> TableBlock {
         precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
         precondition(entries.allSatisfy { !UTF8Scalars.isIDSOperator($0.key[0]) }, "a key starts with an IDS operator")
         var records = ScalarMap<UInt64>(absent: 0)         // one-scalar prefixes
         var nodes: [Node] = []                             // longer prefixes, in order of creation
         var singles = ScalarMap<Int32>(absent: -1)         // one-scalar keys → their entry
         nodes.reserveCapacity(entries.count * 2)
-        var values: [UInt8] = []
+        var values: [UInt8] = []                           // values not inline in a record
+        values.reserveCapacity(entries.reduce(0) { $0 + ($1.value.count > 4 || $1.key.count > 1 ? $1.value.count : 0) })
         var maxKey = 0
         var path: [Int32] = []                             // the previous key's nodes, by length
         var previous: [UInt32] = []
@@ -170,7 +175,7 @@ extension TableBuilder {
     /// records for the three-byte scalars on them, then the filters, slots and values.
     private static func serialize(records: ScalarMap<UInt64>, maxKey: Int, entryCount: Int, hashBits: Int, filterBits: Int,
                                   alteringFilter: [UInt64], filter: [UInt64], slots: [UInt64],
-                                  slotValues: [UInt64], values: [UInt8]) -> [UInt8] {
+                                  slotValues: [UInt64], values: [UInt8]) -> TableBlock {
         var records = records
         var pageOf: [Int: Int] = [:]
         for page in records.pages.sorted() { pageOf[page] = pageOf.count + 1 }
@@ -202,26 +207,25 @@ extension TableBuilder {
             }
         }
         let layout = TableFormat.Layout(header)
-        var out = [UInt8](repeating: 0, count: layout.end)
-        out.withUnsafeMutableBytes { raw in
-            raw.storeBytes(of: header, toByteOffset: 0, as: TableFormat.Header.self)
-            for (page, number) in pageOf {
-                raw.storeBytes(of: UInt16(number), toByteOffset: layout.pageIndex + page * 2, as: UInt16.self)
-            }
-            for (page, number) in pageOf {
-                for (i, record) in records.page(page).enumerated() {
-                    raw.storeBytes(of: record, toByteOffset: layout.pages + (number * TableFormat.pageSize + i) * 8, as: UInt64.self)
-                }
-            }
-            func store(_ words: [UInt64], at offset: Int) {
-                for (i, word) in words.enumerated() { raw.storeBytes(of: word, toByteOffset: offset + i * 8, as: UInt64.self) }
-            }
-            store(alteringFilter, at: layout.alteringFilter)
-            store(filter, at: layout.filter)
-            store(slots, at: layout.slots)
-            store(slotValues, at: layout.slotValues)
-            for (i, byte) in values.enumerated() { raw[layout.values + i] = byte }
+        let out = TableBlock(count: layout.end)
+        let raw = out.bytesForWriting
+        raw.storeBytes(of: header, toByteOffset: 0, as: TableFormat.Header.self)
+        for (page, number) in pageOf {
+            raw.storeBytes(of: UInt16(number), toByteOffset: layout.pageIndex + page * 2, as: UInt16.self)
         }
+        for (page, number) in pageOf {
+            for (i, record) in records.page(page).enumerated() {
+                raw.storeBytes(of: record, toByteOffset: layout.pages + (number * TableFormat.pageSize + i) * 8, as: UInt64.self)
+            }
+        }
+        func store(_ words: [UInt64], at offset: Int) {
+            for (i, word) in words.enumerated() { raw.storeBytes(of: word, toByteOffset: offset + i * 8, as: UInt64.self) }
+        }
+        store(alteringFilter, at: layout.alteringFilter)
+        store(filter, at: layout.filter)
+        store(slots, at: layout.slots)
+        store(slotValues, at: layout.slotValues)
+        for (i, byte) in values.enumerated() { raw[layout.values + i] = byte }
         return out
     }
 }
