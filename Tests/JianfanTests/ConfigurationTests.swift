@@ -15,15 +15,24 @@ struct ConfigurationTests {
 
     static var dataDirectory: String { Fixtures.packageRoot.appendingPathComponent("Data").path }
 
+    /// A built-in config rewritten to name its dictionaries as text files.
+    static func textConfig(_ config: Config) throws -> String {
+        try String(contentsOfFile: dataDirectory + "/Configs/\(config.rawValue).json", encoding: .utf8)
+            .replacingOccurrences(of: "\"ocd2\"", with: "\"text\"").replacingOccurrences(of: ".ocd2\"", with: ".txt\"")
+    }
+
     /// Every built-in config, rewritten to name its dictionaries as text files (found through a
-    /// search path), compiles at run time to a plan that converts the fixtures exactly as the
-    /// built-in tables do: one compiler for both.
+    /// search path; each with an empty line more than OpenCC's, so that it is not OpenCC's own
+    /// file), compiles at run time to a plan that converts the fixtures exactly as the built-in
+    /// tables do: one compiler for both.
     @Test("the 16 configs as text dictionaries convert the fixtures as the built-ins", arguments: Config.allCases)
     func textDictionaryConfigs(config: Config) throws {
-        let json = try String(contentsOfFile: Self.dataDirectory + "/Configs/\(config.rawValue).json", encoding: .utf8)
-            .replacingOccurrences(of: "\"ocd2\"", with: "\"text\"").replacingOccurrences(of: ".ocd2\"", with: ".txt\"")
-        let dir = try directory(["mine.json": json])
-        let custom = try Converter(configuration: dir + "/mine.json", searchPaths: [Self.dataDirectory + "/Dictionaries"])
+        var files = ["mine.json": try Self.textConfig(config)]
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.dataDirectory + "/Dictionaries") {
+            files[name] = try String(contentsOfFile: Self.dataDirectory + "/Dictionaries/" + name, encoding: .utf8) + "\n"
+        }
+        let dir = try directory(files)
+        let custom = try Converter(configuration: dir + "/mine.json")
         #expect(custom.config == nil)
         #expect(custom.plan.storage != nil, "compiled at run time, not the built-in plan")
         let builtin = Converter(config)
@@ -32,6 +41,17 @@ struct ConfigurationTests {
             let same = custom.convert(text) == builtin.convert(text)
             #expect(same, "\(config) on \(name)")
         }
+    }
+
+    /// A text dictionary byte-identical to OpenCC's is its embedded copy: a built-in config that
+    /// names OpenCC's dictionaries as text files is the built-in plan (nothing compiled).
+    @Test("OpenCC's dictionaries as text files resolve to the built-in plan", arguments: [Config.s2twp, .tw2sp])
+    func openCCTextDictionaries(config: Config) throws {
+        let dir = try directory(["mine.json": try Self.textConfig(config)])
+        let converter = try Converter(configuration: dir + "/mine.json", searchPaths: [Self.dataDirectory + "/Dictionaries"])
+        #expect(converter.plan.storage == nil)
+        let text = try Fixtures.text(Fixtures.names[0])
+        #expect(converter.convert(text) == Converter(config).convert(text))
     }
 
     /// OpenCC's own file with OpenCC's dictionary names, and no dictionary files anywhere: the

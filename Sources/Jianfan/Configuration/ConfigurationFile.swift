@@ -10,9 +10,12 @@ import Foundation
 /// they are not found or are byte-identical to OpenCC 1.4.2's.
 struct ConfigurationFile {
     let definition: ConfigDefinition
-    /// The dictionaries by the names the definition uses: OpenCC's own by their base name
-    /// (`STPhrases`, as in the built-in definitions), others by path or position.
+    /// The dictionaries read from files or inline, by the names the definition uses (by path or
+    /// position).
     let dictionaries: [String: DictionaryText]
+    /// OpenCC's own dictionaries the definition names (by base name, `STPhrases`, as in the
+    /// built-in definitions): the embedded copies, parsed only if the configuration is compiled.
+    let embeddedNames: Set<String>
 
     /// Reads and resolves the configuration at `path`.
     /// - Throws: ``ConfigurationError`` naming the file at fault and where in it.
@@ -46,6 +49,17 @@ struct ConfigurationFile {
         definition = ConfigDefinition(normalization: normalization, segmentation: segmentation,
                                       chain: try steps.map { step throws(ConfigurationError) in try reader.step(step) })
         dictionaries = reader.dictionaries
+        embeddedNames = reader.embeddedNames
+    }
+
+    /// Every dictionary the definition names, the embedded ones parsed now.
+    func allDictionaries() throws(ConfigurationError) -> [String: DictionaryText] {
+        var all = dictionaries
+        for name in embeddedNames {
+            guard let d = EmbeddedData.dictionary(name) else { throw ConfigurationError(file: nil, reason: "embedded dictionary \(name) is damaged") }
+            all[name] = d
+        }
+        return all
     }
 
     /// The file's bytes as text, or an error naming it (missing, unreadable, not UTF-8).
@@ -76,6 +90,7 @@ private struct Reader {
     let path: String
     let directories: [String]
     var dictionaries: [String: DictionaryText] = [:]
+    var embeddedNames = Set<String>()
     private var inlineCount = 0
 
     init(path: String, directories: [String]) {
@@ -166,6 +181,13 @@ private struct Reader {
                 `opencc_dict -f ocd2 -t text -i \(found) -o \(embedded).txt` and name that file with "type": "text"
                 """)
         }
+        // A text file byte-identical to OpenCC's own is the embedded copy too: a configuration
+        // of OpenCC's dictionaries as text is then the built-in one, compiled ahead of time.
+        if isOpenCCs, let embeddedBytes = EmbeddedData.files[embedded + ".txt"],
+           let bytes = FileManager.default.contents(atPath: found), bytes.count == embeddedBytes.count,
+           bytes.withUnsafeBytes({ $0.elementsEqual(embeddedBytes) }) {
+            return try embeddedDictionary(embedded, at: value)
+        }
         let key = "file:" + found
         if dictionaries[key] == nil {
             let text = try ConfigurationFile.readText(found)
@@ -187,10 +209,8 @@ private struct Reader {
     }
 
     mutating func embeddedDictionary(_ name: String, at value: JSONCValue) throws(ConfigurationError) -> String {
-        if dictionaries[name] == nil {
-            guard let d = EmbeddedData.dictionary(name) else { throw error(value, "embedded dictionary \(name) is damaged") }
-            dictionaries[name] = d
-        }
+        guard EmbeddedData.files[name + ".txt"] != nil else { throw error(value, "no embedded dictionary \(name)") }
+        embeddedNames.insert(name)
         return name
     }
 }

@@ -13,7 +13,7 @@ extension Plan {
     static func load(configuration path: String, searchPaths: [String], includeTofuRisk: Bool) throws(ConfigurationError) -> Plan {
         let file = try ConfigurationFile(path: path, searchPaths: searchPaths,
                                          dataDirectory: ProcessInfo.processInfo.environment["OPENCC_DATA_DIR"])
-        if file.dictionaries.keys.allSatisfy({ EmbeddedData.files[$0 + ".txt"] != nil }) {
+        if file.dictionaries.isEmpty {
             for config in Config.allCases where EmbeddedData.config(config.rawValue) == file.definition {
                 if var plan = TableSet.embedded.plan(config, includeTofuRisk: includeTofuRisk) {
                     plan.definition = file.definition
@@ -21,14 +21,14 @@ extension Plan {
                 }
             }
         }
-        var compiler = PlanCompiler(dictionaries: file.dictionaries)
+        var compiler = PlanCompiler(dictionaries: try file.allDictionaries())
         let record: PlanRecord
         do {
             record = try compiler.plan(file.definition, name: "custom", tofu: includeTofuRisk)
         } catch {
             throw ConfigurationError(file: path, reason: "\(error)")
         }
-        let storage = TableStorage(compiler.tables)
+        let storage = TableStorage(blocks: compiler.tables)
         var plan = Plan(record: record, table: { storage.tables[$0] }, storage: storage)
         plan.definition = file.definition
         return plan

@@ -68,11 +68,12 @@ extension Table {
                 limit = out.base + out.capacity - ByteBuffer.slack
             }
             let b0 = p.pointee
-            if recordingSegments && b0 & 0xF0 == 0xE0 && p <= end - 8 {
+            if b0 & 0xF0 == 0xE0 && p <= end - 8 {
+                // Within one segment (`end` is its end) converting is a plain stage's run.
                 let before = p
                 var state = RunState(origin: origin, outBase: out.base, runOpen: runOpen)
-                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &ends, mode: .segmenting,
-                                    recordFirst: recordFirst)
+                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &ends,
+                                    mode: recordingSegments ? .segmenting : .plain, recordFirst: recordFirst)
                 runOpen = state.runOpen
                 if p != before { continue }
             }
@@ -182,6 +183,13 @@ extension Table {
         }
     }
 
+    /// Whether a character with `record` is no key, starts none and is no IDS operator.
+    @inline(__always)
+    static func extendsRun(_ record: UInt64) -> Bool {
+        record == 0 || (record & (TableFormat.hasChildren | TableFormat.single) == 0
+                        && UInt8(truncatingIfNeeded: record &>> 40) == TableFormat.noRank)
+    }
+
     /// OpenCC's `mmseg` segmentation of `[start, end)`: each longest match is a segment, and the
     /// text between matches (unmatched scalars and IDSs) forms one segment. Appends the end offset
     /// (relative to `origin`) of every segment to `ends`.
@@ -195,6 +203,17 @@ extension Table {
         var p = start
         var runStart = start
         while p < end {
+            if decision == nil {
+                // Characters that start no key and are none (most, for a segmentation dictionary
+                // of phrases) only extend the run between matches.
+                var (scalar, length) = UTF8Scalars.decode(p)
+                while Table.extendsRun(record(scalar)) {
+                    p += length
+                    if p >= end { break }
+                    (scalar, length) = UTF8Scalars.decode(p)
+                }
+                if p >= end { break }
+            }
             decision?(p - origin)
             let (scalar, length) = UTF8Scalars.decode(p)
             if UTF8Scalars.isIDSOperator(scalar) {

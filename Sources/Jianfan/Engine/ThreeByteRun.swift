@@ -1,7 +1,7 @@
 /// The exact hot path for runs of three-byte characters (all of the common Han characters, and
 /// the full-width punctuation between them), where real text spends most of its time: greedy
 /// longest match at every character. The segmented and segmenting loops (`PlainConversion.swift`,
-/// `Matching.swift`; converting segment by segment does not use it yet) run it directly; so does
+/// `Matching.swift`, which converts segment by segment with the plain run within each) run it; so does
 /// a stage without segmentation where few characters start phrases (t2s); where many do (s2t),
 /// the optimistic loop (`OptimisticRun.swift`) runs it only where it needs exact matching.
 ///

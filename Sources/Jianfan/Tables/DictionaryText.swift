@@ -22,25 +22,49 @@ package struct DictionaryText: Sendable {
         self.entries = entries
     }
 
+    /// Parses the text in one pass over its UTF-8 bytes (lines end at LF, a CR before it is
+    /// dropped; the key ends at the first tab; candidates are separated by spaces).
     package init(parsing text: String, name: String) throws {
-        var entries: [Entry] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
-            if line.isEmpty { continue }
-            guard let tab = line.firstIndex(of: "\t") else {
-                throw DictionaryError.malformedLine(dictionary: name, line: lineNumber)
-            }
-            let key = line[..<tab].unicodeScalars.map(\.value)
-            let candidates = line[line.index(after: tab)...].split(separator: " ")
-            guard !key.isEmpty, let first = candidates.first else {
-                throw DictionaryError.malformedLine(dictionary: name, line: lineNumber)
-            }
-            entries.append(Entry(key: key, value: Array(first.utf8)))
-        }
+        var text = text
         self.name = name
-        self.entries = entries
+        entries = try text.withUTF8 { try DictionaryText.parse($0, name: name) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws -> [Entry] {
+        guard let base = bytes.baseAddress else { return [] }
+        // STPhrases averages 20 bytes a line.
+        var entries: [Entry] = []
+        entries.reserveCapacity(bytes.count / 16)
+        var lineNumber = 0, start = 0
+        let count = bytes.count
+        while start < count {
+            lineNumber += 1
+            var end = start
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            let next = end + 1
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            defer { start = next }
+            if end == start { continue }
+            var tab = start
+            while tab < end && bytes[tab] != 0x09 { tab += 1 }
+            var from = tab + 1
+            while from < end && bytes[from] == 0x20 { from += 1 }
+            var to = from
+            while to < end && bytes[to] != 0x20 { to += 1 }
+            guard tab < end, tab > start, to > from else {
+                throw DictionaryError.malformedLine(dictionary: name, line: lineNumber)
+            }
+            var key: [UInt32] = []
+            key.reserveCapacity(tab - start)
+            var i = start
+            while i < tab {
+                let (scalar, length) = UTF8Scalars.decode(base + i)
+                key.append(scalar)
+                i += length
+            }
+            entries.append(Entry(key: key, value: Array(bytes[from..<to])))
+        }
+        return entries
     }
 }
 

@@ -33,14 +33,17 @@ package struct FusedTable {
         // Ranks after the first stage's phrases (rank 0): the second stage's, then "no entry".
         let unranked = 2 + (second.map(\.rank).max() ?? 0)
         guard UInt64(unranked) < TableFormat.slotNoRank else { return nil }
-        func rank(inRun scalar: UInt32) -> UInt8 { 1 + (secondStage.keys[[scalar]]?.rank ?? unranked - 1) }
+        func rank(inRun scalar: UInt32) -> UInt8 { 1 + (secondStage.single(scalar)?.rank ?? unranked - 1) }
 
         var singles: [UInt32: [UInt8]] = [:]      // a run character's first-stage output
         var preimages: [UInt32: [UInt32]] = [:]   // what first-stage characters become
         var entries: [TableBuilder.FlatEntry] = []
+        entries.reserveCapacity(first.count + second.count)
+        var phrase: [UInt32] = []                 // reused: tens of thousands of phrases at run time
         for e in first {
             if e.rank == 0 {
-                entries.append(.init(key: e.key, rank: 0, value: secondStage.convert(scalars(e.value))))
+                scalars(e.value, into: &phrase)
+                entries.append(.init(key: e.key, rank: 0, value: secondStage.convert(phrase)))
                 continue
             }
             let value = scalars(e.value)
@@ -50,7 +53,8 @@ package struct FusedTable {
         }
         // A character in a run, when no second-stage phrase covers it: its first-stage output
         // (or itself), then the second stage's on its own.
-        let firstKeys = Set(first.map(\.key))
+        // (`first` is sorted: membership by binary search, no set of arrays.)
+        let firstKeys = SortedKeys(entries: first)
         for (scalar, value) in singles {
             let output = scalars(value)
             entries.append(.init(key: [scalar], rank: rank(inRun: output[0]), value: secondStage.convert(output)))
@@ -75,36 +79,87 @@ package struct FusedTable {
                 entries.append(.init(key: key, rank: 1 + e.rank, value: e.value))
             }
         }
-        return FusedTable(entries: entries.sorted { $0.key.lexicographicallyPrecedes($1.key) })
+        return FusedTable(entries: entries.sorted { TableBuilder.compare($0.key, $1.key) < 0 })
     }
 
+    /// The scalars of UTF-8 that is valid (a dictionary's value).
     static func scalars(_ utf8: [UInt8]) -> [UInt32] {
-        String(decoding: utf8, as: UTF8.self).unicodeScalars.map(\.value)
+        var out: [UInt32] = []
+        scalars(utf8, into: &out)
+        return out
     }
 
-    /// Greedy longest match with OpenCC's group rules over a stage's entries, for the few
-    /// thousand values fusing converts at build time.
+    /// The scalars of valid UTF-8, replacing the contents of `out`.
+    static func scalars(_ utf8: [UInt8], into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < utf8.count {
+            let lead = UInt32(utf8[i])
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard i + length <= utf8.count else { break }
+            var scalar = length == 1 ? lead : lead & (0x7F >> UInt32(length))
+            for k in 1..<length { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
+            out.append(scalar)
+            i += length
+        }
+    }
+
+    /// Membership in sorted, unique keys.
+    struct SortedKeys {
+        let entries: [TableBuilder.FlatEntry]
+
+        func contains(_ key: [UInt32]) -> Bool {
+            var low = 0, high = entries.count
+            while low < high {
+                let mid = (low + high) / 2
+                let c = TableBuilder.compare(entries[mid].key, key)
+                if c == 0 { return true }
+                if c < 0 { low = mid + 1 } else { high = mid }
+            }
+            return false
+        }
+    }
+
+    /// Greedy longest match with OpenCC's group rules over a stage's entries, for the values
+    /// fusing converts at build time (one per first-stage phrase: tens of thousands at run time).
     struct Reference {
-        let keys: [[UInt32]: TableBuilder.FlatEntry]
-        let maxKey: Int
+        let entries: [TableBuilder.FlatEntry]
+        /// One-scalar keys (their entry), and the longer ones with the length of the longest key
+        /// that starts with each scalar.
+        let singles: ScalarMap<Int32>
+        let phrases: [[UInt32]: TableBuilder.FlatEntry]
+        let longest: ScalarMap<Int32>
 
         init(_ entries: [TableBuilder.FlatEntry]) {
-            keys = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0) })
-            maxKey = entries.map(\.key.count).max() ?? 1
+            var singles = ScalarMap<Int32>(absent: -1), longest = ScalarMap<Int32>(absent: 0)
+            var phrases: [[UInt32]: TableBuilder.FlatEntry] = [:]
+            for (i, e) in entries.enumerated() {
+                if e.key.count == 1 { singles[e.key[0]] = Int32(i); continue }
+                phrases[e.key] = e
+                longest[e.key[0]] = max(longest[e.key[0]], Int32(e.key.count))
+            }
+            (self.entries, self.singles, self.phrases, self.longest) = (entries, singles, phrases, longest)
+        }
+
+        func single(_ scalar: UInt32) -> TableBuilder.FlatEntry? {
+            singles[scalar] < 0 ? nil : entries[Int(singles[scalar])]
         }
 
         func convert(_ s: [UInt32]) -> [UInt8] {
             var out: [UInt8] = [], i = 0
+            out.reserveCapacity(s.count * 3)
             while i < s.count {
-                var best: TableBuilder.FlatEntry?
-                for length in 1...min(maxKey, s.count - i) {
-                    if let e = keys[Array(s[i..<i + length])], best == nil || e.rank <= best!.rank { best = e }
+                var best = single(s[i])
+                if case let longest = Int(longest[s[i]]), longest > 0, i + 1 < s.count {
+                    for length in 2...min(longest, s.count - i) {
+                        if let e = phrases[Array(s[i..<i + length])], best == nil || e.rank <= best!.rank { best = e }
+                    }
                 }
                 if let best {
                     out += best.value
                     i += best.key.count
                 } else {
-                    out += Array(String(Unicode.Scalar(s[i])!).utf8)
+                    UTF8.encode(Unicode.Scalar(s[i])!) { out.append($0) }
                     i += 1
                 }
             }

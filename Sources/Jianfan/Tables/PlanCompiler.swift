@@ -4,7 +4,7 @@
 struct PlanCompiler {
     let builder: TableBuilder
     /// The serialized tables so far, in the order plan records refer to them.
-    private(set) var tables: [[UInt8]] = []
+    private(set) var tables: [TableBlock] = []
     private var tableIndex: [String: Int] = [:]
     private var flatCache: [String: [TableBuilder.FlatEntry]] = [:]
 
@@ -15,7 +15,7 @@ struct PlanCompiler {
     /// The flattened entries of `spec` (computed once per signature).
     mutating func flat(_ spec: DictionarySpec) throws -> [TableBuilder.FlatEntry] {
         if let cached = flatCache[spec.signature] { return cached }
-        let entries = try builder.flatten(spec)
+        let entries = try builder.flatten(spec, known: flatCache)
         flatCache[spec.signature] = entries
         return entries
     }
@@ -23,7 +23,7 @@ struct PlanCompiler {
     /// The index of `spec`'s table, built on first use.
     mutating func table(_ spec: DictionarySpec) throws -> Int {
         if let i = tableIndex[spec.signature] { return i }
-        tables.append(TableBuilder.build(try flat(spec)))
+        tables.append(TableBuilder.block(try flat(spec)))
         tableIndex[spec.signature] = tables.count - 1
         return tables.count - 1
     }
@@ -41,16 +41,15 @@ struct PlanCompiler {
                 "at most \(PlanRecord.maxStages) conversion steps and \(PlanRecord.maxNormalization) normalization steps")
         }
         let all = normalization + [segmentation].compactMap { $0 } + chain
-        var keyScalars = Set<UInt32>()
-        for spec in all { for e in try flat(spec) { keyScalars.formUnion(e.key) } }
+        var keyScalars = ScalarSet()
+        for spec in all { for e in try flat(spec) { for scalar in e.key { keyScalars.insert(scalar) } } }
         let compatOnly = try normalization.allSatisfy { spec in
             try flat(spec).allSatisfy { $0.key.count == 1 && TableSetCompiler.isCompatibilityIdeograph($0.key[0]) }
         }
         var fused = false
         if let seg = segmentation, let first = chain.first {
-            let segKeys = try flat(seg).map(\.key)
-            let rankZero = try flat(first).filter { $0.rank == 0 }.map(\.key)
-            fused = try flat(seg).allSatisfy { $0.rank == 0 } && segKeys == rankZero
+            let rankZero = try flat(first).lazy.filter { $0.rank == 0 }.map(\.key)
+            fused = try flat(seg).allSatisfy { $0.rank == 0 } && flat(seg).lazy.map(\.key).elementsEqual(rankZero)
         }
         // Segmenting with the first stage's phrases, then two stages: one fused table.
         var fusedTable: Int?
@@ -59,7 +58,7 @@ struct PlanCompiler {
             if let i = tableIndex[signature] {
                 fusedTable = i
             } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
-                tables.append(TableBuilder.build(f.entries))
+                tables.append(TableBuilder.block(f.entries))
                 tableIndex[signature] = tables.count - 1
                 fusedTable = tables.count - 1
             }
@@ -73,5 +72,18 @@ struct PlanCompiler {
             stages: try chain.map { try table($0) }, fused: fusedTable,
             isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }.prefix(PlanRecord.maxIsolating)),
             isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) })
+    }
+}
+
+/// A set of Unicode scalars as one bit each (136 KB, touched only where scalars are).
+struct ScalarSet {
+    private var words = [UInt64](repeating: 0, count: 0x110000 / 64)
+
+    mutating func insert(_ scalar: UInt32) {
+        words[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63)
+    }
+
+    func contains(_ scalar: UInt32) -> Bool {
+        scalar < 0x110000 && words[Int(scalar >> 6)] & 1 << UInt64(scalar & 63) != 0
     }
 }

@@ -41,7 +41,7 @@ package struct TableSetCompiler {
                 records.append(try compiler.plan(definition, name: config.rawValue, tofu: tofu))
             }
         }
-        return TableSet.serialize(tables: compiler.tables, records: records)
+        return TableSet.serialize(tables: compiler.tables.map(\.bytes), records: records)
     }
 
     /// The ASCII scalars for which `include` holds, as two 64-bit sets.

@@ -1,11 +1,20 @@
-/// The memory of tables compiled at run time: one 64-byte-aligned block holding them all, freed
-/// when the last plan that uses it goes away. (Embedded tables need none: they live in the binary.)
+/// The memory of tables compiled at run time: 64-byte-aligned blocks, freed when the last plan
+/// that uses them goes away. (Embedded tables need none: they live in the binary.)
 final class TableStorage: @unchecked Sendable {
-    private let block: UnsafeMutableRawPointer
-    /// Where each table starts in the block.
+    private let block: UnsafeMutableRawPointer?
+    private let blocks: [TableBlock]
+    /// Where each table starts.
     let tables: [Table]
     /// Bytes held.
     let size: Int
+
+    /// Keeps `blocks` (serialized by ``TableBuilder/block(_:)``), one table each.
+    init(blocks: [TableBlock]) {
+        block = nil
+        self.blocks = blocks
+        tables = blocks.map { Table(base: UnsafeRawPointer($0.base)) }
+        size = blocks.reduce(0) { $0 + $1.count }
+    }
 
     /// Copies `tables` (serialized by ``TableBuilder/build(_:)``) into one block.
     init(_ serialized: [[UInt8]]) {
@@ -21,8 +30,31 @@ final class TableStorage: @unchecked Sendable {
             t.withUnsafeBytes { memory.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: t.count) }
         }
         block = memory
+        blocks = []
         tables = offsets.map { Table(base: UnsafeRawPointer(memory.advanced(by: $0))) }
     }
 
-    deinit { block.deallocate() }
+    deinit { block?.deallocate() }
+}
+
+/// One table's bytes in a 64-byte-aligned block of its own, zeroed when made.
+final class TableBlock: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        // Rounded up to a cache line, as tables are laid out in the embedded blob.
+        let size = max((count + 63) & ~63, 64)
+        base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+    }
+
+    /// The bytes, to write the table (only while it is being made).
+    var bytesForWriting: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(start: base, count: count) }
+
+    /// A copy of the bytes (for the blob of built-in tables).
+    var bytes: [UInt8] { Array(UnsafeRawBufferPointer(start: base, count: count)) }
+
+    deinit { base.deallocate() }
 }
