@@ -48,7 +48,7 @@ public struct Aligner: Sendable {
     ///     *frequent* there (runs of one character, repeated boilerplate): it seeds only where no
     ///     match covers the document yet, and only at a few chosen occurrences, so repetitive
     ///     texts still align (two identical ones as one passage) and stay linear. Lowered for
-    ///     texts where following every occurrence would make more than four hits per scalar
+    ///     texts where following every occurrence would make more than one hit per scalar
     ///     (texts of a few letters). At least 1.
     ///
     /// ```swift

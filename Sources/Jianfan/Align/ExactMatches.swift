@@ -17,7 +17,7 @@ extension SeedIndex {
     /// a long shared passage costs one extension, not one per position.
     ///
     /// A rare k-gram (at most `maximumOccurrences` in the reference, fewer when that would make
-    /// more than four hits per scalar: see `rareLimit`) seeds at every occurrence.
+    /// more than one hit per scalar of the two texts: see `rareLimit`) seeds at every occurrence.
     /// A frequent one seeds only where no match covers the document yet. First where the
     /// furthest match left off: the texts most likely go on together after a small difference,
     /// so the cheapest way on (skipping `a` document and `b` reference scalars, `max(a, b)` at
@@ -95,7 +95,7 @@ private struct Seeding {
     /// k-grams with more occurrences than this are frequent here (``SeedIndex/rareLimit``).
     let rareLimit: Int
     /// The budget of rare hits, per scalar of the two texts.
-    static let hitsPerScalar = 4
+    static let hitsPerScalar = 1
     /// Bounds the work on a rare hit after a stretch of frequent k-grams.
     static let maximumLeftExtension = 4096
     /// How far back a frequent k-gram's match may reach into the document before the frontier.
