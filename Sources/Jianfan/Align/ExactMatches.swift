@@ -31,13 +31,11 @@ extension SeedIndex {
     /// - Complexity: O((n + m) · `maximumOccurrences` + n / k · `maximumGap`²) for a document
     ///   of n and a reference of m scalars, plus the length of the matches found.
     func maximalMatches(of document: [UInt32], in reference: [UInt32], maximumGap: Int) -> [ExactMatch] {
-        var seeding = Seeding(index: self, document: document, reference: reference, maximumGap: maximumGap)
+        let slots = documentSlots(document)
+        var seeding = Seeding(index: self, slots: slots, scalars: document.count + reference.count, maximumGap: maximumGap)
         document.withUnsafeBufferPointer { d in
             reference.withUnsafeBufferPointer { r in
-                RollingHash.forEach(in: document, length: length) { i, hash in
-                    guard let slot = slot(of: hash) else { return }
-                    seeding.seed(at: i, slot: slot, d, r)
-                }
+                for (i, slot) in slots.enumerated() where slot >= 0 { seeding.seed(at: i, slot: Int(slot), d, r) }
             }
         }
         var matches = seeding.matches
@@ -45,13 +43,13 @@ extension SeedIndex {
         return matches
     }
 
-    /// How often each slot's k-gram occurs in `document`.
-    fileprivate func documentCounts(_ document: [UInt32]) -> [Int32] {
-        var counts = [Int32](repeating: 0, count: slotCount)
-        RollingHash.forEach(in: document, length: length) { _, hash in
-            if let slot = slot(of: hash) { counts[slot] += 1 }
+    /// The slot of each k-gram of `document`, -1 for one the reference does not have.
+    fileprivate func documentSlots(_ document: [UInt32]) -> [Int32] {
+        var slots = [Int32](repeating: -1, count: max(0, document.count - length + 1))
+        RollingHash.forEach(in: document, length: length) { i, hash in
+            if let slot = slot(of: hash) { slots[i] = Int32(slot) }
         }
-        return counts
+        return slots
     }
 
     /// The most occurrences a rare k-gram may have for this document: `maximumOccurrences`,
@@ -101,12 +99,15 @@ private struct Seeding {
     /// How far back a frequent k-gram's match may reach into the document before the frontier.
     static let frequentLeftExtension = 64
 
-    init(index: SeedIndex, document: [UInt32], reference: [UInt32], maximumGap: Int) {
+    /// `slots`: the document's k-grams as ``SeedIndex/documentSlots(_:)`` gives them;
+    /// `scalars`: the length of the two texts.
+    init(index: SeedIndex, slots: [Int32], scalars: Int, maximumGap: Int) {
         self.index = index
         self.maximumGap = maximumGap
-        documentCounts = index.documentCounts(document)
-        rareLimit = index.rareLimit(
-            documentCounts: documentCounts, budget: Self.hitsPerScalar * (document.count + reference.count))
+        var counts = [Int32](repeating: 0, count: index.slotCount)
+        for slot in slots where slot >= 0 { counts[Int(slot)] += 1 }
+        documentCounts = counts
+        rareLimit = index.rareLimit(documentCounts: counts, budget: Self.hitsPerScalar * scalars)
         seen = [Int32](repeating: 0, count: index.slotCount)
     }
 
