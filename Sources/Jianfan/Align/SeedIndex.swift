@@ -4,8 +4,8 @@
 /// The occurrences of one k-gram sit together in one array, in text order, so a caller can ask
 /// for all of them or for the r-th one. k-grams that occur more than `maximumOccurrences` times
 /// (runs of one character, repeated boilerplate) are *frequent*: following every occurrence of
-/// each would make repetitive texts quadratic, so ``maximalMatches(of:in:)`` anchors them on a
-/// few chosen occurrences only.
+/// each would make repetitive texts quadratic, so `maximalMatches(of:in:maximumGap:)` anchors
+/// them on a few chosen occurrences only.
 struct SeedIndex {
     let length: Int
     let maximumOccurrences: Int
