@@ -20,9 +20,11 @@ enum AlignmentRendering {
             for (number, passage) in reference.passages.enumerated() {
                 let edits = passage.isExact ? "exact" : "\(passage.edits.count) edit\(passage.edits.count == 1 ? "" : "s")"
                 lines.append("")
-                lines.append("  [\(number + 1)] document \(passage.document.start)..<\(passage.document.end)"
-                    + "  reference \(passage.reference.start)..<\(passage.reference.end)"
-                    + "  (\(passage.matched) matched, \(edits))")
+                let document = place(passage.document, in: report.document.path ?? "-")
+                lines.append("  [\(number + 1)] \(document) → \(place(passage.reference, in: reference.path))"
+                    + "  (document \(passage.document.start)..<\(passage.document.end),"
+                    + " reference \(passage.reference.start)..<\(passage.reference.end);"
+                    + " \(passage.matched) matched, \(edits))")
                 lines.append("      " + inline(passage, style: style).replacingNewlines())
             }
         }
@@ -43,8 +45,8 @@ enum AlignmentRendering {
             for passage in reference.passages {
                 let documentSide = side(passage.document, edits: passage.edits.map { ($0.document, "del") })
                 let referenceSide = side(passage.reference, edits: passage.edits.map { ($0.reference, "ins") })
-                body += "<tr><td><div class=\"at\">\(passage.document.start)–\(passage.document.end)</div>\(documentSide)</td>"
-                body += "<td><div class=\"at\">\(passage.reference.start)–\(passage.reference.end)</div>\(referenceSide)</td></tr>\n"
+                body += "<tr><td><div class=\"at\">\(at(passage.document))</div>\(documentSide)</td>"
+                body += "<td><div class=\"at\">\(at(passage.reference))</div>\(referenceSide)</td></tr>\n"
             }
             body += "</table>\n"
         }
@@ -62,6 +64,19 @@ enum AlignmentRendering {
             \(body)</body></html>
 
             """
+    }
+
+    /// `file:line:col` of a span's start in its original file, as compilers print places;
+    /// `file@offset` (in Unicode scalars of the normalized text) when the report has no lines.
+    static func place(_ span: AlignmentReport.Span, in path: String) -> String {
+        guard let source = span.source else { return "\(path)@\(span.start)" }
+        return "\(path):\(source.start.line):\(source.start.column)"
+    }
+
+    /// Lines and columns of a span in its original file (`3:5–3:50`), or its offsets.
+    private static func at(_ span: AlignmentReport.Span) -> String {
+        guard let source = span.source else { return "\(span.start)–\(span.end)" }
+        return "\(source.start.line):\(source.start.column)–\(source.end.line):\(source.end.column)"
     }
 
     /// The document side of a passage with each edit spelled out inline.

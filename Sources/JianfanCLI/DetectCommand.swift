@@ -32,7 +32,11 @@ struct DetectCommand: ParsableCommand {
     func run() throws {
         let output = StandardOutput()
         var status = ExitStatus.success
-        for path in files.isEmpty ? ["-"] : files {
+        let inputs = files.isEmpty ? ["-"] : files
+        ProgressMeter.start(inputs: inputs)
+        defer { ProgressMeter.current?.clear() }
+        for path in inputs {
+            defer { ProgressMeter.current?.nextFile() }
             do {
                 let input = try InputFile(path: path)
                 var detector = ScriptDetector()
@@ -40,10 +44,12 @@ struct DetectCommand: ParsableCommand {
                 while true {
                     let count = try chunk.withUnsafeMutableBytes { try input.read(into: $0) }
                     if count == 0 { break }
+                    ProgressMeter.current?.advance(count)
                     chunk.withUnsafeBytes { detector.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
                 }
                 let line = json ? Self.json(detector.verdict, input: input.displayName)
                     : Self.text(detector.verdict, input: input.displayName)
+                ProgressMeter.current?.clear()
                 try output.write(Array((line + "\n").utf8))
             } catch let error as CLIError {
                 error.report()

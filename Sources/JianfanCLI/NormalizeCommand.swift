@@ -113,13 +113,17 @@ struct NormalizeCommand: ParsableCommand {
         }
 
         var references: [(path: String, text: String)] = []
+        var maps: [SourceMap?] = []
         for path in against {
-            let normalized = normalizer.normalize(try Self.read(path, lossy: lossy))
+            let original = try Self.read(path, lossy: lossy)
+            let normalized = normalizer.normalize(original)
             if stats { Self.printStats(normalized.reports, for: path) }
             references.append((path, normalized.text))
+            maps.append(SourceMap(original: original, steps: normalized.reports))
         }
         let aligner = Aligner(maximumGap: maximumGap, minimumMatched: minimumMatch)
         let report = aligner.align(document: document.text, references: references, documentPath: file)
+            .locating(document: SourceMap(original: source, steps: document.reports), references: maps)
         if let html { try Self.write(AlignmentRendering.html(report), to: html) }
         let text: String
         if json {

@@ -26,6 +26,27 @@ struct ProgressTests {
         #expect(result.terminal.hasSuffix("\r\u{1B}[K"))   // erased at the end
     }
 
+    @Test("detect shows the line too while it reads slowly, and erases it before its verdict")
+    func detect() throws {
+        let dir = try TemporaryDirectory()
+        let result = try CLI.runOnTerminal(["detect"], in: dir.url, feed: Self.feed)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<stdin>: simplified; han 40000,"), "\(result.stdout)")
+        #expect(result.terminal.contains(" KB, "), "\(result.terminal)")
+        #expect(result.terminal.contains("B/s"), "\(result.terminal)")
+        #expect(result.terminal.hasSuffix("\r\u{1B}[K"))
+    }
+
+    @Test("detect on a quick file shows nothing")
+    func detectQuick() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.txt", "头发\n")
+        let result = try CLI.runOnTerminal(["detect", "a.txt"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("a.txt: simplified"))
+        #expect(result.terminal.isEmpty)
+    }
+
     @Test("no progress when standard error is not a terminal")
     func notTerminal() throws {
         let dir = try TemporaryDirectory()

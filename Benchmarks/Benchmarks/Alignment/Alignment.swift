@@ -14,6 +14,39 @@ let benchmarks: @Sendable () -> Void = {
         let report = Aligner().align(document: document, references: [(path: "reference", text: reference)])
         blackHole(report)
     }
+
+    // Adversarial inputs of ~1 MB each: every stage must stay linear in time and bounded in
+    // memory (the test suite checks their results on smaller ones).
+    for (name, document, reference) in AdversarialPairs.make(bytes: 1_000_000) {
+        Benchmark("align adversarial: \(name)") { benchmark in
+            blackHole(Aligner().align(document: document, references: [(path: "reference", text: reference)]))
+        }
+    }
+}
+
+/// Inputs that defeat naive seeding: texts where every k-gram is frequent, a text against its
+/// reverse, and a four-letter text where every k-gram recurs.
+enum AdversarialPairs {
+    static func make(bytes: Int) -> [(String, String, String)] {
+        let sentence = "这是一个重复的句子。\n"
+        let count = bytes / sentence.utf8.count
+        let lines = String(repeating: sentence, count: count)
+        let edited = String(repeating: sentence, count: count / 2) + "这是一个被改的句子。\n"
+            + String(repeating: sentence, count: count - count / 2 - 1)
+        let line = String(repeating: "U盘", count: bytes / 4)
+        let (prose, _) = QuotedPair.make(bytes: bytes)
+        let reversed = String(String.UnicodeScalarView(prose.unicodeScalars.reversed()))
+        var g = QuotedPair.Generator(state: 7)
+        let letters = String((0..<bytes).map { _ in Character(["A", "C", "G", "T"][g.below(4)]) })
+        return [
+            ("two identical repetitive texts", lines, lines),
+            ("a repetitive text with one edit", lines, edited),
+            ("a repetitive text quoted whole", lines, "编者按：\n" + String(lines.prefix(1000)) + "正文：\n" + lines),
+            ("one long repetitive line", line, line),
+            ("a text against its reverse", prose, reversed),
+            ("four-letter texts, identical", letters, letters),
+        ]
+    }
 }
 
 /// A deterministic document and a reference that quotes parts of it with edits.

@@ -4,8 +4,9 @@
 /// Give it texts normalized by the same ``Normalizer`` into the same script: the aligner
 /// compares Unicode scalars as they are. It seeds on shared k-grams (``seedLength`` scalars),
 /// extends them into maximal exact matches, chains matches that follow each other with gaps of
-/// at most ``maximumGap`` scalars, and aligns each gap character by character. Cost is about
-/// linear in the two lengths, so book-length texts take seconds.
+/// at most ``maximumGap`` scalars, and aligns each gap character by character. Every stage is
+/// linear in the two lengths (repetitive texts, a text against its reverse and texts of four
+/// letters included), so book-length texts take about a second.
 ///
 /// ```swift
 /// let normalizer = Normalizer(steps: [.readingAnnotations, .punctuationWidth, .script(.t2s)])
@@ -17,13 +18,14 @@
 /// }
 /// ```
 public struct Aligner: Sendable {
-    /// Length of the shared substrings that seed a passage.
+    /// Length of the shared substrings that seed a passage: at most ``minimumMatched``.
     public let seedLength: Int
     /// The widest difference a passage bridges; wider ones split it in two.
     public let maximumGap: Int
     /// Passages with fewer equal scalars than this are not reported.
     public let minimumMatched: Int
-    /// Seeds that occur more often than this in a reference are ignored (boilerplate, runs).
+    /// Seeds that occur more often than this in a reference are frequent: they seed only where
+    /// nothing else matched (boilerplate, runs).
     public let maximumOccurrences: Int
 
     /// An aligner with these thresholds; the defaults suit news reports quoting a notice.
@@ -39,19 +41,24 @@ public struct Aligner: Sendable {
     ///     exact matches join into one passage when both the document's gap and the reference's
     ///     gap between them are at most this long; a wider gap splits the passage in two. Also
     ///     bounds the local alignment's work. At least 0.
-    ///   - minimumMatched: passages with fewer scalars aligned and equal are not reported; raised
-    ///     to `seedLength` if smaller.
-    ///   - maximumOccurrences: a k-gram that occurs more often than this in one reference seeds
-    ///     nothing there (runs of one character, repeated boilerplate); at least 1.
+    ///   - minimumMatched: passages with fewer scalars aligned and equal are not reported. When it
+    ///     is smaller than `seedLength`, the seeds shrink to it (at least 1), so that passages
+    ///     that short can be found at all.
+    ///   - maximumOccurrences: a k-gram that occurs more often than this in one reference is
+    ///     *frequent* there (runs of one character, repeated boilerplate): it seeds only where no
+    ///     match covers the document yet, and only at a few chosen occurrences, so repetitive
+    ///     texts still align (two identical ones as one passage) and stay linear. Lowered for
+    ///     texts where following every occurrence would make more than one hit per scalar
+    ///     (texts of a few letters). At least 1.
     ///
     /// ```swift
     /// let strict = Aligner(seedLength: 12, maximumGap: 8, minimumMatched: 40)
     /// ```
     public init(seedLength: Int = 8, maximumGap: Int = 32, minimumMatched: Int = 16, maximumOccurrences: Int = 64) {
         precondition(seedLength > 0 && maximumGap >= 0 && maximumOccurrences > 0)
-        self.seedLength = seedLength
+        self.seedLength = min(seedLength, max(1, minimumMatched))
         self.maximumGap = maximumGap
-        self.minimumMatched = max(minimumMatched, seedLength)
+        self.minimumMatched = max(minimumMatched, self.seedLength)
         self.maximumOccurrences = maximumOccurrences
     }
 
@@ -79,7 +86,7 @@ public struct Aligner: Sendable {
 
     private func align(_ document: [UInt32], _ reference: [UInt32], path: String) -> AlignmentReport.Reference {
         let index = SeedIndex(reference, length: seedLength, maximumOccurrences: maximumOccurrences)
-        let matches = index.maximalMatches(of: document, in: reference)
+        let matches = index.maximalMatches(of: document, in: reference, maximumGap: maximumGap)
         let chains = MatchChaining(maximumGap: maximumGap).chains(matches).filter { $0.matched >= minimumMatched }
         let passages = MatchChaining.removingRepeats(chains)
             .map { passage(from: $0, document, reference) }

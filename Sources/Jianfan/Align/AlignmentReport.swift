@@ -7,9 +7,22 @@
 /// ```swift
 /// let encoder = JSONEncoder()
 /// let json = try encoder.encode(report)
-/// // {"document":{"length":1830},"references":[{"path":"002.txt","coverage":{…},"passages":[…]}]}
+/// // {"version":2,"document":{"length":1830},"references":[{"path":"002.txt","coverage":{…},"passages":[…]}]}
 /// ```
 public struct AlignmentReport: Sendable, Hashable, Codable {
+    /// The version of the report's JSON form: 2 since spans carry ``Span/source`` (their lines and
+    /// columns in the original files); a report without the field is version 1.
+    ///
+    /// ```swift
+    /// report.version   // 2
+    /// ```
+    public let version: Int
+    /// The JSON form this library writes.
+    ///
+    /// ```swift
+    /// if report.version > AlignmentReport.currentVersion { print("written by a newer jianfan") }
+    /// ```
+    public static let currentVersion = 2
     /// The document's name and length.
     ///
     /// ```swift
@@ -30,8 +43,23 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
     /// let empty = AlignmentReport(document: report.document, references: [])
     /// ```
     public init(document: Document, references: [Reference]) {
+        self.version = Self.currentVersion
         self.document = document
         self.references = references
+    }
+
+    private enum CodingKeys: String, CodingKey { case version, document, references }
+
+    /// Decodes the JSON form; a report without `version` is version 1.
+    ///
+    /// ```swift
+    /// let decoded = try JSONDecoder().decode(AlignmentReport.self, from: json)
+    /// ```
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decodeIfPresent(Int.self, forKey: .version) ?? 1
+        document = try container.decode(Document.self, forKey: .document)
+        references = try container.decode([Reference].self, forKey: .references)
     }
 
     /// The document every reference was compared with.
@@ -129,6 +157,20 @@ public struct AlignmentReport: Sendable, Hashable, Codable {
         /// print(edit.document.text, "→", edit.reference.text)
         /// ```
         public let text: String
+        /// Where the stretch was in the original file, before normalization, if the report
+        /// was given ``SourceMap``s (``AlignmentReport/locating(document:references:)``).
+        ///
+        /// ```swift
+        /// if let source = span.source { print("\(source.start.line):\(source.start.column)") }
+        /// ```
+        public let source: SourceSpan?
+
+        init(start: Int, end: Int, text: String, source: SourceSpan? = nil) {
+            self.start = start
+            self.end = end
+            self.text = text
+            self.source = source
+        }
 
         /// `start..<end`, in Unicode scalars.
         ///

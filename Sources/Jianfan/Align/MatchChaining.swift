@@ -17,14 +17,18 @@ struct MatchChaining {
     }
 
     /// `matches` sorted by document position.
+    ///
+    /// A match can only continue a chain whose last diagonal (reference − document offset) is
+    /// within `maximumGap` of its own, so open chains are kept in buckets of diagonals and each
+    /// match looks at three buckets, not at every open chain: repetitive texts with many
+    /// matches side by side stay linear.
     func chains(_ matches: [ExactMatch]) -> [Chain] {
         var chains: [Chain] = []
-        var open: [Int] = [] // indices into `chains`, of chains that later matches may continue
+        var open = OpenChains(width: maximumGap + 1)
         for match in matches {
-            open.removeAll { chains[$0].documentEnd + maximumGap < match.document }
             var best: (chain: Int, trimmed: ExactMatch, gap: Int)?
             var isRedundant = false
-            for index in open {
+            open.forEachChain(near: match.reference - match.document, openAt: match.document - maximumGap, in: chains) { index in
                 let chain = chains[index]
                 // A match that overlaps the chain's end (repeated text) is trimmed to follow it.
                 let overlap = max(0, chain.documentEnd - match.document, chain.referenceEnd - match.reference)
@@ -32,22 +36,26 @@ struct MatchChaining {
                     if match.reference >= chain.referenceStart, match.referenceEnd <= chain.referenceEnd {
                         isRedundant = true // already inside this chain in both texts
                     }
-                    continue
+                    return
                 }
                 let trimmed = ExactMatch(
                     document: match.document + overlap, reference: match.reference + overlap,
                     length: match.length - overlap)
                 let documentGap = trimmed.document - chain.documentEnd
                 let referenceGap = trimmed.reference - chain.referenceEnd
-                guard documentGap <= maximumGap, referenceGap <= maximumGap else { continue }
+                guard documentGap <= maximumGap, referenceGap <= maximumGap else { return }
                 let gap = max(documentGap, referenceGap)
-                if best == nil || gap < best!.gap { best = (index, trimmed, gap) }
+                // The lowest index wins a tie: the chain that started first.
+                if best == nil || (gap, index) < (best!.gap, best!.chain) { best = (index, trimmed, gap) }
             }
             if let best {
+                let last = chains[best.chain].matches[chains[best.chain].matches.count - 1]
                 chains[best.chain].matches.append(best.trimmed)
+                let diagonal = best.trimmed.reference - best.trimmed.document
+                if diagonal != last.reference - last.document { open.insert(best.chain, diagonal: diagonal) }
             } else if !isRedundant {
                 chains.append(Chain(matches: [match]))
-                open.append(chains.count - 1)
+                open.insert(chains.count - 1, diagonal: match.reference - match.document)
             }
         }
         return chains
@@ -81,3 +89,40 @@ struct MatchChaining {
         return shared * 2 > inner.count
     }
 }
+
+/// The chains that later matches may continue, by the diagonal of their last match, in buckets
+/// `width` diagonals wide. A chain moves to another bucket when it grows; the entry it leaves
+/// behind is dropped when its bucket is next visited, as are chains that ended too long ago.
+private struct OpenChains {
+    let width: Int
+    private var buckets: [Int: [(chain: Int, diagonal: Int)]] = [:]
+
+    init(width: Int) { self.width = width }
+
+    private func bucket(_ diagonal: Int) -> Int {
+        diagonal >= 0 ? diagonal / width : -((-diagonal + width - 1) / width)
+    }
+
+    mutating func insert(_ chain: Int, diagonal: Int) {
+        buckets[bucket(diagonal), default: []].append((chain, diagonal))
+    }
+
+    /// Calls `body` with each chain whose last diagonal is within `width` of `diagonal` and
+    /// whose document end is at least `openAt`; forgets the others it sees in those buckets.
+    mutating func forEachChain(
+        near diagonal: Int, openAt: Int, in chains: [MatchChaining.Chain], _ body: (Int) -> Void
+    ) {
+        let middle = bucket(diagonal)
+        for key in (middle - 1)...(middle + 1) {
+            guard buckets[key] != nil else { continue }
+            buckets[key]!.removeAll { entry in // in place: the bucket is not copied
+                let chain = chains[entry.chain]
+                let last = chain.matches[chain.matches.count - 1]
+                return chain.documentEnd < openAt || last.reference - last.document != entry.diagonal
+            }
+            guard let entries = buckets[key], !entries.isEmpty else { buckets[key] = nil; continue }
+            for entry in entries { body(entry.chain) }
+        }
+    }
+}
+

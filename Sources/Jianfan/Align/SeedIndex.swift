@@ -1,18 +1,24 @@
 /// Every k-scalar substring (k-gram) of a reference, hashed into an open-addressing table, so
 /// that each k-gram of a document finds its occurrences in the reference in constant time.
 ///
-/// k-grams that occur more than `maximumOccurrences` times (runs of one character, repeated
-/// boilerplate) are not reported: they cannot tell where a passage comes from, and following all
-/// of them would make repetitive texts quadratic.
+/// The occurrences of one k-gram sit together in one array, in text order, so a caller can ask
+/// for all of them or for the r-th one. k-grams that occur more than `maximumOccurrences` times
+/// (runs of one character, repeated boilerplate) are *frequent*: following every occurrence of
+/// each would make repetitive texts quadratic, so `maximalMatches(of:in:maximumGap:)` anchors
+/// them on a few chosen occurrences only.
 struct SeedIndex {
     let length: Int
     let maximumOccurrences: Int
     private let keys: [UInt64]
-    /// The last occurrence of each slot's k-gram; earlier ones follow through `previous`.
-    private let heads: [Int32]
+    /// Per slot, where its k-gram's occurrences start in `positions`; -1 for an empty slot.
+    private let firsts: [Int32]
     private let counts: [Int32]
-    private let previous: [Int32]
+    /// The starts of every k-gram, grouped by k-gram, ascending within a group.
+    private let positions: [Int32]
     private let mask: Int
+
+    /// The number of slots; slot numbers are below it.
+    var slotCount: Int { keys.count }
 
     init(_ text: [UInt32], length: Int, maximumOccurrences: Int) {
         self.length = length
@@ -20,42 +26,63 @@ struct SeedIndex {
         let gramCount = max(0, text.count - length + 1)
         var capacity = 16
         while capacity < gramCount * 2 { capacity <<= 1 }
-        mask = capacity - 1
+        let mask = capacity - 1
         var keys = [UInt64](repeating: 0, count: capacity)
-        var heads = [Int32](repeating: -1, count: capacity)
         var counts = [Int32](repeating: 0, count: capacity)
-        var previous = [Int32](repeating: -1, count: gramCount)
+        var slots = [Int32](repeating: 0, count: gramCount)
         RollingHash.forEach(in: text, length: length) { position, hash in
-            var slot = Int(truncatingIfNeeded: RollingHash.mix(hash)) & (capacity - 1)
-            while heads[slot] >= 0, keys[slot] != hash { slot = (slot + 1) & (capacity - 1) }
+            var slot = Int(truncatingIfNeeded: RollingHash.mix(hash)) & mask
+            while counts[slot] > 0, keys[slot] != hash { slot = (slot + 1) & mask }
             keys[slot] = hash
-            previous[position] = heads[slot]
-            heads[slot] = Int32(position)
             counts[slot] += 1
+            slots[position] = Int32(slot)
+        }
+        // A counting sort of the positions by slot: each group ends up in text order.
+        var firsts = [Int32](repeating: -1, count: capacity)
+        var next = [Int32](repeating: 0, count: capacity)
+        var total: Int32 = 0
+        for slot in 0..<capacity where counts[slot] > 0 {
+            firsts[slot] = total
+            next[slot] = total
+            total += counts[slot]
+        }
+        var positions = [Int32](repeating: 0, count: gramCount)
+        for position in 0..<gramCount {
+            let slot = Int(slots[position])
+            positions[Int(next[slot])] = Int32(position)
+            next[slot] += 1
         }
         self.keys = keys
-        self.heads = heads
+        self.firsts = firsts
         self.counts = counts
-        self.previous = previous
+        self.positions = positions
+        self.mask = mask
     }
 
-    /// Calls `body` with each start of a k-gram of the reference whose hash is `hash`, latest
-    /// first; nothing if there are more than `maximumOccurrences`. Equal hashes are not proof
-    /// of equal text: callers compare the scalars.
-    func forEachOccurrence(of hash: UInt64, _ body: (Int) -> Void) {
+    /// The slot of the k-gram whose hash is `hash`, or nil if the reference has no such k-gram.
+    /// Equal hashes are not proof of equal text: callers compare the scalars.
+    func slot(of hash: UInt64) -> Int? {
         var slot = Int(truncatingIfNeeded: RollingHash.mix(hash)) & mask
-        while heads[slot] >= 0 {
-            if keys[slot] == hash {
-                guard counts[slot] <= maximumOccurrences else { return }
-                var position = heads[slot]
-                while position >= 0 {
-                    body(Int(position))
-                    position = previous[Int(position)]
-                }
-                return
-            }
+        while counts[slot] > 0 {
+            if keys[slot] == hash { return slot }
             slot = (slot + 1) & mask
         }
+        return nil
+    }
+
+    /// How often the slot's k-gram occurs in the reference.
+    func count(_ slot: Int) -> Int { Int(counts[slot]) }
+
+    /// Whether the slot's k-gram occurs more than `maximumOccurrences` times.
+    func isFrequent(_ slot: Int) -> Bool { counts[slot] > maximumOccurrences }
+
+    /// The start of the `rank`-th occurrence (from 0, in text order) of the slot's k-gram.
+    func occurrence(_ slot: Int, rank: Int) -> Int { Int(positions[Int(firsts[slot]) + rank]) }
+
+    /// Calls `body` with each start of the slot's k-gram in the reference, in text order.
+    func forEachOccurrence(_ slot: Int, _ body: (Int) -> Void) {
+        let first = Int(firsts[slot])
+        for index in first..<(first + Int(counts[slot])) { body(Int(positions[index])) }
     }
 }
 
