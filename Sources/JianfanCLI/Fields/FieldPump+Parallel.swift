@@ -18,8 +18,9 @@ extension FieldPump {
     /// Blocks smaller than this are not worth the threads.
     static let parallelThreshold = 256 << 10
 
+    /// Converts the lines of `bytes` and writes the parts' outputs in order; returns the bytes used.
     func processInParallel(_ bytes: UnsafeRawBufferPointer, name: String, state: inout BlockState,
-                           into output: inout [UInt8]) throws -> Int {
+                           writing write: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         let partCount = max(1, min(fieldWorkers, bytes.count / (64 << 10)))
         // Cut after a line feed near each equal share; each part knows its first line's number.
         var ends: [Int] = []
@@ -50,10 +51,12 @@ extension FieldPump {
         DispatchQueue.concurrentPerform(iterations: ends.count) { index in
             shared.run(index)
         }
-        for index in ends.indices {
-            if let error = results.slots[index].error { throw error }
-            output.append(contentsOf: results.slots[index].output)
-            state.skipped += results.slots[index].skipped
+        for slot in results.slots {
+            if let error = slot.error { throw error }
+        }
+        for slot in results.slots {
+            try slot.output.withUnsafeBytes { try write($0) }
+            state.skipped += slot.skipped
         }
         state.line = line
         return bytes.count

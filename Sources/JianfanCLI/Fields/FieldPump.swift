@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Jianfan
 
 /// Which fields of which format `--jsonl`, `--csv` or `--tsv` convert.
@@ -44,16 +51,17 @@ struct FieldPump {
                 pending.replaceSubrange(..<blockEnd, with: repaired)
                 blockEnd = repaired.count
             }
-            var output: [UInt8] = []
-            output.reserveCapacity(blockEnd + blockEnd / 8)
             let used = try pending.withUnsafeBytes { all in
                 let block = UnsafeRawBufferPointer(rebasing: all[..<blockEnd])
                 if case .jsonLines = format, block.count >= Self.parallelThreshold {
-                    return try processInParallel(block, name: name, state: &state, into: &output)
+                    return try processInParallel(block, name: name, state: &state, writing: write)
                 }
-                return try process(block, atEnd: atEnd, name: name, state: &state, into: &output)
+                var output: [UInt8] = []
+                output.reserveCapacity(blockEnd + blockEnd / 8)
+                let used = try process(block, atEnd: atEnd, name: name, state: &state, into: &output)
+                try output.withUnsafeBytes { try write($0) }
+                return used
             }
-            try output.withUnsafeBytes { try write($0) }
             state.offset += used
             pending.removeFirst(used)
         }
@@ -89,11 +97,16 @@ struct FieldPump {
         for (index, edit) in edits.enumerated() {
             output.append(bytes, cursor..<edit.raw.lowerBound)
             cursor = edit.raw.upperBound
-            let after = converted.text(index)
-            if after == texts.text(index) {
+            let before = texts.ranges[index], after = converted.ranges[index]
+            let unchanged = before.count == after.count && (before.isEmpty || texts.bytes.withUnsafeBytes { old in
+                converted.bytes.withUnsafeBytes { new in
+                    memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound, before.count) == 0
+                }
+            })
+            if unchanged {
                 output.append(bytes, edit.raw)
             } else {
-                after.withUnsafeBytes { edit.encode($0, into: &output) }
+                converted.bytes.withUnsafeBytes { edit.encode(UnsafeRawBufferPointer(rebasing: $0[after]), into: &output) }
             }
         }
         output.append(bytes, cursor..<used)

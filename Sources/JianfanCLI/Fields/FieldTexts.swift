@@ -15,19 +15,26 @@ struct FieldTexts {
     var bytes: [UInt8] = []
     /// Where each text is in `bytes`, its separator excluded.
     var ranges: [Range<Int>] = []
+    /// Whether a text may hold a line feed of its own (false spares counting them).
+    var mayHoldLineFeeds = false
 
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        ranges.removeAll(keepingCapacity: true)
-    }
-
-    /// Adds one text, which `append` writes onto the end of `bytes`.
-    mutating func add(_ append: (inout [UInt8]) -> Bool) -> Bool {
+    /// Adds one text, which `append` writes onto the end of `bytes`; `feeds`: whether it may
+    /// hold line feeds (a decoded escape, a quoted CSV field).
+    mutating func add(mayHoldLineFeeds feeds: Bool = true, _ append: (inout [UInt8]) -> Bool) -> Bool {
         let start = bytes.count
         guard append(&bytes) else { return false }
         ranges.append(start..<bytes.count)
         bytes.append(0x0A)
+        if feeds { mayHoldLineFeeds = true }
         return true
+    }
+
+    /// Adds bytes that hold no line feed (an unescaped JSON string), in one copy.
+    mutating func add(plain text: UnsafeRawBufferPointer) {
+        let start = bytes.count
+        bytes.append(text, 0..<text.count)
+        ranges.append(start..<bytes.count)
+        bytes.append(0x0A)
     }
 
     func text(_ index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
@@ -74,7 +81,8 @@ struct FieldTransform {
             return batched { input in
                 var output: [UInt8] = []
                 output.reserveCapacity(input.count + input.count / 8)
-                try converter.convert(input, appendingTo: &output)
+                // Valid: the block was checked (or repaired), and decoded escapes are scalars.
+                converter.convert(unsafeValidatedUTF8: input, appendingTo: &output)
                 return output
             }
         case let .icu(transliterator):
@@ -96,7 +104,7 @@ struct FieldTransform {
                     // A text with n line feeds of its own ends at the (n+1)th line feed from here.
                     var feeds = 0
                     var at = range.lowerBound
-                    while let found = memchr(input.baseAddress! + at, 0x0A, range.upperBound - at) {
+                    while original.mayHoldLineFeeds, let found = memchr(input.baseAddress! + at, 0x0A, range.upperBound - at) {
                         feeds += 1
                         at = UnsafeRawPointer(found) - input.baseAddress! + 1
                     }

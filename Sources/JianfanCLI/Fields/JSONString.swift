@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decoding a JSON string token to UTF-8 and writing converted text back as a token.
 ///
 /// The choice for `\uXXXX`: a converted field is written back *as the input had it*. If all its
@@ -23,11 +31,13 @@ enum JSONString {
         let mark = output.count
         var i = token.start
         while i < token.end {
-            let byte = line[i]
-            guard byte == UInt8(ascii: "\\") else {
-                if byte >= 0x80 { style.rawNonASCII = true }
-                output.append(byte)
-                i += 1
+            // The run up to the next backslash, in one copy.
+            let run = memchr(line.baseAddress! + i, Int32(UInt8(ascii: "\\")), token.end - i)
+                .map { UnsafeRawPointer($0) - line.baseAddress! } ?? token.end
+            if run > i {
+                if !style.rawNonASCII, !isASCII(UnsafeRawBufferPointer(rebasing: line[i..<run])) { style.rawNonASCII = true }
+                output.append(line, i..<run)
+                i = run
                 continue
             }
             let kind = line[i + 1]
@@ -63,13 +73,6 @@ enum JSONString {
         }
         if style.rawNonASCII { style.escapesNonASCII = false }
         return style
-    }
-
-    /// The decoded text of a token, for object keys.
-    static func decodedString(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken) -> String {
-        var bytes: [UInt8] = []
-        _ = decode(line, token, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` (valid UTF-8) to `output` as the inside of a JSON string, in `style`.
@@ -121,12 +124,27 @@ enum JSONString {
     /// Whether UTF-8 `text` holds anything JSON (or ``encode``) escapes: the common case, a
     /// converted field without quotes, backslashes or control characters, is copied whole.
     private static func needsEscapes(_ text: UnsafeRawBufferPointer) -> Bool {
-        for index in text.indices {
-            let byte = text[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] & 0xFE == 0xA8 { return true }
+        if JSONLineScanner.skipPlain(text, from: 0) < text.count { return true }
+        // U+2028/U+2029 (E2 80 A8/A9), found from their lead byte.
+        guard let base = text.baseAddress else { return false }
+        var at = 0
+        while let found = memchr(base + at, 0xE2, text.count - at) {
+            let index = UnsafeRawPointer(found) - base
+            if index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] & 0xFE == 0xA8 { return true }
+            at = index + 1
         }
         return false
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i + 8 <= bytes.count {
+            if bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count { if bytes[i] >= 0x80 { return false }; i += 1 }
+        return true
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {
