@@ -124,16 +124,16 @@ enum JSONString {
     /// Whether UTF-8 `text` holds anything JSON (or ``encode``) escapes: the common case, a
     /// converted field without quotes, backslashes or control characters, is copied whole.
     private static func needsEscapes(_ text: UnsafeRawBufferPointer) -> Bool {
-        if JSONLineScanner.skipPlain(text, from: 0) < text.count { return true }
-        // U+2028/U+2029 (E2 80 A8/A9), found from their lead byte.
-        guard let base = text.baseAddress else { return false }
+        // Quotes, backslashes and control characters, and U+2028/U+2029 (E2 80 A8/A9) found from
+        // their lead byte: one pass, eight bytes at a time.
         var at = 0
-        while let found = memchr(base + at, 0xE2, text.count - at) {
-            let index = UnsafeRawPointer(found) - base
-            if index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] & 0xFE == 0xA8 { return true }
-            at = index + 1
+        while true {
+            at = JSONLineScanner.skipPlain(text, from: at, alsoStoppingAt: 0xE2)
+            guard at < text.count else { return false }
+            if text[at] != 0xE2 { return true }
+            if at + 2 < text.count, text[at + 1] == 0x80, text[at + 2] & 0xFE == 0xA8 { return true }
+            at += 1
         }
-        return false
     }
 
     /// Whether every byte is below 0x80, eight at a time.
