@@ -50,8 +50,8 @@ enum JSONString {
             case UInt8(ascii: "t"): output.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = hex4(line, i)
-                if (2..<6).contains(where: { line[i - 2 + $0] >= UInt8(ascii: "A") && line[i - 2 + $0] <= UInt8(ascii: "F") }) {
-                    style.uppercaseHex = true
+                if !style.uppercaseHex {
+                    for k in i..<(i + 4) where line[k] >= UInt8(ascii: "A") && line[k] <= UInt8(ascii: "F") { style.uppercaseHex = true }
                 }
                 i += 4
                 if scalar >= 0x80 { style.escapesNonASCII = true }
@@ -67,7 +67,7 @@ enum JSONString {
                     output.removeSubrange(mark...)
                     return nil
                 }
-                output.append(contentsOf: UTF8.encode(unicode)!)
+                appendUTF8(unicode.value, to: &output)
             default: output.append(kind)    // \" \\ \/
             }
         }
@@ -81,10 +81,14 @@ enum JSONString {
             output.append(text, 0..<text.count)
             return
         }
-        let digits: [UInt8] = Array((style.uppercaseHex ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        let digits = style.uppercaseHex ? upperDigits : lowerDigits
         func escape(_ unit: UInt32) {
-            output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
-            for shift in stride(from: 12, through: 0, by: -4) { output.append(digits[Int((unit >> UInt32(shift)) & 0xF)]) }
+            output.append(UInt8(ascii: "\\"))
+            output.append(UInt8(ascii: "u"))
+            output.append(digits[Int(unit >> 12 & 0xF)])
+            output.append(digits[Int(unit >> 8 & 0xF)])
+            output.append(digits[Int(unit >> 4 & 0xF)])
+            output.append(digits[Int(unit & 0xF)])
         }
         var i = 0
         while i < text.count {
@@ -133,6 +137,28 @@ enum JSONString {
             if text[at] != 0xE2 { return true }
             if at + 2 < text.count, text[at + 1] == 0x80, text[at + 2] & 0xFE == 0xA8 { return true }
             at += 1
+        }
+    }
+
+    private static let upperDigits = Array("0123456789ABCDEF".utf8), lowerDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends the UTF-8 form of a scalar value.
+    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            output.append(UInt8(scalar))
+        case ..<0x800:
+            output.append(UInt8(0xC0 | scalar >> 6))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            output.append(UInt8(0xE0 | scalar >> 12))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            output.append(UInt8(0xF0 | scalar >> 18))
+            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 
