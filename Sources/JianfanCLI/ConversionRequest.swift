@@ -58,7 +58,7 @@ struct ConversionRequest {
         }
         try pipeline.validate(output: output, inPlace: inPlace)
         if inspection != nil, !pipeline.isPlain {
-            throw CLIError.usage("--inspect and --segmentation cannot be combined with --jsonl, --csv, --tsv, --check or --diff")
+            throw CLIError.usage("--inspect, --segmentation and --ambiguities cannot be combined with --jsonl, --csv, --tsv, --check or --diff")
         }
         if files.needsFileJob(inputs) {
             if !pipeline.isPlain {

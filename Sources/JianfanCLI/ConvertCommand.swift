@@ -99,7 +99,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print opencc's --segmentation JSON record for each line, with Jianfan's offsets.")
     var segmentation = false
 
-    @Flag(help: "Not supported yet: opencc's JSON Lines of one-to-many spans.")
+    @Flag(help: "Print opencc's JSON Lines of the spans one-to-many entries decided (def, lit, amb, end records).")
     var ambiguities = false
 
     @OptionGroup(title: "Fields and checks")
@@ -109,13 +109,14 @@ struct ConvertCommand: ParsableCommand {
     var segmenter: SegmenterChoice = .greedy
 
     func run() throws {
-        if ambiguities { throw CLIError.usage("--ambiguities is not supported yet; --inspect shows every stage's output") }
-        if inspect && segmentation { throw CLIError.usage("--inspect and --segmentation cannot be combined") }
+        if [inspect, segmentation, ambiguities].filter({ $0 }).count > 1 {
+            throw CLIError.usage("--inspect, --segmentation and --ambiguities cannot be combined")
+        }
         var request = ConversionRequest(
             config: config, inputs: input + files, output: output, inPlace: inPlace,
             includeTofuRiskDictionaries: includeTofuRiskDictionaries, lossy: lossy, engine: engine,
             icuTransform: icuTransform, segmenter: segmenter, searchPaths: searchPaths, dictionaries: dictionaries,
-            inspection: inspect ? .inspect : segmentation ? .segmentation : nil,
+            inspection: inspect ? .inspect : segmentation ? .segmentation : ambiguities ? .ambiguities : nil,
             pipeline: pipeline.request
         )
         request.files = fileOptions.options

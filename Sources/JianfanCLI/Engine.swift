@@ -55,7 +55,7 @@ enum Engine: Sendable {
             }
             return .table(try converter())
         case .icu:
-            if inspection != nil { throw .usage("--inspect and --segmentation show the table engine's work, not ICU's") }
+            if inspection != nil { throw .usage("--inspect, --segmentation and --ambiguities show the table engine's work, not ICU's") }
             guard let id = icuTransform ?? config.flatMap(defaultICUTransform(for:)) else {
                 throw .usage(
                     "config \(config?.rawValue ?? "from a file") has no ICU counterpart; name a transform with --icu-transform ID"
@@ -88,6 +88,7 @@ enum Engine: Sendable {
         switch self {
         case let .table(converter): converter.makeStream(lossy: lossy)
         case let .icu(transliterator): ICUStream(transliterator: transliterator, lossy: lossy)
+        case let .inspection(converter, .ambiguities): AmbiguityStream(converter: converter, lossy: lossy)
         case let .inspection(converter, mode): InspectionStream(converter: converter, mode: mode, lossy: lossy)
         }
     }

@@ -1,9 +1,10 @@
 import Jianfan
 
-/// What `--inspect` and `--segmentation` print instead of the converted text: one JSON record
-/// per input line, as `opencc` 1.4.2 prints them (see `Converter.inspectionRecord(line:…)`).
+/// What `--inspect`, `--segmentation` and `--ambiguities` print instead of the converted text,
+/// as `opencc` 1.4.2 prints them: one JSON record per input line (see
+/// `Converter.inspectionRecord(line:…)`), or the ambiguity records (``AmbiguityStream``).
 enum InspectionMode: Sendable {
-    case inspect, segmentation
+    case inspect, segmentation, ambiguities
 }
 
 /// Reads lines and writes their inspection records. A line is held whole (a record describes
@@ -55,6 +56,8 @@ struct InspectionStream: ByteStreamConverter {
                                                 outputOffset: outputBytes, outputScalarOffset: outputScalars)
         case .segmentation:
             record = converter.segmentationRecord(line: text, inputOffset: inputBytes, inputScalarOffset: inputScalars)
+        case .ambiguities:
+            preconditionFailure("--ambiguities is written by AmbiguityStream")
         }
         guard let record else {
             throw CLIError.usage("\(converter.name): this configuration has no segmentation step; --segmentation needs one")

@@ -55,6 +55,25 @@ struct FieldTests {
         #expect(python == ["a": "頭髮", "b": "中文", "c": "頭髮"])
     }
 
+    @Test("keys are matched by their decoded bytes (escaped keys, dots inside a key); long strings scanned right")
+    func keysAndLongStrings() throws {
+        let dir = try TemporaryDirectory()
+        // An escaped key names the same field; a key with a dot walks as a dotted path; a key that
+        // is only a prefix of a name does not match. Quotes, backslashes and control characters at
+        // every offset of a long string (the scan reads eight bytes at a time).
+        let long = (0..<20).map { "头发\\\"\\n\\t" + String(repeating: "x", count: $0) }.joined()
+        var input = #"{"t\u0069tle":"头发","meta.title":"后来","titl":"头发","meta":{"title":"软件"}}"# + "\n"
+        input += "{\"title\":\"\(long)\",\"x\":\"\(long)\"}\n"
+        let result = try CLI.run(["-c", "s2t", "--jsonl", "title", "--jsonl", "meta.title"], stdin: Array(input.utf8), in: dir.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let converted = long.replacingOccurrences(of: "头发", with: "頭髮")
+        #expect(result.stdoutText == #"{"t\u0069tle":"頭髮","meta.title":"後來","titl":"头发","meta":{"title":"軟件"}}"# + "\n"
+            + "{\"title\":\"\(converted)\",\"x\":\"\(long)\"}\n")
+        let control = try CLI.run(["-c", "s2t", "--jsonl", "t"], stdin: Array("{\"t\":\"0123456789\u{01}\"}\n".utf8), in: dir.url)
+        #expect(control.status == 3)
+        #expect(control.stderr.contains("control character in a string at column 17"), "\(control.stderr)")
+    }
+
     @Test("an invalid line: status 3 with its number, or with --skip-invalid passed through and counted")
     func invalidLines() throws {
         let dir = try TemporaryDirectory()

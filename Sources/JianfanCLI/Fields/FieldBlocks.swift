@@ -43,16 +43,17 @@ struct JSONLinesBlock {
             }
             for token in tokens {
                 var style = JSONString.Style()
-                let added = texts.add { buffer in
-                    if !token.escaped {
-                        buffer.append(line, token.start..<token.end)
+                if token.escaped {
+                    let added = texts.add { buffer in
+                        guard let decoded = JSONString.decode(line, token, into: &buffer) else { return false }
+                        style = decoded
                         return true
                     }
-                    guard let decoded = JSONString.decode(line, token, into: &buffer) else { return false }
-                    style = decoded
-                    return true
+                    guard added else { continue }   // a lone surrogate: the field stays as it is
+                } else {
+                    // Unescaped: the raw bytes are the text, and hold no line feed (JSON forbids it).
+                    texts.add(plain: UnsafeRawBufferPointer(rebasing: line[token.start..<token.end]))
                 }
-                guard added else { continue }   // a lone surrogate: the field stays as it is
                 edits.append(FieldEdit(raw: (start + token.start)..<(start + token.end), encoding: .json(style)))
             }
             state.line += 1

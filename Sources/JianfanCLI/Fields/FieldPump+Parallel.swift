@@ -17,11 +17,14 @@ import Darwin
 extension FieldPump {
     /// Blocks smaller than this are not worth the threads.
     static let parallelThreshold = 256 << 10
+    /// The most parts a block is cut into: one per processor a converter uses.
+    static let parallelParts = Converter(.s2t).maximumThreads
 
+    /// Converts the lines of `bytes` and writes the parts' outputs in order; returns the bytes used.
     func processInParallel(_ bytes: UnsafeRawBufferPointer, name: String, state: inout BlockState,
-                           into output: inout [UInt8]) throws -> Int {
-        let partCount = max(1, min(fieldWorkers, bytes.count / (64 << 10)))
-        // Cut after a line feed near each equal share; each part knows its first line's number.
+                           parts results: PartResults, writing write: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let partCount = max(1, min(results.slots.count, bytes.count / (64 << 10)))
+        // Cut after a line feed near each equal share.
         var ends: [Int] = []
         var start = 0
         for index in 1...partCount {
@@ -34,49 +37,50 @@ extension FieldPump {
             start = end
             if end == bytes.count { break }
         }
-        let results = PartResults(count: ends.count)
-        var firstLines: [Int] = []
-        var line = state.line
-        for (index, end) in ends.enumerated() {
-            firstLines.append(line)
-            let from = index == 0 ? 0 : ends[index - 1]
-            var at = from
-            while at < end, let feed = memchr(bytes.baseAddress! + at, 0x0A, end - at) {
-                line += 1
-                at = UnsafeRawPointer(feed) - bytes.baseAddress! + 1
-            }
-        }
-        let shared = SharedParts(pump: self, bytes: bytes, ends: ends, firstLines: firstLines, name: name, results: results)
+        // Each part counts its lines from 1; a part that fails is run again with its real first
+        // line number, so that the message names the line in the file.
+        let shared = SharedParts(pump: self, bytes: bytes, ends: ends, name: name, results: results)
         DispatchQueue.concurrentPerform(iterations: ends.count) { index in
             shared.run(index)
         }
-        for index in ends.indices {
-            if let error = results.slots[index].error { throw error }
-            output.append(contentsOf: results.slots[index].output)
-            state.skipped += results.slots[index].skipped
+        let used = results.slots.prefix(ends.count)
+        var line = state.line
+        for (index, slot) in used.enumerated() {
+            if slot.error != nil {
+                var again = BlockState()
+                again.line = line
+                let from = index == 0 ? 0 : ends[index - 1]
+                _ = try process(UnsafeRawBufferPointer(rebasing: bytes[from..<ends[index]]), atEnd: false, name: name,
+                                state: &again, scratch: slot.scratch)
+                if let error = slot.error { throw error }
+            }
+            line += slot.lines
+        }
+        for slot in used {
+            try slot.scratch.output.withUnsafeBytes { try write($0) }
+            state.skipped += slot.skipped
         }
         state.line = line
         return bytes.count
     }
 }
 
-/// The processors the field pump spreads JSON Lines over: those a converter uses.
-private let fieldWorkers = Converter(.s2t).maximumThreads
-
 /// The parts' outputs, each written by exactly one worker and read after all have finished.
-private final class PartResults: @unchecked Sendable {
+/// Made once per input and reused block after block (the scratch buffers keep their storage).
+final class PartResults: @unchecked Sendable {
     /// One slot per part, each written by the one worker that converts that part. (Writing to
     /// elements of one shared array from several threads is a data race in Swift: ThreadSanitizer
     /// reported it. The array of slots itself is never mutated after it is made.)
     final class Slot {
-        var output: [UInt8] = []
+        let scratch = FieldScratch()
         var error: Error?
         var skipped = 0
+        var lines = 0
     }
     let slots: [Slot]
 
     init(count: Int) {
-        slots = (0..<count).map { _ in Slot() }
+        slots = (0..<max(1, count)).map { _ in Slot() }
     }
 }
 
@@ -85,7 +89,6 @@ private struct SharedParts: @unchecked Sendable {
     let pump: FieldPump
     let bytes: UnsafeRawBufferPointer
     let ends: [Int]
-    let firstLines: [Int]
     let name: String
     let results: PartResults
 
@@ -93,15 +96,15 @@ private struct SharedParts: @unchecked Sendable {
         let from = index == 0 ? 0 : ends[index - 1]
         let part = UnsafeRawBufferPointer(rebasing: bytes[from..<ends[index]])
         var state = FieldPump.BlockState()
-        state.line = firstLines[index]
-        var output: [UInt8] = []
-        output.reserveCapacity(part.count + part.count / 8)
+        let slot = results.slots[index]
+        slot.error = nil
+        slot.skipped = 0
         do {
-            _ = try pump.process(part, atEnd: false, name: name, state: &state, into: &output)
-            results.slots[index].output = output
-            results.slots[index].skipped = state.skipped
+            _ = try pump.process(part, atEnd: false, name: name, state: &state, scratch: slot.scratch)
+            slot.skipped = state.skipped
+            slot.lines = state.line - 1
         } catch {
-            results.slots[index].error = error
+            slot.error = error
         }
     }
 }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Jianfan
 
 /// Which fields of which format `--jsonl`, `--csv` or `--tsv` convert.
@@ -22,6 +29,7 @@ struct FieldPump {
     func run(name: String, reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
              writing write: (UnsafeRawBufferPointer) throws -> Void) throws {
         var state = BlockState()
+        let scratch = FieldScratch(), parts = PartResults(count: Self.parallelParts)
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var atEnd = false
@@ -44,16 +52,15 @@ struct FieldPump {
                 pending.replaceSubrange(..<blockEnd, with: repaired)
                 blockEnd = repaired.count
             }
-            var output: [UInt8] = []
-            output.reserveCapacity(blockEnd + blockEnd / 8)
             let used = try pending.withUnsafeBytes { all in
                 let block = UnsafeRawBufferPointer(rebasing: all[..<blockEnd])
                 if case .jsonLines = format, block.count >= Self.parallelThreshold {
-                    return try processInParallel(block, name: name, state: &state, into: &output)
+                    return try processInParallel(block, name: name, state: &state, parts: parts, writing: write)
                 }
-                return try process(block, atEnd: atEnd, name: name, state: &state, into: &output)
+                let used = try process(block, atEnd: atEnd, name: name, state: &state, scratch: scratch)
+                try scratch.output.withUnsafeBytes { try write($0) }
+                return used
             }
-            try output.withUnsafeBytes { try write($0) }
             state.offset += used
             pending.removeFirst(used)
         }
@@ -70,11 +77,22 @@ struct FieldPump {
         var column: Int?
     }
 
-    /// Converts the whole lines or records of `bytes`; returns how many bytes it used.
+    /// Converts the whole lines or records of `bytes` into `scratch.output` (emptied first);
+    /// returns how many bytes it used.
     func process(_ bytes: UnsafeRawBufferPointer, atEnd: Bool, name: String,
-                         state: inout BlockState, into output: inout [UInt8]) throws -> Int {
-        var texts = FieldTexts()
-        var edits: [FieldEdit] = []
+                 state: inout BlockState, scratch: FieldScratch) throws -> Int {
+        scratch.reset()
+        var texts = FieldTexts(), edits: [FieldEdit] = [], output: [UInt8] = []
+        // Borrowed for the block and handed back, so that the next block reuses their storage.
+        swap(&texts, &scratch.texts)
+        swap(&edits, &scratch.edits)
+        swap(&output, &scratch.output)
+        defer {
+            swap(&texts, &scratch.texts)
+            swap(&edits, &scratch.edits)
+            swap(&output, &scratch.output)
+        }
+        output.reserveCapacity(bytes.count + bytes.count / 8)
         let used: Int
         switch format {
         case let .jsonLines(paths):
@@ -84,17 +102,21 @@ struct FieldPump {
             used = try DelimitedBlock(column: column, scanner: CSVScanner(delimiter: delimiter), skipInvalid: skipInvalid)
                 .collect(bytes, atEnd: atEnd, name: name, state: &state, texts: &texts, edits: &edits)
         }
-        let converted = texts.ranges.isEmpty ? texts : try transform.apply(texts)
+        if !texts.ranges.isEmpty { try transform.apply(texts, scratch) }
+        let converted = texts.ranges.isEmpty ? texts : scratch.converted
         var cursor = 0
         for (index, edit) in edits.enumerated() {
+            let before = texts.ranges[index], after = converted.ranges[index]
+            let unchanged = before.count == after.count && (before.isEmpty || texts.bytes.withUnsafeBytes { old in
+                converted.bytes.withUnsafeBytes { new in
+                    memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound, before.count) == 0
+                }
+            })
+            // An unchanged field stays in the run of bytes copied as they are.
+            if unchanged { continue }
             output.append(bytes, cursor..<edit.raw.lowerBound)
             cursor = edit.raw.upperBound
-            let after = converted.text(index)
-            if after == texts.text(index) {
-                output.append(bytes, edit.raw)
-            } else {
-                after.withUnsafeBytes { edit.encode($0, into: &output) }
-            }
+            converted.bytes.withUnsafeBytes { edit.encode(UnsafeRawBufferPointer(rebasing: $0[after]), into: &output) }
         }
         output.append(bytes, cursor..<used)
         return used

@@ -15,10 +15,13 @@ struct FieldTexts {
     var bytes: [UInt8] = []
     /// Where each text is in `bytes`, its separator excluded.
     var ranges: [Range<Int>] = []
+    /// Whether a text may hold a line feed of its own (false spares counting them).
+    var mayHoldLineFeeds = false
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
+        mayHoldLineFeeds = false
     }
 
     /// Adds one text, which `append` writes onto the end of `bytes`.
@@ -26,44 +29,78 @@ struct FieldTexts {
         let start = bytes.count
         guard append(&bytes) else { return false }
         ranges.append(start..<bytes.count)
+        if !mayHoldLineFeeds, bytes.count > start {
+            mayHoldLineFeeds = bytes.withUnsafeBytes { memchr($0.baseAddress! + start, 0x0A, $0.count - start) != nil }
+        }
         bytes.append(0x0A)
         return true
+    }
+
+    /// Adds bytes that hold no line feed (an unescaped JSON string), in one copy.
+    mutating func add(plain text: UnsafeRawBufferPointer) {
+        let start = bytes.count
+        bytes.append(text, 0..<text.count)
+        ranges.append(start..<bytes.count)
+        bytes.append(0x0A)
     }
 
     func text(_ index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 }
 
-/// What happens to the texts of the selected fields: converted all at once, or one by one.
-struct FieldTransform {
-    let apply: (FieldTexts) throws -> FieldTexts
+/// Buffers one worker reuses from block to block (the texts, the edits, the converted texts,
+/// the output), so that a block does not fault in fresh pages for each of them.
+final class FieldScratch {
+    var texts = FieldTexts()
+    var edits: [FieldEdit] = []
+    var converted = FieldTexts()
+    var output: [UInt8] = []
+    /// Room the converter writes into before its output is split into texts.
+    var room: [UInt8] = []
 
-    /// Converts the whole buffer in one call (the conversion can use every core), then finds
-    /// each text again by counting line feeds. Should a conversion ever change their number,
-    /// the texts are converted one by one instead.
-    static func batched(_ convert: @escaping (UnsafeRawBufferPointer) throws -> [UInt8]) -> FieldTransform {
-        FieldTransform { texts in
-            let converted = try texts.bytes.withUnsafeBytes(convert)
-            if let ranges = split(converted, like: texts) {
-                return FieldTexts(bytes: converted, ranges: ranges)
+    func reset() {
+        texts.removeAll()
+        edits.removeAll(keepingCapacity: true)
+        converted.removeAll()
+        output.removeAll(keepingCapacity: true)
+    }
+}
+
+/// What happens to the texts of the selected fields: converted all at once, or one by one.
+/// The result goes to the scratch's `converted`.
+struct FieldTransform {
+    let apply: (FieldTexts, FieldScratch) throws -> Void
+
+    /// Converts the whole buffer in one call, `convert` appending the result to the scratch's
+    /// `converted.bytes`, then finds each text again by counting line feeds. Should a conversion
+    /// ever change their number, the texts are converted one by one instead.
+    static func batched(_ convert: @escaping (UnsafeRawBufferPointer, FieldScratch) throws -> Void) -> FieldTransform {
+        FieldTransform { texts, scratch in
+            scratch.converted.removeAll()
+            try texts.bytes.withUnsafeBytes { try convert($0, scratch) }
+            if let ranges = split(scratch.converted.bytes, like: texts) {
+                scratch.converted.ranges = ranges
+                return
             }
             var result = FieldTexts()
+            let single = FieldScratch()
             for range in texts.ranges {
-                let one = try texts.bytes[range].withUnsafeBytes(convert)
-                _ = result.add { $0 += one; return true }
+                single.converted.removeAll()
+                try texts.bytes[range].withUnsafeBytes { try convert($0, single) }
+                _ = result.add { $0 += single.converted.bytes; return true }
             }
-            return result
+            scratch.converted = result
         }
     }
 
     /// Transforms each text on its own (normalization, whose line step must not join fields).
     static func each(_ transform: @escaping (String) throws -> String) -> FieldTransform {
-        FieldTransform { texts in
+        FieldTransform { texts, scratch in
             var result = FieldTexts()
             for index in texts.ranges.indices {
                 let text = try transform(String(decoding: texts.text(index), as: UTF8.self))
                 _ = result.add { $0 += text.utf8; return true }
             }
-            return result
+            scratch.converted = result
         }
     }
 
@@ -71,15 +108,21 @@ struct FieldTransform {
     static func converting(with engine: Engine) -> FieldTransform {
         switch engine {
         case let .table(converter), let .inspection(converter, _):   // inspection is refused with fields
-            return batched { input in
-                var output: [UInt8] = []
-                output.reserveCapacity(input.count + input.count / 8)
-                try converter.convert(input, appendingTo: &output)
-                return output
+            return batched { input, scratch in
+                // Into the scratch's room, which keeps its pages from block to block; the
+                // converter's own buffer only when the output outgrows it.
+                let size = input.count + input.count / 4 + (64 << 10)
+                if scratch.room.count < size { scratch.room = [UInt8](repeating: 0, count: size) }
+                // Valid: the block was checked (or repaired), and decoded escapes are scalars.
+                if let written = scratch.room.withUnsafeMutableBytes({ converter.convert(unsafeValidatedUTF8: input, into: $0) }) {
+                    scratch.converted.bytes += scratch.room[..<written]
+                } else {
+                    converter.convert(unsafeValidatedUTF8: input, appendingTo: &scratch.converted.bytes)
+                }
             }
         case let .icu(transliterator):
-            return batched { input in
-                Array(transliterator.transliterate(String(decoding: input, as: UTF8.self)).utf8)
+            return batched { input, scratch in
+                scratch.converted.bytes += transliterator.transliterate(String(decoding: input, as: UTF8.self)).utf8
             }
         }
     }
@@ -96,7 +139,7 @@ struct FieldTransform {
                     // A text with n line feeds of its own ends at the (n+1)th line feed from here.
                     var feeds = 0
                     var at = range.lowerBound
-                    while let found = memchr(input.baseAddress! + at, 0x0A, range.upperBound - at) {
+                    while original.mayHoldLineFeeds, let found = memchr(input.baseAddress! + at, 0x0A, range.upperBound - at) {
                         feeds += 1
                         at = UnsafeRawPointer(found) - input.baseAddress! + 1
                     }

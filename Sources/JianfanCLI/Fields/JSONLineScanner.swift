@@ -1,17 +1,3 @@
-/// The fields `--jsonl` names: dotted paths of object keys (`meta.title`), or `*` for every
-/// string value. Arrays are transparent (`tags` names every string in the array `tags`,
-/// `items.title` the title of each object in `items`), and naming an object or array names
-/// every string inside it. Keys themselves are never converted.
-struct FieldPaths {
-    let all: Bool
-    let paths: Set<String>
-
-    init(_ names: [String]) {
-        all = names.contains("*")
-        paths = Set(names)
-    }
-}
-
 /// A string value of a JSON line that a selected field holds: the bytes between its quotes.
 struct JSONStringToken {
     /// The offsets, in the line, of the first byte after the opening quote and of the closing quote.
@@ -42,6 +28,8 @@ struct JSONLineScanner {
 
     private var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
     private var i = 0
+    /// An escaped key, decoded.
+    private var keyBuffer: [UInt8] = []
 
     init(fields: FieldPaths) { self.fields = fields }
 
@@ -51,12 +39,12 @@ struct JSONLineScanner {
         bytes = line
         i = 0
         skipWhitespace()
-        try value(path: "", selected: fields.all, depth: 0, into: &tokens)
+        try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
         skipWhitespace()
         if i < bytes.count { throw JSONSyntaxError(reason: "unexpected text after the value", offset: i) }
     }
 
-    private mutating func value(path: String, selected: Bool, depth: Int,
+    private mutating func value(node: Int, selected: Bool, depth: Int,
                                 into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) {
         guard i < bytes.count else { throw JSONSyntaxError(reason: "a value is missing", offset: i) }
         if depth > Self.maximumDepth { throw JSONSyntaxError(reason: "nested too deeply", offset: i) }
@@ -73,9 +61,8 @@ struct JSONLineScanner {
                 guard peek(UInt8(ascii: ":")) else { throw JSONSyntaxError(reason: "':' expected", offset: i) }
                 i += 1
                 skipWhitespace()
-                let name = key.escaped ? JSONString.decodedString(bytes, key) : rawString(key)
-                let child = path.isEmpty ? name : path + "." + name
-                try value(path: child, selected: selected || fields.paths.contains(child), depth: depth + 1, into: &tokens)
+                let child = selected || node == FieldPaths.nowhere ? FieldPaths.nowhere : child(of: node, key: key)
+                try value(node: child, selected: selected || fields.isNamed(child), depth: depth + 1, into: &tokens)
                 skipWhitespace()
                 if peek(UInt8(ascii: ",")) { i += 1; continue }
                 if peek(UInt8(ascii: "}")) { i += 1; return }
@@ -87,7 +74,7 @@ struct JSONLineScanner {
             if peek(UInt8(ascii: "]")) { i += 1; return }
             while true {
                 skipWhitespace()
-                try value(path: path, selected: selected, depth: depth + 1, into: &tokens)
+                try value(node: node, selected: selected, depth: depth + 1, into: &tokens)
                 skipWhitespace()
                 if peek(UInt8(ascii: ",")) { i += 1; continue }
                 if peek(UInt8(ascii: "]")) { i += 1; return }
@@ -108,6 +95,8 @@ struct JSONLineScanner {
         i += 1
         var token = JSONStringToken(start: i, end: i, escaped: false)
         while i < bytes.count {
+            i = Self.skipPlain(bytes, from: i)
+            guard i < bytes.count else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
                 token.end = i
@@ -115,26 +104,46 @@ struct JSONLineScanner {
                 return token
             }
             if byte < 0x20 { throw JSONSyntaxError(reason: "control character in a string", offset: i) }
-            if byte == UInt8(ascii: "\\") {
-                token.escaped = true
-                guard i + 1 < bytes.count else { break }
-                switch bytes[i + 1] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    i += 2
-                case UInt8(ascii: "u"):
-                    guard i + 6 <= bytes.count, (2..<6).allSatisfy({ JSONString.hexValue(bytes[i + $0]) != nil }) else {
-                        throw JSONSyntaxError(reason: "bad \\u escape", offset: i)
-                    }
-                    i += 6
-                default:
-                    throw JSONSyntaxError(reason: "bad escape", offset: i)
+            // A backslash.
+            token.escaped = true
+            guard i + 1 < bytes.count else { break }
+            switch bytes[i + 1] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                 UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i += 2
+            case UInt8(ascii: "u"):
+                guard i + 6 <= bytes.count, (2..<6).allSatisfy({ JSONString.hexValue(bytes[i + $0]) != nil }) else {
+                    throw JSONSyntaxError(reason: "bad \\u escape", offset: i)
                 }
-                continue
+                i += 6
+            default:
+                throw JSONSyntaxError(reason: "bad escape", offset: i)
             }
-            i += 1
         }
         throw JSONSyntaxError(reason: "unterminated string", offset: token.start - 1)
+    }
+
+    /// The offset of the first quote, backslash or control character (or `extra`) at or after
+    /// `start` (`bytes.count` if none): eight bytes at a time, as most of a line is string text.
+    static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int, alsoStoppingAt extra: UInt8 = 0x22) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C), extras = word ^ (ones &* UInt64(extra))
+            // A byte is flagged where it is zero (a match) or below 0x20; the lowest flag is exact.
+            let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (extras &- ones) & ~extras
+                | (word &- ones &* 0x20) & ~word) & highs
+            if flags != 0 { return i + flags.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == extra { return i }
+            i += 1
+        }
+        return i
     }
 
     private mutating func number() throws(JSONSyntaxError) {
@@ -182,7 +191,11 @@ struct JSONLineScanner {
         }
     }
 
-    private func rawString(_ token: JSONStringToken) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+    /// The node of a key token under `node`.
+    private mutating func child(of node: Int, key: JSONStringToken) -> Int {
+        guard key.escaped else { return fields.child(of: node, key: UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end])) }
+        keyBuffer.removeAll(keepingCapacity: true)
+        _ = JSONString.decode(bytes, key, into: &keyBuffer)
+        return keyBuffer.withUnsafeBytes { fields.child(of: node, key: $0) }
     }
 }

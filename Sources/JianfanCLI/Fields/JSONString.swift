@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decoding a JSON string token to UTF-8 and writing converted text back as a token.
 ///
 /// The choice for `\uXXXX`: a converted field is written back *as the input had it*. If all its
@@ -23,11 +31,13 @@ enum JSONString {
         let mark = output.count
         var i = token.start
         while i < token.end {
-            let byte = line[i]
-            guard byte == UInt8(ascii: "\\") else {
-                if byte >= 0x80 { style.rawNonASCII = true }
-                output.append(byte)
-                i += 1
+            // The run up to the next backslash, in one copy.
+            let run = memchr(line.baseAddress! + i, Int32(UInt8(ascii: "\\")), token.end - i)
+                .map { UnsafeRawPointer($0) - line.baseAddress! } ?? token.end
+            if run > i {
+                if !style.rawNonASCII, !isASCII(UnsafeRawBufferPointer(rebasing: line[i..<run])) { style.rawNonASCII = true }
+                output.append(line, i..<run)
+                i = run
                 continue
             }
             let kind = line[i + 1]
@@ -40,8 +50,8 @@ enum JSONString {
             case UInt8(ascii: "t"): output.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = hex4(line, i)
-                if (2..<6).contains(where: { line[i - 2 + $0] >= UInt8(ascii: "A") && line[i - 2 + $0] <= UInt8(ascii: "F") }) {
-                    style.uppercaseHex = true
+                if !style.uppercaseHex {
+                    for k in i..<(i + 4) where line[k] >= UInt8(ascii: "A") && line[k] <= UInt8(ascii: "F") { style.uppercaseHex = true }
                 }
                 i += 4
                 if scalar >= 0x80 { style.escapesNonASCII = true }
@@ -57,19 +67,12 @@ enum JSONString {
                     output.removeSubrange(mark...)
                     return nil
                 }
-                output.append(contentsOf: UTF8.encode(unicode)!)
+                appendUTF8(unicode.value, to: &output)
             default: output.append(kind)    // \" \\ \/
             }
         }
         if style.rawNonASCII { style.escapesNonASCII = false }
         return style
-    }
-
-    /// The decoded text of a token, for object keys.
-    static func decodedString(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken) -> String {
-        var bytes: [UInt8] = []
-        _ = decode(line, token, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` (valid UTF-8) to `output` as the inside of a JSON string, in `style`.
@@ -78,10 +81,14 @@ enum JSONString {
             output.append(text, 0..<text.count)
             return
         }
-        let digits: [UInt8] = Array((style.uppercaseHex ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        let digits = style.uppercaseHex ? upperDigits : lowerDigits
         func escape(_ unit: UInt32) {
-            output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
-            for shift in stride(from: 12, through: 0, by: -4) { output.append(digits[Int((unit >> UInt32(shift)) & 0xF)]) }
+            output.append(UInt8(ascii: "\\"))
+            output.append(UInt8(ascii: "u"))
+            output.append(digits[Int(unit >> 12 & 0xF)])
+            output.append(digits[Int(unit >> 8 & 0xF)])
+            output.append(digits[Int(unit >> 4 & 0xF)])
+            output.append(digits[Int(unit & 0xF)])
         }
         var i = 0
         while i < text.count {
@@ -121,12 +128,49 @@ enum JSONString {
     /// Whether UTF-8 `text` holds anything JSON (or ``encode``) escapes: the common case, a
     /// converted field without quotes, backslashes or control characters, is copied whole.
     private static func needsEscapes(_ text: UnsafeRawBufferPointer) -> Bool {
-        for index in text.indices {
-            let byte = text[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] & 0xFE == 0xA8 { return true }
+        // Quotes, backslashes and control characters, and U+2028/U+2029 (E2 80 A8/A9) found from
+        // their lead byte: one pass, eight bytes at a time.
+        var at = 0
+        while true {
+            at = JSONLineScanner.skipPlain(text, from: at, alsoStoppingAt: 0xE2)
+            guard at < text.count else { return false }
+            if text[at] != 0xE2 { return true }
+            if at + 2 < text.count, text[at + 1] == 0x80, text[at + 2] & 0xFE == 0xA8 { return true }
+            at += 1
         }
-        return false
+    }
+
+    private static let upperDigits = Array("0123456789ABCDEF".utf8), lowerDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends the UTF-8 form of a scalar value.
+    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            output.append(UInt8(scalar))
+        case ..<0x800:
+            output.append(UInt8(0xC0 | scalar >> 6))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            output.append(UInt8(0xE0 | scalar >> 12))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            output.append(UInt8(0xF0 | scalar >> 18))
+            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i + 8 <= bytes.count {
+            if bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count { if bytes[i] >= 0x80 { return false }; i += 1 }
+        return true
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {

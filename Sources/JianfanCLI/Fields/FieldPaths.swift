@@ -1,0 +1,54 @@
+/// The fields `--jsonl` names: dotted paths of object keys (`meta.title`), or `*` for every
+/// string value. Arrays are transparent (`tags` names every string in the array `tags`,
+/// `items.title` the title of each object in `items`), and naming an object or array names
+/// every string inside it. Keys themselves are never converted.
+///
+/// The paths are held as a tree of keys, walked with the key bytes of each line, so that
+/// finding a field costs a few byte comparisons: no string is built per key. A key that holds
+/// a dot walks one level per part, as if the path were written out (`"a.b"` is `a.b`).
+struct FieldPaths {
+    let all: Bool
+    /// Node 0 is the root; `children[n]` are the keys below node `n`.
+    private var children: [[(key: [UInt8], node: Int)]] = [[]]
+    private var named: [Bool] = [false]
+
+    /// A node below which no path goes.
+    static let nowhere = -1
+
+    init(_ names: [String]) {
+        all = names.contains("*")
+        for name in names where name != "*" {
+            var node = 0
+            for part in name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+                let key = Array(part)
+                if let next = children[node].first(where: { $0.key == key })?.node {
+                    node = next
+                } else {
+                    children.append([])
+                    named.append(false)
+                    children[node].append((key, children.count - 1))
+                    node = children.count - 1
+                }
+            }
+            named[node] = true
+        }
+    }
+
+    /// Whether the path to `node` is one of the names.
+    func isNamed(_ node: Int) -> Bool { node != Self.nowhere && named[node] }
+
+    /// The node of `key` (the decoded bytes of an object key) under `node`, or ``nowhere``.
+    func child(of node: Int, key: UnsafeRawBufferPointer) -> Int {
+        var node = node
+        var start = 0
+        while node != Self.nowhere {
+            var end = start
+            while end < key.count, key[end] != UInt8(ascii: ".") { end += 1 }
+            let part = UnsafeRawBufferPointer(rebasing: key[start..<end])
+            node = children[node].first { $0.key.count == part.count && $0.key.elementsEqual(part) }?.node ?? Self.nowhere
+            if end == key.count { return node }
+            start = end + 1
+        }
+        return node
+    }
+}
