@@ -31,5 +31,6 @@ let package = Package(
         fuzzTarget("FuzzNormalizer"),       // Normalizer.standard on arbitrary text
         fuzzTarget("FuzzAligner"),          // two arbitrary texts
         fuzzTarget("FuzzTransliterator"),   // ICU transforms on arbitrary text
+        fuzzTarget("FuzzConfiguration"),    // configuration files and text dictionaries
     ]
 )

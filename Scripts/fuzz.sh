@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes Jianfan's public entry points with libFuzzer, AddressSanitizer and the targets' own
 # checks (Fuzz/: the converter, large inputs in pieces, the stream, the normalizer, the aligner,
-# the ICU transliterator; each target's doc comment says what it checks).
+# the ICU transliterator, configuration files; each target's doc comment says what it checks).
 #
 # Usage: Scripts/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]
 #   SECONDS-PER-TARGET   how long each target runs (default 60)
-#   TARGET               a subset, e.g. FuzzStream (default: all six)
+#   TARGET               a subset, e.g. FuzzStream (default: all seven)
 #
 # Builds Fuzz/ in release with `--sanitize=address -Xswiftc -sanitize=fuzzer`, so Jianfan and
 # its C code are instrumented too (coverage for libFuzzer, ASan for every access), into
@@ -28,7 +28,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzAligner FuzzTransliterator)
+    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzAligner FuzzTransliterator FuzzConfiguration)
 fi
 out=Fuzz/findings
 binaries=.build-fuzz/release
@@ -45,8 +45,29 @@ parameters() { # TARGET INDEX
     case $1 in
         FuzzStream) printf "\\x$(printf %02x $((n % 128)))\\x$(printf %02x $((n * 37 % 256)))" ;;
         FuzzAligner) printf "\\x$(printf %02x $((n * 7 % 256)))\\x80" ;;
-        *) printf "\\x$(printf %02x $((n % 64)))" ;;
+        *) printf "\\x$(printf %02x $((n * 5 % 256)))" ;;
     esac
+}
+
+# FuzzConfiguration's seeds: a configuration, NUL, ten lines of a dictionary, NUL, a text chunk.
+# The configurations are OpenCC's own (their dictionaries are the embedded ones) and small ones
+# of every dictionary type that name the fuzzer's d.txt.
+configuration_seeds() { # DIR CHUNKS
+    local dir=$1 chunks=$2 n=0 configurations=() dictionaries=(Data/Dictionaries/*.txt)
+    configurations+=(Data/Configs/*.json)
+    local own
+    own=$(mktemp -d)
+    printf '%s' '{"name":"t","segmentation":{"type":"mmseg","dict":{"type":"text","file":"d.txt"}},"conversion_chain":[{"dict":{"type":"text","file":"d.txt"}}]}' > "$own/text.json"
+    printf '%s' '{"conversion_chain":[{"dict":{"type":"group","match_policy":"union","dicts":[{"type":"inline","entries":{"软件":"軟體","鼠标":"滑鼠"}},{"type":"text","file":"d.txt"}]}},{"dict":{"type":"ocd2","file":"TWVariants.ocd2"}}]}' > "$own/union.json"
+    printf '%s\n' '// JSONC: comments and trailing commas' '{"segmentation": {"type": "mmseg", "dict": {"type": "inline", "entries": {"头发": "頭髮",},},}, /* a block */' '"conversion_chain": [{"dict": {"type": "group", "dicts": [{"type": "text", "file": "d.txt"}, {"type": "ocd2", "file": "STCharacters.ocd2"},],},},],}' > "$own/jsonc.json"
+    configurations+=("$own"/*.json)
+    for chunk in "$chunks"/*; do
+        local configuration=${configurations[$((n % ${#configurations[@]}))]}
+        local dictionary=${dictionaries[$((n % ${#dictionaries[@]}))]}
+        { cat "$configuration"; printf '\0'; sed -n "$((n % 50 * 10 + 1)),+9p" "$dictionary"; printf '\0'; cat "$chunk"; } > "$dir/seed-$n"
+        n=$((n + 1))
+    done
+    rm -r "$own"
 }
 
 make_seeds() { # TARGET DIR
@@ -55,6 +76,11 @@ make_seeds() { # TARGET DIR
     for fixture in Tests/Fixtures/*.txt; do
         split -b 256 -a 3 "$fixture" "$chunks/$(basename "$fixture" .txt)-"
     done
+    if [ "$target" = FuzzConfiguration ]; then
+        configuration_seeds "$dir" "$chunks"
+        rm -r "$chunks"
+        return
+    fi
     for chunk in "$chunks"/*; do
         if [ "$target" = FuzzAligner ]; then
             # The document and the reference share the chunk: passages from the start.

@@ -9,14 +9,17 @@ import Jianfan
 /// ```
 public enum FuzzCheck {
     /// The configuration the low four bits of `selector` name, with the tofu-risk dictionaries
-    /// when bit 4 is set: all 32 plans are reachable from one byte.
+    /// when bit 4 is set, and the word segmenter instead of OpenCC's greedy one when bit 7 is:
+    /// all 64 plans and segmenters are reachable from one byte.
     public static func converter(selector: UInt8) -> Converter {
-        converters[Int(selector & 0x1F) % converters.count]
+        converters[Int(selector & 0x1F) + (selector & 0x80 == 0 ? 0 : 32)]
     }
 
     /// Built once: a plan lookup per input would be a good part of a small input's time.
-    private static let converters = [false, true].flatMap { tofu in
-        Config.allCases.map { Converter($0, includeTofuRiskDictionaries: tofu) }
+    private static let converters = [SegmenterChoice.greedy, .words].flatMap { segmenter in
+        [false, true].flatMap { tofu in
+            Config.allCases.map { Converter($0, includeTofuRiskDictionaries: tofu).segmenting(segmenter) }
+        }
     }
 
     /// The conversion of valid UTF-8 (a refusal is a finding).

@@ -64,20 +64,14 @@ struct ConfigurationFile {
 
     /// The file's bytes as text, or an error naming it (missing, unreadable, not UTF-8).
     static func readText(_ path: String) throws(ConfigurationError) -> String {
-        var isDirectory = false
-        #if canImport(Darwin)
-        var flag: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &flag)
-        isDirectory = flag.boolValue
-        #else
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        #endif
-        guard exists else { throw ConfigurationError(file: path, reason: "No such file or directory") }
-        guard !isDirectory else { throw ConfigurationError(file: path, reason: "Is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch FileBytes.kind(atPath: path) {
+        case .missing: throw ConfigurationError(file: path, reason: "No such file or directory")
+        case .directory: throw ConfigurationError(file: path, reason: "Is a directory")
+        case .other: break
+        }
+        guard let bytes = FileBytes.contents(atPath: path) else {
             throw ConfigurationError(file: path, reason: "cannot be read")
         }
-        let bytes = [UInt8](data)
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw ConfigurationError(file: path, reason: "invalid UTF-8 at byte offset \(offset)")
         }
@@ -163,7 +157,7 @@ private struct Reader {
     /// Loads the dictionary file `file` and returns the name the definition uses for it.
     mutating func load(_ file: String, type: String, at value: JSONCValue) throws(ConfigurationError) -> String {
         let candidates = file.hasPrefix("/") ? [file] : directories.map { $0 + "/" + file }
-        let found = candidates.first { FileManager.default.fileExists(atPath: $0) }
+        let found = candidates.first { FileBytes.kind(atPath: $0) != .missing }
         let embedded = EmbeddedData.baseName(file)
         let isOpenCCs = EmbeddedData.files[embedded + ".txt"] != nil
         guard let found else {
@@ -172,8 +166,8 @@ private struct Reader {
         }
         if type != "text" {
             // A binary dictionary: OpenCC's own (byte for byte) is the embedded copy.
-            if let bytes = FileManager.default.contents(atPath: found), isOpenCCs,
-               OpenCCDictionaryChecksums.matches(embedded, [UInt8](bytes)) {
+            if let bytes = FileBytes.contents(atPath: found), isOpenCCs,
+               OpenCCDictionaryChecksums.matches(embedded, bytes) {
                 return try embeddedDictionary(embedded, at: value)
             }
             throw ConfigurationError(file: found, reason: """
@@ -184,7 +178,7 @@ private struct Reader {
         // A text file byte-identical to OpenCC's own is the embedded copy too: a configuration
         // of OpenCC's dictionaries as text is then the built-in one, compiled ahead of time.
         if isOpenCCs, let embeddedBytes = EmbeddedData.files[embedded + ".txt"],
-           let bytes = FileManager.default.contents(atPath: found), bytes.count == embeddedBytes.count,
+           let bytes = FileBytes.contents(atPath: found), bytes.count == embeddedBytes.count,
            bytes.withUnsafeBytes({ $0.elementsEqual(embeddedBytes) }) {
             return try embeddedDictionary(embedded, at: value)
         }
