@@ -1,16 +1,23 @@
-/// ``LineRepairStep`` in a stream. It holds back the last non-blank line while it may still be
-/// joined to the next one (it ends mid-sentence and looks like running text), with the blank
-/// lines after it; everything before goes on at once.
+/// ``LineRepairStep`` in a stream. Its output is held back from the start of the last output
+/// line while that line may still be joined to the next one (its last line ends mid-sentence and
+/// looks like running text), with the blank lines after it; everything before goes on at once.
+///
+/// So the steps after it see windows that end where an output line ends, as they would in the
+/// whole text, except where a chain of joined lines grows past ``NormalizationStream/windowSize``:
+/// there the output is cut at the join that crosses that length, a place the text decides.
 final class LineRepairRunner: StepRunner {
     private let minimumBodyLength: Int
     private var recorder: ChangeRecorder
-    /// The input held back: the last line that may be joined, and blank lines after it.
-    private var held: [UInt8] = []
-    /// Where that line's content ends in `held` (nil: nothing may be joined to what follows).
+    /// Output not handed on yet: the last output line, while it may be joined, and blank lines.
+    private var pending: [UInt8] = []
+    /// Where the content of the line that may be joined ends in the output (nil: nothing may be
+    /// joined to what follows).
     private var joinable: Int?
+    /// That place as a scalar offset of the step's input (when reporting).
+    private var joinableScalar = 0
     /// The last window ended inside a line: the first line of the next one is no new line.
     private var continuesLine = false
-    /// Scalars of the input before `held` (counted only when reporting).
+    /// Scalars of the step's input before the current window (counted only when reporting).
     private var inputScalars = 0
 
     init(minimumBodyLength: Int, reporting: Bool) {
@@ -21,74 +28,83 @@ final class LineRepairRunner: StepRunner {
     var changes: [Normalizer.Change] { recorder.changes }
 
     func finish() -> TextWindow? {
-        defer { held = []; joinable = nil }
-        return held.isEmpty ? nil : TextWindow(bytes: held, blocks: [], endsLine: true)
+        defer { pending = []; joinable = nil }
+        return pending.isEmpty ? nil : TextWindow(bytes: pending, blocks: [], endsLine: true)
     }
 
-    func process(_ window: TextWindow) -> TextWindow {
-        var input = held
-        input.append(contentsOf: window.bytes)
-        let shift = held.count
-        let blocks = window.blocks.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
-        var writer = WindowWriter(capacity: input.count)
+    func process(_ window: TextWindow) -> [TextWindow] {
+        var windows: [TextWindow] = []
+        var out = WindowWriter(capacity: pending.count + window.bytes.count)
+        out.bytes.append(contentsOf: pending)
+        var lineStart = 0 // where the current output line starts in `out`
         recorder.begin(base: inputScalars)
-        var holdFrom: Int?
-        if shift > 0 { joinable = nil } // recomputed from the held line
-        input.withUnsafeBufferPointer { s in
-            var copied = 0
+        window.bytes.withUnsafeBufferPointer { s in
             var start = 0
             var blockIndex = 0
-            var firstLine = true
+            var first = true
             while start < s.count {
-                if blockIndex < blocks.count, blocks[blockIndex].lowerBound == start {
-                    writer.copy(s, copied..<start)
-                    writer.copyBlock(s, blocks[blockIndex])
-                    start = blocks[blockIndex].upperBound
-                    copied = start
+                if blockIndex < window.blocks.count, window.blocks[blockIndex].lowerBound == start {
+                    out.copyBlock(s, window.blocks[blockIndex])
+                    start = window.blocks[blockIndex].upperBound
                     blockIndex += 1
                     joinable = nil
-                    firstLine = false
+                    lineStart = out.bytes.count
+                    first = false
                     continue
                 }
-                let limit = blockIndex < blocks.count ? blocks[blockIndex].lowerBound : s.count
+                let limit = blockIndex < window.blocks.count ? window.blocks[blockIndex].lowerBound : s.count
                 let end = UTF8Text.lineEnd(from: start, in: s, limit: limit)
                 let next = end + UTF8Text.breakLength(at: end, in: s, limit: limit)
                 let line = LineShape(s, start..<end)
+                let continuation = first && continuesLine
                 defer {
                     start = next
-                    firstLine = false
+                    first = false
                 }
                 if line.isBlank {
-                    if let content = joinable, start - content > LineRepairStep.blankLimit { joinable = nil }
+                    out.copy(s, start..<next)
+                    if let content = joinable, out.bytes.count - content > LineRepairStep.blankLimit { joinable = nil }
                     continue
                 }
-                // The first line is either the held one (its own break before it was decided when
-                // it was first read) or the rest of a line cut into parts: neither is joined here.
-                let isContinuation = firstLine && continuesLine && shift == 0
-                if let content = joinable, !firstLine || shift == 0, !isContinuation, start - content <= LineRepairStep.blankLimit,
+                var joined = false
+                if let content = joinable, !continuation, out.bytes.count - content <= LineRepairStep.blankLimit,
                    line.mayFollow(minimumBodyLength), !Self.startsProtected(s, start..<end) {
-                    writer.copy(s, copied..<content)
-                    recorder.record(s, content..<start, after: "")
-                    copied = start
+                    if recorder.isOn {
+                        let removed = out.bytes[content...]
+                        let count = removed.count { $0 & 0xC0 != 0x80 }
+                        recorder.append(Normalizer.Change(range: joinableScalar..<(joinableScalar + count),
+                                                          before: String(decoding: removed, as: UTF8.self), after: ""))
+                    }
+                    out.bytes.removeSubrange(content...)
+                    joined = true
+                    if out.bytes.count - lineStart >= NormalizationStream.windowSize {
+                        windows.append(TextWindow(bytes: out.bytes, blocks: out.blocks, endsLine: false))
+                        out = WindowWriter(capacity: window.bytes.count)
+                        lineStart = 0
+                    }
                 }
-                joinable = !isContinuation && line.mayPrecede(minimumBodyLength) && !Self.startsProtected(s, start..<end)
-                    ? line.contentEnd : nil
-                holdFrom = joinable == nil ? nil : start
+                if !joined && !continuation { lineStart = out.bytes.count }
+                out.copy(s, start..<next)
+                if !continuation, line.mayPrecede(minimumBodyLength), !Self.startsProtected(s, start..<end) {
+                    joinable = out.bytes.count - (next - line.contentEnd)
+                    if recorder.isOn { joinableScalar = recorder.offset(of: line.contentEnd, in: s) }
+                } else {
+                    joinable = nil
+                }
             }
-            if !window.endsLine { joinable = nil }
-            let stop = joinable == nil ? s.count : (holdFrom ?? s.count)
-            if joinable == nil { holdFrom = nil }
-            writer.copy(s, copied..<stop)
-            if recorder.isOn { inputScalars = recorder.offset(of: stop, in: s) }
+            if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
         }
         continuesLine = !window.endsLine
-        if let holdFrom, let content = joinable {
-            held = Array(input[holdFrom...])
-            joinable = content - holdFrom
+        if !window.endsLine { joinable = nil }
+        if let content = joinable {
+            pending = Array(out.bytes[lineStart...])
+            joinable = content - lineStart
+            out.bytes.removeSubrange(lineStart...)
         } else {
-            held = []
+            pending = []
         }
-        return writer.window(endsLine: true)
+        if !out.bytes.isEmpty { windows.append(out.window(endsLine: window.endsLine)) }
+        return windows
     }
 
     private static func startsProtected(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {

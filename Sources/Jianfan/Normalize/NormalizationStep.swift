@@ -53,7 +53,7 @@ final class CustomStepRunner: StepRunner {
 
     func finish() -> TextWindow? { nil }
 
-    func process(_ window: TextWindow) -> TextWindow {
+    func process(_ window: TextWindow) -> [TextWindow] {
         var writer = WindowWriter(capacity: window.bytes.count)
         recorder.begin(base: inputScalars)
         window.bytes.withUnsafeBufferPointer { s in
@@ -68,7 +68,7 @@ final class CustomStepRunner: StepRunner {
             }
             if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
         }
-        return writer.window(endsLine: window.endsLine)
+        return [writer.window(endsLine: window.endsLine)]
     }
 }
 

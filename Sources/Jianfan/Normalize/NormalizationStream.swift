@@ -161,9 +161,9 @@ public struct NormalizationStream {
     }
 
     private func run<E: Error>(_ window: TextWindow, from first: Int, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
-        var window = window
-        for runner in runners[first...] { window = runner.process(window) }
-        if !window.bytes.isEmpty { try emit(window.bytes) }
+        var windows = [window]
+        for runner in runners[first...] { windows = windows.flatMap { runner.process($0) } }
+        for window in windows where !window.bytes.isEmpty { try emit(window.bytes) }
     }
 
     /// At the end of input: what each step held back goes through the steps after it.

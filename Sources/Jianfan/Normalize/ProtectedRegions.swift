@@ -15,7 +15,10 @@ enum ProtectedRegions {
         let end = line.upperBound
         while i < end {
             let b = s[i]
-            guard isTrigger[Int(b)] else { i += 1; continue }
+            guard isTrigger(b) else {
+                i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: end, orEF: false) : i + 1
+                continue
+            }
             let floor = ranges.last.map { max($0.upperBound, line.lowerBound) } ?? line.lowerBound
             var found: Range<Int>?
             switch b {
@@ -46,7 +49,9 @@ enum ProtectedRegions {
         var i = span.lowerBound
         while i < span.upperBound {
             // Skip to the first trigger, then protect its whole line.
-            while i < span.upperBound, !isTrigger[Int(s[i])] { i += 1 }
+            while i < span.upperBound, !isTrigger(s[i]) {
+                i = s[i] >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: span.upperBound, orEF: false) : i + 1
+            }
             guard i < span.upperBound else { break }
             let start = UTF8Text.lineStart(from: i, in: s, floor: span.lowerBound)
             let end = UTF8Text.lineEnd(from: i, in: s, limit: span.upperBound)
@@ -56,7 +61,15 @@ enum ProtectedRegions {
         return ranges
     }
 
-    private static let isTrigger: [Bool] = (0..<256).map { "<]`&:wW@".utf8.contains(UInt8($0)) }
+    /// `<` `]` `` ` `` `&` `:` `w` `W` `@`: a switch, not a table (a static table costs a
+    /// once-check per byte).
+    @inline(__always)
+    private static func isTrigger(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x3C, 0x5D, 0x60, 0x26, 0x3A, 0x77, 0x57, 0x40: true
+        default: false
+        }
+    }
 
     /// `<tag …>`, `</tag>`, `<!-- … -->`, `<http://…>`; must close on the same line.
     private static func tagEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {

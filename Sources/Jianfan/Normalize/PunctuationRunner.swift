@@ -10,7 +10,7 @@ final class PunctuationRunner: StepRunner {
 
     func finish() -> TextWindow? { nil }
 
-    func process(_ window: TextWindow) -> TextWindow {
+    func process(_ window: TextWindow) -> [TextWindow] {
         var writer = WindowWriter(capacity: window.bytes.count + window.bytes.count / 8)
         recorder.begin(base: inputScalars)
         window.bytes.withUnsafeBufferPointer { s in
@@ -20,10 +20,17 @@ final class PunctuationRunner: StepRunner {
             }
             if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
         }
-        return writer.window(endsLine: window.endsLine)
+        return [writer.window(endsLine: window.endsLine)]
     }
 
-    private static let isTrigger: [Bool] = (0..<256).map { ",:;?!()\u{EF}".unicodeScalars.contains(Unicode.Scalar(UInt8($0))) }
+    /// `,` `:` `;` `?` `!` `(` `)` and 0xEF, the first byte of full-width forms.
+    @inline(__always)
+    private static func isTrigger(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29, 0xEF: true
+        default: false
+        }
+    }
 
     private func rewrite(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter) {
         var protection = LineProtection()
@@ -34,7 +41,10 @@ final class PunctuationRunner: StepRunner {
         let end = span.upperBound
         while i < end {
             let b = s[i]
-            guard Self.isTrigger[Int(b)] else { i += 1; continue }
+            guard Self.isTrigger(b) else {
+                i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: end, orEF: true) : i + 1
+                continue
+            }
             if b == 0xEF {
                 // U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A: EF BC 90–99, EF BC A1–BA, EF BD 81–9A.
                 guard i + 2 < end else { i += 1; continue }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Removes pinyin reading annotations that a web page put right after Han characters:
 /// `工業(yè)和信息化部` becomes `工業和信息化部`, `銀行(yínháng)卡` becomes `銀行卡`.
 ///
@@ -29,21 +31,18 @@ public struct ReadingAnnotationStep: NormalizationStep {
     /// ```
     public var name: String { Self.stepName }
 
-    /// nil when ICU lacks the transform: then no removal can be verified.
-    private let transliterator: Transliterator?
 
     /// Opening an ICU transform parses its rules: once per process is enough.
     private static let hanLatin = try? Transliterator("Han-Latin")
 
-    /// The step, with ICU's Han-Latin transform to check readings (opened once per process; without
+    /// The step, with ICU's Han-Latin transform to check readings (opened once per process, at a
+    /// stream's start on another core; without
     /// it, only annotations with a tone mark or digit are removed, all reported as unverified).
     ///
     /// ```swift
     /// let step = ReadingAnnotationStep()
     /// ```
-    public init() {
-        transliterator = Self.hanLatin
-    }
+    public init() {}
 
     /// Normalizes `text`; the report's ranges are Unicode-scalar offsets into `text`.
     ///
@@ -56,7 +55,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
     }
 
     func makeRunner(reporting: Bool) -> any StepRunner {
-        Runner(transliterator: transliterator, reporting: reporting)
+        Runner(reporting: reporting)
     }
 
     /// ICU's default Mandarin reading of one Han character, if ICU has one.
@@ -69,13 +68,16 @@ public struct ReadingAnnotationStep: NormalizationStep {
 
     /// The step in a stream: finds `(` and `（` after Han characters, byte by byte.
     final class Runner: StepRunner {
-        private let transliterator: Transliterator?
+        /// nil when ICU lacks the transform: then no removal can be verified. Opened at first
+        /// need (a toneless annotation, or any when reporting), and meanwhile on another core:
+        /// parsing its rules takes about 0.1 s.
+        private lazy var transliterator: Transliterator? = ReadingAnnotationStep.hanLatin
         private var readings: [UInt32: PinyinSyllable?] = [:]
         private var recorder: ChangeRecorder
         private var inputScalars = 0
 
-        init(transliterator: Transliterator?, reporting: Bool) {
-            self.transliterator = transliterator
+        init(reporting: Bool) {
+            DispatchQueue.global().async { _ = ReadingAnnotationStep.hanLatin }
             recorder = ChangeRecorder(isOn: reporting)
         }
 
@@ -83,7 +85,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
 
         func finish() -> TextWindow? { nil }
 
-        func process(_ window: TextWindow) -> TextWindow {
+        func process(_ window: TextWindow) -> [TextWindow] {
             var writer = WindowWriter(capacity: window.bytes.count)
             recorder.begin(base: inputScalars)
             window.bytes.withUnsafeBufferPointer { s in
@@ -93,7 +95,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
                 }
                 if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
             }
-            return writer.window(endsLine: window.endsLine)
+            return [writer.window(endsLine: window.endsLine)]
         }
 
         private func rewrite(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter) {
@@ -108,7 +110,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
                 } else if b == 0xEF, i + 2 < span.upperBound, s[i + 1] == 0xBC, s[i + 2] == 0x88 {
                     openLength = 3
                 } else {
-                    i += 1
+                    i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: span.upperBound, orEF: true) : i + 1
                     continue
                 }
                 guard let (removal, unverified) = annotation(s, at: i, openLength: openLength, span, &protection) else {
@@ -121,6 +123,14 @@ public struct ReadingAnnotationStep: NormalizationStep {
                 i = removal.upperBound
             }
             writer.copy(s, copied..<span.upperBound)
+        }
+
+        private static func mayBePinyin(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x61...0x7A, 0x30...0x35, 0x20, 0x27, 0x2D, 0x2019, 0xE0...0xFC, 0x101...0x1DC, 0x1E3F, 0x1EBF, 0x1EC1,
+                 0x300...0x30C: true
+            default: false
+            }
         }
 
         /// The bytes of the annotation opening at `open`, if it is a reading to remove.
@@ -148,9 +158,11 @@ public struct ReadingAnnotationStep: NormalizationStep {
                 content.append(scalar)
                 i += length
             }
-            guard let close, !content.isEmpty else { return nil }
+            // Only letters, tone marks and digits, and separators, can spell a reading: anything
+            // else is content, known without asking ICU.
+            guard let close, !content.isEmpty, content.allSatisfy(Self.mayBePinyin) else { return nil }
             if protection.range(at: open, in: s, within: span) != nil || protection.overlaps(wordStart..<close) { return nil }
-            let match = ReadingMatch(content: content, word: word) { han in
+            let match = ReadingMatch(content: content, word: word, verifying: recorder.isOn) { han in
                 if let cached = readings[han.value] { return cached }
                 let reading = ReadingAnnotationStep.defaultReading(of: han, transliterator)
                 readings[han.value] = reading

@@ -16,14 +16,23 @@ struct ReadingMatch {
     /// Removed: a reading every syllable of which ICU confirms, or one whose syllables all carry
     /// a tone (a polyphonic character: unverified). A toneless one ICU does not confirm stays,
     /// as `(a)` and `(e)` are more often list markers.
-    init?(content: [Unicode.Scalar], word: [Unicode.Scalar], reading: (Unicode.Scalar) -> PinyinSyllable?) {
+    ///
+    /// Without `verifying`, a reading with a tone on each syllable is removed without asking ICU
+    /// (the result is the same; only ``isVerified`` is then false, for a report nobody asked for).
+    init?(content: [Unicode.Scalar], word: [Unicode.Scalar], verifying: Bool = true,
+          reading: (Unicode.Scalar) -> PinyinSyllable?) {
         guard !content.isEmpty, !word.isEmpty else { return nil }
-        for count in 1...min(word.count, Self.maximumSyllables) {
+        let counts = 1...min(word.count, Self.maximumSyllables)
+        if !verifying, let count = counts.first(where: { Self.split(content[...], into: $0) { _, syllable in syllable.tone != nil } }) {
+            (characters, isVerified) = (count, false)
+            return
+        }
+        for count in counts where Self.split(content[...], into: count, accepting: { _, _ in true }) {
             let characters = Array(word.suffix(count))
-            let readings = characters.map(reading)
-            // First a reading ICU confirms syllable by syllable, else one with a tone on each.
+            // First a reading ICU confirms syllable by syllable (asked only for syllables that
+            // parse), else one with a tone on each.
             if Self.split(content[...], into: count, accepting: { j, syllable in
-                readings[j].map { syllable.isReading($0) } ?? false
+                reading(characters[j]).map { syllable.isReading($0) } ?? false
             }) {
                 (self.characters, isVerified) = (count, true)
                 return

@@ -1,5 +1,8 @@
+import Dispatch
+
 /// ``ScriptStep`` in a stream: the converter's own loop over the text between protected
-/// regions, a window at a time (on all cores when the window is large).
+/// regions, a window at a time; a large window is shared by the cores in contiguous groups of
+/// stretches (unless the step reports, which maps its changes one stretch at a time).
 final class ScriptRunner: StepRunner {
     private let converter: Converter
     private let workspace = Workspace()
@@ -16,7 +19,10 @@ final class ScriptRunner: StepRunner {
 
     func finish() -> TextWindow? { nil }
 
-    func process(_ window: TextWindow) -> TextWindow {
+    func process(_ window: TextWindow) -> [TextWindow] {
+        if !recorder.isOn, converter.maximumThreads > 1, window.bytes.count >= Self.parallelMinimum {
+            return [convertInParallel(window)]
+        }
         out.removeAll()
         var blocks: [Range<Int>] = []
         recorder.begin(base: inputScalars)
@@ -42,7 +48,74 @@ final class ScriptRunner: StepRunner {
             }
             if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
         }
-        return TextWindow(bytes: Array(out.bytes.bindMemory(to: UInt8.self)), blocks: blocks, endsLine: window.endsLine)
+        return [TextWindow(bytes: Array(out.bytes.bindMemory(to: UInt8.self)), blocks: blocks, endsLine: window.endsLine)]
+    }
+
+    /// Windows smaller than this are converted on one thread.
+    static let parallelMinimum = 1 << 18
+
+    private enum Kind { case convert, copy, block }
+
+    /// Converts `window` on all cores: its stretches (to convert, protected, blocks) in as many
+    /// contiguous groups of about equal size, each group into a buffer of its own.
+    private func convertInParallel(_ window: TextWindow) -> TextWindow {
+        let workers = converter.maximumThreads
+        var groups: [[(Range<Int>, Kind)]] = [[]]
+        window.bytes.withUnsafeBufferPointer { s in
+            let target = s.count / workers + 1
+            var size = 0
+            func add(_ range: Range<Int>, _ kind: Kind) {
+                guard !range.isEmpty else { return }
+                if size >= target * groups.count, groups.count < workers { groups.append([]) }
+                groups[groups.count - 1].append((range, kind))
+                size += range.count
+            }
+            for (span, block) in window.spans() {
+                var start = span.lowerBound
+                for protected in ProtectedRegions.all(s, span) {
+                    add(start..<protected.lowerBound, .convert)
+                    add(protected, .copy)
+                    start = protected.upperBound
+                }
+                add(start..<span.upperBound, .convert)
+                if let block { add(block, .block) }
+            }
+        }
+        let outputs = workspace.outputs(groups.count, capacity: window.bytes.count / groups.count * 9 / 8 + 1024)
+        let scratches = (0..<groups.count).map { workspace.scratch($0) }
+        let blocks = (0..<groups.count).map { _ in BlockList() }
+        let plan = converter.plan
+        let parts = groups
+        window.bytes.withUnsafeBytes { raw in
+            let shared = SharedInput(bytes: raw)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { g in
+                let output = outputs[g]
+                for (range, kind) in parts[g] {
+                    let bytes = UnsafeRawBufferPointer(rebasing: shared.bytes[range])
+                    if kind == .convert {
+                        plan.convert(bytes, into: output, scratch: scratches[g])
+                    } else {
+                        let start = output.count
+                        output.append(bytes)
+                        if kind == .block { blocks[g].ranges.append(start..<output.count) }
+                    }
+                }
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(outputs.reduce(0) { $0 + $1.count })
+        var blockRanges: [Range<Int>] = []
+        for (output, list) in zip(outputs, blocks) {
+            let base = bytes.count
+            blockRanges += list.ranges.map { ($0.lowerBound + base)..<($0.upperBound + base) }
+            bytes.append(contentsOf: output.bytes.bindMemory(to: UInt8.self))
+        }
+        return TextWindow(bytes: bytes, blocks: blockRanges, endsLine: window.endsLine)
+    }
+
+    /// The blocks one worker copied, at their places in its buffer.
+    private final class BlockList: @unchecked Sendable {
+        var ranges: [Range<Int>] = []
     }
 
     /// Records what the conversion of `s[input]` (now at `out[outputStart...]`) changed. Line

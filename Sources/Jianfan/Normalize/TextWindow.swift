@@ -28,8 +28,9 @@ struct TextWindow {
 
 /// The state of one step in a stream: it takes windows, returns windows.
 protocol StepRunner: AnyObject {
-    /// The step's output for `window` (a step may hold back the end of it for the next call).
-    func process(_ window: TextWindow) -> TextWindow
+    /// The step's output for `window`, in windows that end where an output line ends or where
+    /// the text decides (a step may hold back the end of it for the next call).
+    func process(_ window: TextWindow) -> [TextWindow]
     /// Whatever the step held back, at the end of the input.
     func finish() -> TextWindow?
     /// The changes so far, ranges in scalars of the step's whole input (empty unless reporting).

@@ -55,7 +55,7 @@ enum UTF8Text {
     /// The end of the line containing `i` (the offset of its line break, or `limit`).
     @inline(__always)
     static func lineEnd(from i: Int, in s: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        var j = i
+        var j = skipMultibyte(s, from: i, limit: limit, orEF: false)
         while j < limit, s[j] != 0x0A, s[j] != 0x0D { j += 1 }
         return j
     }
@@ -75,6 +75,25 @@ enum UTF8Text {
         if s[i] == 0x0A { return 1 }
         if s[i] == 0x0D { return i + 1 < limit && s[i + 1] == 0x0A ? 2 : 1 }
         return 0
+    }
+
+    /// The first index from `i` whose byte may be ASCII (or 0xEF, with `orEF`): 8 bytes at a
+    /// time through runs of multi-byte scalars, where the steps have nothing to look at.
+    @inline(__always)
+    static func skipMultibyte(_ s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int, orEF: Bool) -> Int {
+        guard let base = s.baseAddress else { return i }
+        var j = i
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        while j + 8 <= limit {
+            let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+            if word & high != high { break }
+            if orEF {
+                let x = word ^ (ones &* 0xEF) // a zero byte where the byte is 0xEF
+                if (x &- ones) & ~x & high != 0 { break }
+            }
+            j += 8
+        }
+        return j
     }
 
     static func isAlphanumeric(_ b: UInt8) -> Bool {

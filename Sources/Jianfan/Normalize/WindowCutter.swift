@@ -39,14 +39,17 @@ struct WindowCutter {
         var end = 0
         var endsLine = true
         var b = limit - 1
+        var trailingCR = false
         while b >= 0 {
             if s[b] == 0x0A { end = b + 1; break }
             if s[b] == 0x0D {
                 if b + 1 < n { end = s[b + 1] == 0x0A ? b + 2 : b + 1; break }
                 if final { end = b + 1; break }
+                trailingCR = true // the last byte: `\r\n` or not, the next input says
             }
             b -= 1
         }
+        if end == 0 && trailingCR { return nil }
         if end == 0 {
             if final && n <= windowSize {
                 end = n
@@ -88,6 +91,7 @@ struct WindowCutter {
             let end = UTF8Text.lineEnd(from: start, in: s, limit: s.count)
             if end == s.count && !final && s.count < Self.frontMatterLimit { return nil }
             if end == s.count && s.count > Self.frontMatterLimit { return 0 }
+            if end + 1 == s.count && s[end] == 0x0D && !final { return nil } // `\r`, perhaps `\r\n`
             if Self.trimmedLineIs(s, start..<end, "---") || Self.trimmedLineIs(s, start..<end, "...") {
                 let close = end + UTF8Text.breakLength(at: end, in: s, limit: s.count)
                 return close <= Self.frontMatterLimit ? close : 0
