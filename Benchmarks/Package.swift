@@ -27,6 +27,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Normalization",
+            dependencies: [
+                "BenchmarkTexts",
+                .product(name: "Jianfan", package: "Jianfan"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Normalization",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "Alignment",
             dependencies: [
                 "BenchmarkTexts",

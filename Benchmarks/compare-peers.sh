@@ -138,6 +138,7 @@ command_for() {
             else CMD=("$JIANFAN" -c "$2" -i "$3" -o "$4"); fi ;;
         opencc) CMD=("$OPENCC" -c "$2.json" --path "$SHARE/" -i "$3" -o "$4") ;;
         zhconv) CMD=("$PY" "$WORK/zhconv_run.py" "$2" "$3" "$4") ;;
+        jianfan-normalize) CMD=("$JIANFAN" normalize -c "$2" --steps readings,punctuation,script "$3" -o "$4") ;;
     esac
 }
 
@@ -232,6 +233,18 @@ done
 for ((r = 1; r <= RUNS; r++)); do time_once zhconv zh-hant "$WORK/empty.txt" "$WORK/run.out" >> "$WORK/runs.txt"; done
 ZHCONV_BASE_MS="$(cut -d' ' -f1 "$WORK/runs.txt" | median | awk '{ printf "%.0f", $1 * 1000 }')"
 
+# jianfan normalize (readings, punctuation, script) on the Traditional corpus, for the notes.
+NORMALIZE_NOTE="(not measured in the self-test)"
+if (( ! SELF_TEST )); then
+    : > "$WORK/runs.txt"
+    for ((r = 1; r <= RUNS; r++)); do
+        time_once jianfan-normalize t2s "$CORPUS/traditional.txt" "$WORK/run.out" >> "$WORK/runs.txt"
+    done
+    NORMALIZE_NOTE="$(cut -d' ' -f1 "$WORK/runs.txt" | median \
+        | awk -v bytes="$(wc -c < "$CORPUS/traditional.txt")" '{ printf "%.0f MB/s", bytes / 1e6 / $1 }')"
+    log "normalize t2s: $NORMALIZE_NOTE"
+fi
+
 # --- report ------------------------------------------------------------------------------------
 CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
 [[ -n "$CPU" ]] || CPU="$(uname -m)"
@@ -289,6 +302,8 @@ mkdir -p "$OUTDIR"
     echo "  16 code points of each, so text straddling such a cut is converted in two pieces; \"only at"
     echo "  the CLI's 1 MiB cuts\" means that converting the file piece by piece at the CLI's cuts"
     echo "  reproduces the CLI's output exactly (\`Scripts/opencc_reference.py\`)."
+    echo "- \`jianfan normalize -c t2s --steps readings,punctuation,script\` on the Traditional corpus:"
+    echo "  $NORMALIZE_NOTE (median of $RUNS, whole process)."
     echo
     cat "$TABLE"
 } > "$OUTDIR/peers.md"

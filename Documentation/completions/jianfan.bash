@@ -276,10 +276,10 @@ _jianfan_configs() {
 
 _jianfan_normalize() {
     repeating_flags=()
-    non_repeating_flags=(--json --stats --lossy --skip-invalid --check --diff --version -h --help)
+    non_repeating_flags=(--in-place --json --stats --lossy --skip-invalid --check --diff --version -h --help)
     repeating_options=(--against --jsonl)
     non_repeating_options=(--to -c --config --steps -o --output --html --minimum-match --maximum-gap --color --csv --tsv)
-    __jianfan_offer_flags_options 1
+    __jianfan_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in

@@ -6,8 +6,9 @@ import Foundation
 #endif
 import Jianfan
 
-/// `jianfan normalize`: cleans a document (reading annotations, punctuation, line breaks,
-/// script), or, with `--against`, reports which passages of it each reference quotes.
+/// `jianfan normalize`: cleans documents (reading annotations, punctuation, line breaks,
+/// script) as a stream, each input on its own, or, with `--against`, reports which passages of
+/// one document each reference quotes.
 ///
 /// References go through exactly the same steps as the document, so offsets in the report
 /// count Unicode scalars of the normalized texts.
@@ -22,6 +23,12 @@ struct NormalizeCommand: ParsableCommand {
               lines        join line breaks that split a sentence
               script       convert with --to or --config (added last when not listed)
             Default: readings,punctuation, then script if --to or --config is given.
+            Front matter, code, HTML tags and attributes, comments, entities, URLs and e-mail \
+            addresses are left byte-identical by every step.
+
+            Inputs are read as streams (standard input when none is given), in windows of \
+            1 MiB of whole lines: memory stays bounded whatever the input's size. --stats and \
+            --json report each step's changes with the line and column of the input.
 
             With --against REF (repeatable), the document and every reference are normalized \
             the same way and the alignment report is printed instead of the text: terminal text \
@@ -30,6 +37,7 @@ struct NormalizeCommand: ParsableCommand {
 
             EXAMPLES:
               jianfan normalize notice.txt --to simplified -o clean.txt
+              jianfan normalize --in-place --to traditional *.md
               jianfan normalize notice.txt --to simplified --against news.txt
               jianfan normalize a.txt --against b.txt --json --html diff.html
             """
@@ -41,8 +49,11 @@ struct NormalizeCommand: ParsableCommand {
         var config: Config { self == .simplified ? .t2s : .s2t }
     }
 
-    @Argument(help: ArgumentHelp("The document to normalize (`-` for standard input).", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("The documents to normalize (`-` or none: standard input).", valueName: "file"))
+    var files: [String] = []
+
+    /// The inputs, standard input when none is named.
+    var inputs: [String] { files.isEmpty ? ["-"] : files }
 
     @Option(help: "Convert to this script: simplified (t2s) or traditional (s2t).")
     var to: Script?
@@ -57,19 +68,22 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The steps, comma-separated: readings,punctuation,lines,script.", valueName: "steps"))
     var steps: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the result here (default: standard output).", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the result here, replaced only once every input is normalized (default: standard output).", valueName: "file"))
     var output: String?
+
+    @Flag(help: "Rewrite each input file with its normalization.")
+    var inPlace = false
 
     @Option(help: ArgumentHelp("A reference to align the document with; repeat for several.", valueName: "file"))
     var against: [String] = []
 
-    @Flag(help: "Print JSON: the alignment report with --against, else the text and the step reports.")
+    @Flag(help: "Print JSON: the alignment report with --against, else per input one line with version, file, text and step reports.")
     var json = false
 
     @Option(help: ArgumentHelp("With --against, also write a side-by-side HTML view here.", valueName: "file"))
     var html: String?
 
-    @Flag(help: "Print each step's number of changes on standard error.")
+    @Flag(help: "Print each step's number of changes, and whether the input was already in the target script, on standard error.")
     var stats = false
 
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
@@ -93,25 +107,38 @@ struct NormalizeCommand: ParsableCommand {
         if to != nil, config != nil { throw ValidationError("--to and --config cannot be combined") }
         if html != nil, against.isEmpty { throw ValidationError("--html needs at least one --against reference") }
         if minimumMatch < 1 || maximumGap < 0 { throw ValidationError("--minimum-match must be positive, --maximum-gap not negative") }
+        if inPlace, output != nil { throw ValidationError("--in-place and --output cannot be combined") }
+        if inPlace, files.isEmpty || files.contains("-") { throw ValidationError("--in-place needs files, not standard input") }
+        if !against.isEmpty, inputs.count > 1 { throw ValidationError("--against aligns one document: give one file") }
+        if !against.isEmpty, inPlace { throw ValidationError("--against and --in-place cannot be combined") }
     }
 
     func run() throws {
         let normalizer = try makeNormalizer()
         if !pipeline.request.isPlain { return try runPipeline(normalizer) }
+        guard against.isEmpty else { return try align(normalizer) }
+        let status: ExitStatus
+        if inPlace {
+            status = rewriteInPlace(normalizer)
+        } else {
+            let sink = try openOutput(output)
+            do {
+                status = try normalizeAll(normalizer, into: sink, stopOnError: output != nil)
+                try sink.commit()
+            } catch {
+                sink.discard()
+                throw error
+            }
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// With `--against`: the document and the references normalized whole, then aligned.
+    private func align(_ normalizer: Normalizer) throws {
+        let file = inputs[0]
         let source = try Self.read(file, lossy: lossy)
         let document = normalizer.normalize(source)
         if stats { Self.printStats(document.reports, for: file) }
-        if stats, let target = ScriptNote.target(of: targetConfig) {
-            StandardError.write(ScriptNote.line(for: source, target: target, path: file))
-        }
-
-        guard !against.isEmpty else {
-            let text = json ? try Self.encode(NormalizedDocument(text: document.text, reports: document.reports)) + "\n"
-                : document.text
-            try Self.write(text, to: output)
-            return
-        }
-
         var references: [(path: String, text: String)] = []
         var maps: [SourceMap?] = []
         for path in against {
@@ -159,13 +186,7 @@ struct NormalizeCommand: ParsableCommand {
         }
     }
 
-    /// The normalization result as `--json` prints it without `--against`.
-    private struct NormalizedDocument: Encodable {
-        let text: String
-        let reports: [Normalizer.StepReport]
-    }
-
-    private static func printStats(_ reports: [Normalizer.StepReport], for path: String) {
+    static func printStats(_ reports: [Normalizer.StepReport], for path: String) {
         for report in reports {
             let unverified = report.unverified > 0 ? " (\(report.unverified) unverified)" : ""
             StandardError.write("\(path): \(report.step): \(report.count) changes\(unverified)\n")

@@ -7,7 +7,7 @@ import Testing
 struct ErrorStyleTests {
     @Test("usage errors are one `jianfan: ` line with status 2", arguments: [
         (["--no-such-option"], "jianfan: Unknown option '--no-such-option'"),
-        (["normalize"], "jianfan: Missing expected argument '<file>' (see 'jianfan normalize --help')"),
+        (["normalize", "a.txt", "a.txt", "--against", "a.txt"], "jianfan: --against aligns one document: give one file"),
         (["normalize", "a.txt", "--html", "x.html"], "jianfan: --html needs at least one --against reference"),
         (["-c", "nope"], "jianfan: unknown config 'nope'; valid configs: s2t,"),
         (["configs", "extra"], "jianfan: Unexpected argument 'extra'"),

@@ -41,17 +41,33 @@ struct MemoryTests {
         try check(pattern: "头发后来中文", expected: "頭髮後來中文")
     }
 
-    /// Streams `totalBytes` of repeated `pattern` through `jianfan -c s2t`. The expected text
-    /// has the same UTF-8 length, so the output must be exactly as long as the input.
-    private func check(pattern: String, expected: String) throws {
+    /// `normalize` (readings, punctuation, script) streams too: a line longer than its window
+    /// is cut into parts, and nothing holds more than a window of it.
+    @Test("80 MB as one line through normalize stays under 64 MB", .timeLimit(.minutes(2)))
+    func normalizeOneHugeLine() throws {
+        try check(pattern: "头发后来中文text ", expected: "頭髮後來中文text ",
+                  arguments: ["normalize", "--to", "traditional"], totalBytes: 80 << 20)
+    }
+
+    @Test("80 MB of short lines through normalize with line repair stays under 64 MB", .timeLimit(.minutes(2)))
+    func normalizeManyLines() throws {
+        try check(pattern: "头发后来中文text\n", expected: "頭髮後來中文text\n",
+                  arguments: ["normalize", "--to", "traditional", "--steps", "readings,punctuation,lines,script"],
+                  totalBytes: 80 << 20)
+    }
+
+    /// Streams `totalBytes` of repeated `pattern` through `jianfan -c s2t` (or `arguments`). The
+    /// expected text has the same UTF-8 length, so the output must be exactly as long as the input.
+    private func check(pattern: String, expected: String, arguments: [String] = ["-c", "s2t"],
+                       totalBytes: Int = MemoryTests.totalBytes) throws {
         let binary = try CLI.requireBinary()
         let block = Array(String(repeating: pattern, count: (1 << 20) / pattern.utf8.count).utf8)
         let expectedBlock = Array(String(repeating: expected, count: (1 << 20) / pattern.utf8.count).utf8)
-        let blocks = Self.totalBytes / block.count
+        let blocks = totalBytes / block.count
 
         // The writer must see EPIPE, not die of SIGPIPE, if the child is killed or fails.
         signal(SIGPIPE, SIG_IGN)
-        let child = try SpawnedChild(binary: binary, arguments: ["-c", "s2t"])
+        let child = try SpawnedChild(binary: binary, arguments: arguments)
         let watchdog = Watchdog(pid: child.pid, after: Self.deadline)
         let sampler = PeakRSSSampler(pid: child.pid)
         // Generated on the fly: the test never holds more than one block either.

@@ -70,12 +70,16 @@ import Testing
         #expect(ScriptStep(.t2s).apply(to: "简体").report.count == 0)
     }
 
+    // Needs the real conversion engine: `U盘` becomes `隨身碟` (a segment of its own).
     @Test func scriptChangesSurviveALengthChange() {
-        let changes = ScriptStep.changes(from: "甲乙丙丁\n戊", to: "甲XY丙丁\n己")
-        #expect(changes == [
-            Normalizer.Change(range: 1..<2, before: "乙", after: "XY"),
-            Normalizer.Change(range: 5..<6, before: "戊", after: "己"),
+        let (text, report) = ScriptStep(.s2twp).apply(to: "头发\n插U盘了")
+        #expect(text == "頭髮\n插隨身碟了")
+        #expect(report.changes == [
+            Normalizer.Change(range: 0..<2, before: "头发", after: "頭髮"),
+            Normalizer.Change(range: 4..<6, before: "U盘", after: "隨身碟"),
         ])
+        #expect(report.changes.map(\.line) == [1, 2])
+        #expect(report.changes.map(\.column) == [1, 2])
     }
 }
 

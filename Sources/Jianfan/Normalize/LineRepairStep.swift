@@ -10,7 +10,13 @@
 /// - the last clause of the line before has no spaces, which in Chinese text marks a byline or
 ///   a photo credit (`新华社记者 程敏摄`).
 ///
-/// Front matter and code blocks are left alone. Line breaks may be `\n`, `\r\n` or `\r`.
+/// Front matter and code blocks are left alone, and so is a line that starts with a protected
+/// region (a tag, a URL) or is longer than ``NormalizationStream/windowSize``. Line breaks may be
+/// `\n`, `\r\n` or `\r`. Blank lines of more than ``blankLimit`` bytes are never joined across.
+///
+/// In a stream the step holds back the last line that may still be joined, and the blank
+/// lines after it (at most ``NormalizationStream/windowSize`` plus ``blankLimit`` bytes), until
+/// the next line shows whether it continues the sentence.
 ///
 /// ```swift
 /// let (text, report) = LineRepairStep().apply(to: "坚持聚焦重点。政策效应持\n\n续释放。\n\n下一段。")
@@ -51,49 +57,18 @@ public struct LineRepairStep: NormalizationStep {
     /// // "政策效应持" alone, would be taken for a heading and kept)
     /// ```
     public func apply(to text: String) -> (text: String, report: Normalizer.StepReport) {
-        var rewriter = ScalarRewriter(text)
-        let s = rewriter.input
-        let protected = ProtectedRegions(s)
-        var previous: Range<Int>? // the last non-blank line, trailing blanks trimmed
-        for line in ProtectedRegions.lines(s) {
-            let content = trimmed(line, in: s)
-            guard !content.isEmpty else { continue }
-            defer { previous = content }
-            guard let before = previous, !protected[before.lowerBound], !protected[content.lowerBound],
-                  content.lowerBound == line.lowerBound, // indented: a new paragraph
-                  endsMidSentence(before, in: s), ScalarClass.isHan(s[content.lowerBound]),
-                  isRunningText(before, in: s, isBefore: true), isRunningText(content, in: s, isBefore: false)
-            else { continue }
-            rewriter.replace(before.upperBound..<content.lowerBound, with: [])
-        }
-        return rewriter.finish(step: name)
+        Normalizer(steps: [self]).applyOne(to: text)
     }
 
-    /// The line without trailing blanks; empty when the line is blank.
-    private func trimmed(_ line: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
-        var end = line.upperBound
-        while end > line.lowerBound, ScalarClass.isHorizontalSpace(s[end - 1]) { end -= 1 }
-        return line.lowerBound..<end
+    func makeRunner(reporting: Bool) -> any StepRunner {
+        LineRepairRunner(minimumBodyLength: minimumBodyLength, reporting: reporting)
     }
 
-    private func endsMidSentence(_ line: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
-        let last = s[line.upperBound - 1]
-        return ScalarClass.isHan(last) || last == "，" || last == "、"
-    }
-
-    private func isRunningText(_ line: Range<Int>, in s: [Unicode.Scalar], isBefore: Bool) -> Bool {
-        let first = s[line.lowerBound]
-        if isBefore, first == "#" || first == ">" || first == "|" { return false }
-        let lastEnd = line.reversed().first { Self.isSentenceEnd(s[$0]) }
-        guard lastEnd != nil || line.count >= minimumBodyLength else { return false }
-        if isBefore {
-            let clause = (lastEnd.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound
-            if clause.contains(where: { ScalarClass.isHorizontalSpace(s[$0]) }) { return false }
-        }
-        return true
-    }
-
-    private static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
-        s == "。" || s == "！" || s == "？" || s == "；"
-    }
+    /// Blank lines longer than this (in bytes, breaks included) between two lines keep them apart:
+    /// this bounds what a stream holds back (see ``NormalizationStream``).
+    ///
+    /// ```swift
+    /// LineRepairStep.blankLimit   // 65_536
+    /// ```
+    public static let blankLimit = 1 << 16
 }

@@ -7,22 +7,37 @@ extension Normalizer {
     /// ```
     public struct Change: Sendable, Hashable, Codable {
         /// Unicode-scalar offsets into the text the step was given.
-        public let range: Range<Int>
+        public private(set) var range: Range<Int>
         /// The scalars at `range` before the step, as a string.
         ///
         /// ```swift
         /// change.before   // ","
         /// ```
-        public let before: String
+        public private(set) var before: String
         /// What the step put in their place (empty for a removal).
         ///
         /// ```swift
         /// change.after    // "，"
         /// ```
-        public let after: String
+        public private(set) var after: String
         /// The step made this change on a guess it could not confirm (for reading annotations: a
         /// valid pinyin syllable that is not ICU's default reading of the character).
         public let isUnverified: Bool
+        /// The line of the change's start in the original text, from 1 (lines end at `\n`,
+        /// `\r\n` or `\r`), once the normalizer has placed it; nil in a change made by hand.
+        ///
+        /// ```swift
+        /// let change = Normalizer.standard().normalize("一\n二,三").reports[1].changes[0]
+        /// change.line     // 2
+        /// change.column   // 2
+        /// ```
+        public internal(set) var line: Int?
+        /// The column of the change's start in the original text, from 1, in Unicode scalars.
+        ///
+        /// ```swift
+        /// print("notice.txt:\(change.line!):\(change.column!)")   // notice.txt:2:2
+        /// ```
+        public internal(set) var column: Int?
 
         /// A change, as a step reports it (for steps of your own).
         ///
@@ -36,8 +51,40 @@ extension Normalizer {
             self.isUnverified = isUnverified
         }
 
+        /// Two changes are equal when they edit the same range the same way; ``line`` and
+        /// ``column`` only locate it and take no part.
+        ///
+        /// ```swift
+        /// Normalizer.Change(range: 3..<4, before: ",", after: "，") == change   // true
+        /// ```
+        public static func == (a: Change, b: Change) -> Bool {
+            a.range == b.range && a.before == b.before && a.after == b.after && a.isUnverified == b.isUnverified
+        }
+
+        /// Hashes what ``==`` compares.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(range)
+            hasher.combine(before)
+            hasher.combine(after)
+            hasher.combine(isUnverified)
+        }
+
+        /// The change moved by `offset` scalars.
+        func shifted(by offset: Int) -> Change {
+            var copy = self
+            copy.range = (range.lowerBound + offset)..<(range.upperBound + offset)
+            return copy
+        }
+
+        /// A run grows: the change now ends at `end`, with more text before and after.
+        mutating func extend(to end: Int, before more: String, after added: String) {
+            range = range.lowerBound..<end
+            before += more
+            after += added
+        }
+
         // JSON spells the range as `start` and `end`, like the spans of an AlignmentReport.
-        private enum CodingKeys: String, CodingKey { case start, end, before, after, unverified }
+        private enum CodingKeys: String, CodingKey { case start, end, before, after, unverified, line, column }
 
         /// Decodes the JSON form, `{"start":2,"end":3,"before":",","after":"，","unverified":false}`
         /// (`unverified` may be missing).
@@ -56,10 +103,12 @@ extension Normalizer {
             before = try container.decode(String.self, forKey: .before)
             after = try container.decode(String.self, forKey: .after)
             isUnverified = try container.decodeIfPresent(Bool.self, forKey: .unverified) ?? false
+            line = try container.decodeIfPresent(Int.self, forKey: .line)
+            column = try container.decodeIfPresent(Int.self, forKey: .column)
         }
 
         /// Encodes the range as `start` and `end` (Unicode scalars, end exclusive), as the spans of an
-        /// ``AlignmentReport`` are.
+        /// ``AlignmentReport`` are, and ``line`` and ``column`` when known.
         ///
         /// ```swift
         /// let json = try JSONEncoder().encode(change)
@@ -71,6 +120,8 @@ extension Normalizer {
             try container.encode(before, forKey: .before)
             try container.encode(after, forKey: .after)
             try container.encode(isUnverified, forKey: .unverified)
+            try container.encodeIfPresent(line, forKey: .line)
+            try container.encodeIfPresent(column, forKey: .column)
         }
     }
 
@@ -84,7 +135,7 @@ extension Normalizer {
         /// The step's ``NormalizationStep/name``.
         public let step: String
         /// In text order; ranges do not overlap.
-        public let changes: [Change]
+        public internal(set) var changes: [Change]
 
         /// A report, as a step makes it (for steps of your own).
         ///
@@ -106,7 +157,8 @@ extension Normalizer {
     /// The normalized text and one report per step, in the order the steps ran.
     ///
     /// Each report's ranges refer to the text its step was given: the original text for the
-    /// first step, the previous step's output for the others.
+    /// first step, the previous step's output for the others; each change's ``Change/line`` and
+    /// ``Change/column`` place it in the original text.
     public struct Result: Sendable, Hashable {
         /// The text after the last step.
         ///

@@ -11,7 +11,65 @@ public protocol NormalizationStep: Sendable {
     var name: String { get }
 
     /// Normalizes `text`. The report's ranges are Unicode-scalar offsets into `text`.
+    ///
+    /// In a ``Normalizer``, a step of your own is given the text between protected blocks
+    /// (front matter, fenced code) of one window of whole lines at a time (see
+    /// ``NormalizationStream``); the built-in steps work on bytes in place.
     func apply(to text: String) -> (text: String, report: Normalizer.StepReport)
+}
+
+/// A step that runs on bytes in a stream (every built-in step).
+protocol StreamingStep: NormalizationStep {
+    func makeRunner(reporting: Bool) -> any StepRunner
+}
+
+extension ReadingAnnotationStep: StreamingStep {}
+extension PunctuationWidthStep: StreamingStep {}
+extension LineRepairStep: StreamingStep {}
+extension ScriptStep: StreamingStep {}
+
+extension NormalizationStep {
+    /// The step's state in a stream: its own for a built-in step, ``apply(to:)`` per span for
+    /// any other.
+    func runner(reporting: Bool) -> any StepRunner {
+        if let streaming = self as? any StreamingStep { return streaming.makeRunner(reporting: reporting) }
+        return CustomStepRunner(step: self, reporting: reporting)
+    }
+}
+
+/// A step of the caller's own in a stream: ``NormalizationStep/apply(to:)`` on the text of each
+/// span between blocks, its report moved to the step's whole input.
+final class CustomStepRunner: StepRunner {
+    private let step: any NormalizationStep
+    private var recorder: ChangeRecorder
+    private var inputScalars = 0
+
+    init(step: any NormalizationStep, reporting: Bool) {
+        self.step = step
+        recorder = ChangeRecorder(isOn: reporting)
+    }
+
+    var changes: [Normalizer.Change] { recorder.changes }
+
+    func finish() -> TextWindow? { nil }
+
+    func process(_ window: TextWindow) -> [TextWindow] {
+        var writer = WindowWriter(capacity: window.bytes.count)
+        recorder.begin(base: inputScalars)
+        window.bytes.withUnsafeBufferPointer { s in
+            for (span, block) in window.spans() {
+                let (text, report) = step.apply(to: UTF8Text.string(s, span))
+                writer.bytes.append(contentsOf: text.utf8)
+                if recorder.isOn {
+                    let base = recorder.offset(of: span.lowerBound, in: s)
+                    for change in report.changes { recorder.append(change.shifted(by: base)) }
+                }
+                if let block { writer.copyBlock(s, block) }
+            }
+            if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
+        }
+        return [writer.window(endsLine: window.endsLine)]
+    }
 }
 
 extension NormalizationStep where Self == ReadingAnnotationStep {

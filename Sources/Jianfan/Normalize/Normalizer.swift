@@ -90,21 +90,40 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// Runs every step in order.
+    /// Runs every step in order, a window of whole lines at a time (as a
+    /// ``NormalizationStream`` does: the result is the same), and reports each step's changes
+    /// unless `reporting` is false (then the reports are empty, and cost nothing).
     ///
     /// ```swift
     /// let result = Normalizer.standard(script: .t2s).normalize("發(fā)展,穩定")
     /// result.text   // "发展，稳定"
     /// ```
-    public func normalize(_ text: String) -> Result {
-        var current = text
-        var reports: [StepReport] = []
-        reports.reserveCapacity(steps.count)
-        for step in steps {
-            let (next, report) = step.apply(to: current)
-            current = next
-            reports.append(report)
+    /// - Complexity: O(n) in the length of `text`.
+    public func normalize(_ text: String, reporting: Bool = true) -> Result {
+        var stream = makeStream(reporting: reporting)
+        var output: [UInt8] = []
+        var text = text
+        text.withUTF8 { utf8 in
+            // A String's UTF-8 is valid by construction: neither call can throw.
+            try? stream.write(utf8, into: &output)
         }
-        return Result(text: current, reports: reports)
+        try? stream.finish(into: &output)
+        return Result(text: String(decoding: output, as: UTF8.self), reports: stream.reports)
+    }
+
+    /// A stream that normalizes chunks of UTF-8 as they come, with bounded memory; with
+    /// `reporting`, the steps record their changes for ``NormalizationStream/reports``.
+    ///
+    /// ```swift
+    /// var stream = Normalizer.standard(script: .t2s).makeStream()
+    /// ```
+    public func makeStream(lossy: Bool = false, reporting: Bool = false) -> NormalizationStream {
+        NormalizationStream(normalizer: self, lossy: lossy, reporting: reporting)
+    }
+
+    /// The one step's result, as ``NormalizationStep/apply(to:)`` returns it.
+    func applyOne(to text: String) -> (text: String, report: StepReport) {
+        let result = normalize(text)
+        return (result.text, result.reports[0])
     }
 }

@@ -1,142 +1,230 @@
-/// The parts of a text that are markup or addresses, not prose: the steps leave them
+/// The parts of a line that are markup or addresses, not prose: every step leaves them
 /// byte-identical, whatever their neighbours.
 ///
-/// Recognized: a YAML front matter block at the start (`---` … `---`), fenced code blocks
-/// (```` ``` ```` or `~~~`), HTML tags and comments (`<p class="x">`, `<!-- … -->`), URLs with a
-/// scheme or `www.`, autolinks (`<http://…>`), and Markdown link targets (`](…)`).
-struct ProtectedRegions {
-    /// `isProtected[i]` for every input scalar.
-    let isProtected: [Bool]
-
-    init(_ s: [Unicode.Scalar]) {
-        var mask = [Bool](repeating: false, count: s.count)
-        Self.markBlocks(s, &mask)
-        var i = 0
-        while i < s.count {
-            if mask[i] { i += 1; continue }
-            if s[i] == "<", let end = Self.tagEnd(s, from: i) {
-                for j in i..<end { mask[j] = true }
-                i = end
-            } else if s[i] == "]", i + 1 < s.count, s[i + 1] == "(", let end = Self.linkTargetEnd(s, from: i + 1) {
-                for j in (i + 1)..<end { mask[j] = true }
-                i = end
-            } else if let end = Self.urlEnd(s, from: i) {
-                for j in i..<end { mask[j] = true }
-                i = end
+/// Recognized within one line: HTML tags with their attributes and comments (`<p class="x">`,
+/// `<!-- … -->`), entities (`&nbsp;`, `&#20013;`), inline code (`` `f(x)` ``), URLs with a
+/// scheme or `www.`, autolinks (`<http://…>`), Markdown link targets (`](…)`) and e-mail
+/// addresses. Front matter and fenced code blocks span lines: ``BlockRegions`` finds them.
+///
+/// - Complexity: O(n) in the line's length; a line with none of the bytes `<` `]` `:` `w` `` ` ``
+///   `&` `@` costs one table lookup per byte.
+enum ProtectedRegions {
+    /// Appends the protected byte ranges of `s[line]` (a line without its break), in order.
+    static func inline(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into ranges: inout [Range<Int>]) {
+        var i = line.lowerBound
+        let end = line.upperBound
+        while i < end {
+            let b = s[i]
+            guard isTrigger(b) else {
+                i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: end, orEF: false) : i + 1
+                continue
+            }
+            let floor = ranges.last.map { max($0.upperBound, line.lowerBound) } ?? line.lowerBound
+            var found: Range<Int>?
+            switch b {
+            case UInt8(ascii: "<"): found = tagEnd(s, i, end).map { i..<$0 }
+            case UInt8(ascii: "]"):
+                if i + 1 < end, s[i + 1] == UInt8(ascii: "(") { found = linkTargetEnd(s, i + 1, end).map { (i + 1)..<$0 } }
+            case UInt8(ascii: "`"): found = codeSpanEnd(s, i, end).map { i..<$0 }
+            case UInt8(ascii: "&"): found = entityEnd(s, i, end).map { i..<$0 }
+            case UInt8(ascii: ":"): found = schemeURL(s, i, floor, end)
+            case UInt8(ascii: "w"), UInt8(ascii: "W"): found = wwwURL(s, i, floor, end)
+            case UInt8(ascii: "@"): found = email(s, i, floor, end)
+            default: break
+            }
+            if let found, found.lowerBound >= floor {
+                ranges.append(found)
+                i = found.upperBound
+            } else if b == UInt8(ascii: "`") {
+                i = backtickRunEnd(s, i, end) // an unclosed run is not re-read one backtick at a time
             } else {
                 i += 1
             }
         }
-        isProtected = mask
     }
 
-    subscript(_ index: Int) -> Bool { isProtected[index] }
-
-    /// The lines of the text, each range excluding its line break (`\n`, `\r\n` or `\r`).
-    static func lines(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var start = 0
-        var i = 0
-        while i < s.count {
-            if s[i] == "\n" || s[i] == "\r" {
-                lines.append(start..<i)
-                if s[i] == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
-                start = i + 1
+    /// The protected ranges of every line in `s[span]`, in order.
+    static func all(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var i = span.lowerBound
+        while i < span.upperBound {
+            // Skip to the first trigger, then protect its whole line.
+            while i < span.upperBound, !isTrigger(s[i]) {
+                i = s[i] >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: span.upperBound, orEF: false) : i + 1
             }
-            i += 1
+            guard i < span.upperBound else { break }
+            let start = UTF8Text.lineStart(from: i, in: s, floor: span.lowerBound)
+            let end = UTF8Text.lineEnd(from: i, in: s, limit: span.upperBound)
+            inline(s, max(start, ranges.last?.upperBound ?? start)..<end, into: &ranges)
+            i = end + 1
         }
-        lines.append(start..<s.count)
-        return lines
+        return ranges
     }
 
-    /// Front matter and fenced code blocks, whole lines at a time.
-    private static func markBlocks(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
-        let lines = Self.lines(s)
-        func text(_ line: Range<Int>) -> String {
-            ScalarRewriter.string(s[line]).trimmingSuffix { $0 == " " || $0 == "\t" }
-        }
-        func mark(_ first: Int, through last: Int) {
-            let end = last + 1 < lines.count ? lines[last + 1].lowerBound : s.count
-            for j in lines[first].lowerBound..<end { mask[j] = true }
-        }
-        var index = 0
-        if let first = lines.first, text(first) == "---" {
-            if let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(text(lines[$0])) }) {
-                mark(0, through: close)
-                index = close + 1
-            }
-        }
-        while index < lines.count {
-            let line = text(lines[index]).drop { $0 == " " }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                let fence = String(line.prefix(3))
-                let close = lines.indices.dropFirst(index + 1).first {
-                    text(lines[$0]).drop { $0 == " " }.hasPrefix(fence)
-                } ?? lines.count - 1
-                mark(index, through: close)
-                index = close + 1
-            } else {
-                index += 1
-            }
+    /// `<` `]` `` ` `` `&` `:` `w` `W` `@`: a switch, not a table (a static table costs a
+    /// once-check per byte).
+    @inline(__always)
+    private static func isTrigger(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x3C, 0x5D, 0x60, 0x26, 0x3A, 0x77, 0x57, 0x40: true
+        default: false
         }
     }
 
-    /// `<tag …>`, `</tag>`, `<!-- … -->`, `<http://…>`: must close on the same line.
-    private static func tagEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
-        guard start + 1 < s.count else { return nil }
+    /// `<tag …>`, `</tag>`, `<!-- … -->`, `<http://…>`; must close on the same line.
+    private static func tagEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        guard start + 1 < end else { return nil }
         let first = s[start + 1]
-        guard ScalarClass.isASCIILetter(first) || first == "/" || first == "!" || first == "?" else { return nil }
+        guard UTF8Text.isLetter(first) || first == UInt8(ascii: "/") || first == UInt8(ascii: "!")
+            || first == UInt8(ascii: "?") else { return nil }
+        if start + 3 < end, s[start + 1] == UInt8(ascii: "!"), s[start + 2] == UInt8(ascii: "-"), s[start + 3] == UInt8(ascii: "-") {
+            var i = start + 4
+            while i + 2 < end {
+                if s[i] == UInt8(ascii: "-"), s[i + 1] == UInt8(ascii: "-"), s[i + 2] == UInt8(ascii: ">") { return i + 3 }
+                i += 1
+            }
+        }
         var i = start + 1
-        while i < s.count, !ScalarClass.isLineBreak(s[i]), s[i] != "<" {
-            if s[i] == ">" { return i + 1 }
+        while i < end, s[i] != UInt8(ascii: "<") {
+            if s[i] == UInt8(ascii: ">") { return i + 1 }
             i += 1
         }
         return nil
     }
 
-    /// The `(…)` of a Markdown link `[text](target)`, up to the matching `)` on the same line.
-    private static func linkTargetEnd(_ s: [Unicode.Scalar], from open: Int) -> Int? {
+    /// The `(…)` of a Markdown link `[text](target)`, up to the matching `)` on the line.
+    private static func linkTargetEnd(_ s: UnsafeBufferPointer<UInt8>, _ open: Int, _ end: Int) -> Int? {
         var depth = 0
-        var i = open
-        while i < s.count, !ScalarClass.isLineBreak(s[i]) {
-            if s[i] == "(" { depth += 1 }
-            if s[i] == ")" {
+        for i in open..<end {
+            if s[i] == UInt8(ascii: "(") { depth += 1 }
+            if s[i] == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 { return i + 1 }
             }
-            i += 1
         }
         return nil
     }
 
-    /// A URL starting at `start` (`scheme://…` or `www.…`), without trailing sentence
-    /// punctuation, as GitHub's autolinks do.
-    private static func urlEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
-        guard ScalarClass.isASCIILetter(s[start]),
-              start == 0 || !(ScalarClass.isASCIILetter(s[start - 1]) || ScalarClass.isASCIIDigit(s[start - 1]))
-        else { return nil }
+    private static func backtickRunEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var i = start
-        while i < s.count, ScalarClass.isASCIILetter(s[i]) || ScalarClass.isASCIIDigit(s[i])
-            || s[i] == "+" || s[i] == "-" || s[i] == "." { i += 1 }
-        let isScheme = i + 2 < s.count && s[i] == ":" && s[i + 1] == "/" && s[i + 2] == "/"
-        let isWWW = i - start > 4 && s[start..<(start + 4)].elementsEqual("www.".unicodeScalars)
-        guard isScheme || isWWW else { return nil }
-        var end = isScheme ? i + 3 : i
-        while end < s.count, isURLScalar(s[end]) { end += 1 }
-        while end > start, ".,:;!?".unicodeScalars.contains(s[end - 1]) { end -= 1 }
-        if end > start, s[end - 1] == ")", !s[start..<end].contains("(") { end -= 1 }
-        return end
+        while i < end, s[i] == UInt8(ascii: "`") { i += 1 }
+        return i
     }
 
-    private static func isURLScalar(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && s.value > 0x20 && s.value < 0x7F && s != "<" && s != ">" && s != "\"" && s != "`"
+    /// Inline code: a run of backticks up to the next run of the same length on the line.
+    private static func codeSpanEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        let open = backtickRunEnd(s, start, end)
+        let length = open - start
+        var i = open
+        while i < end {
+            guard s[i] == UInt8(ascii: "`") else { i += 1; continue }
+            let close = backtickRunEnd(s, i, end)
+            if close - i == length { return close }
+            i = close
+        }
+        return nil
+    }
+
+    /// `&name;`, `&#123;`, `&#x1F;` (at most 32 bytes).
+    private static func entityEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        var i = start + 1
+        let numeric = i < end && s[i] == UInt8(ascii: "#")
+        if numeric { i += 1 }
+        let first = i
+        while i < end, i - start <= 32, UTF8Text.isAlphanumeric(s[i]) { i += 1 }
+        guard i > first, i < end, s[i] == UInt8(ascii: ";") else { return nil }
+        if !numeric, !UTF8Text.isLetter(s[first]) { return nil }
+        return i + 1
+    }
+
+    private static func isSchemeByte(_ b: UInt8) -> Bool {
+        UTF8Text.isAlphanumeric(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+    }
+
+    /// `scheme://…` whose `:` is at `colon`; the scheme starts at the first letter of the
+    /// scheme-like run before it.
+    private static func schemeURL(_ s: UnsafeBufferPointer<UInt8>, _ colon: Int, _ floor: Int, _ end: Int) -> Range<Int>? {
+        guard colon + 2 < end, s[colon + 1] == UInt8(ascii: "/"), s[colon + 2] == UInt8(ascii: "/") else { return nil }
+        var start = colon
+        while start > floor, isSchemeByte(s[start - 1]) { start -= 1 }
+        while start < colon, !UTF8Text.isLetter(s[start]) { start += 1 }
+        guard start < colon else { return nil }
+        return urlRange(s, start, colon + 3, end)
+    }
+
+    /// `www.…` starting at `start`, not inside a word.
+    private static func wwwURL(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ floor: Int, _ end: Int) -> Range<Int>? {
+        guard start + 4 < end, start == floor || !isSchemeByte(s[start - 1]),
+              (s[start + 1] | 0x20) == UInt8(ascii: "w"), (s[start + 2] | 0x20) == UInt8(ascii: "w"),
+              s[start + 3] == UInt8(ascii: "."), isSchemeByte(s[start + 4]) else { return nil }
+        return urlRange(s, start, start + 4, end)
+    }
+
+    /// A URL from `start`, its body from `body`, without trailing sentence punctuation, as
+    /// GitHub's autolinks do.
+    private static func urlRange(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ body: Int, _ end: Int) -> Range<Int> {
+        var stop = body
+        var opened = false
+        while stop < end, isURLByte(s[stop]) {
+            if s[stop] == UInt8(ascii: "(") { opened = true }
+            stop += 1
+        }
+        while stop > body, ".,:;!?".utf8.contains(s[stop - 1]) { stop -= 1 }
+        if stop > body, s[stop - 1] == UInt8(ascii: ")"), !opened { stop -= 1 }
+        return start..<stop
+    }
+
+    private static func isURLByte(_ b: UInt8) -> Bool {
+        b > 0x20 && b < 0x7F && b != UInt8(ascii: "<") && b != UInt8(ascii: ">") && b != UInt8(ascii: "\"")
+            && b != UInt8(ascii: "`")
+    }
+
+    private static func isEmailLocalByte(_ b: UInt8) -> Bool {
+        UTF8Text.isAlphanumeric(b) || "._%+-".utf8.contains(b)
+    }
+
+    /// `local@domain.tld` around the `@` at `at`.
+    private static func email(_ s: UnsafeBufferPointer<UInt8>, _ at: Int, _ floor: Int, _ end: Int) -> Range<Int>? {
+        var start = at
+        while start > floor, isEmailLocalByte(s[start - 1]) { start -= 1 }
+        var stop = at + 1
+        var dot = false
+        while stop < end, UTF8Text.isAlphanumeric(s[stop]) || s[stop] == UInt8(ascii: "-") || s[stop] == UInt8(ascii: ".") {
+            if s[stop] == UInt8(ascii: ".") { dot = true }
+            stop += 1
+        }
+        while stop > at + 1, s[stop - 1] == UInt8(ascii: ".") || s[stop - 1] == UInt8(ascii: "-") { stop -= 1 }
+        guard start < at, dot, stop > at + 1, s[at + 1..<stop].contains(UInt8(ascii: ".")) else { return nil }
+        return start..<stop
     }
 }
 
-extension String {
-    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
-        var result = self
-        while let last = result.last, predicate(last) { result.removeLast() }
-        return result
+/// The protected ranges of the line being worked on, found on first need: a step asks about a
+/// few positions (where it would change something) and pays for the lines it asks about only.
+struct LineProtection {
+    private(set) var line: Range<Int> = 0..<0
+    private(set) var ranges: [Range<Int>] = []
+    private var next = 0
+    private var lastAsked = Int.min
+
+    /// The protected range holding byte `i`, if any. Calls must go forward through the text.
+    mutating func range(at i: Int, in s: UnsafeBufferPointer<UInt8>, within span: Range<Int>) -> Range<Int>? {
+        if i < lastAsked { next = 0 }
+        lastAsked = i
+        if !line.contains(i) {
+            let start = UTF8Text.lineStart(from: i, in: s, floor: span.lowerBound)
+            line = start..<UTF8Text.lineEnd(from: i, in: s, limit: span.upperBound)
+            ranges.removeAll(keepingCapacity: true)
+            ProtectedRegions.inline(s, line, into: &ranges)
+            next = 0
+            if line.isEmpty { line = i..<i }
+        }
+        while next < ranges.count, ranges[next].upperBound <= i { next += 1 }
+        return next < ranges.count && ranges[next].contains(i) ? ranges[next] : nil
+    }
+
+    /// Whether any protected range of the current line overlaps `range`.
+    func overlaps(_ range: Range<Int>) -> Bool {
+        ranges.contains { $0.overlaps(range) }
     }
 }

@@ -1,13 +1,17 @@
+import Dispatch
+
 /// Removes pinyin reading annotations that a web page put right after Han characters:
-/// `工業(yè)和信息化部` becomes `工業和信息化部`.
+/// `工業(yè)和信息化部` becomes `工業和信息化部`, `銀行(yínháng)卡` becomes `銀行卡`.
 ///
-/// An annotation is a parenthesized pinyin syllable, `(…)` or `（…）`, directly after a Han
-/// character. It is removed when it is a reading of that character, which ICU's Han-Latin
-/// transform checks. A valid syllable with a tone that is not ICU's default reading (polyphonic
-/// characters: 行 háng/xíng, 長 cháng/zhǎng) is removed too, and reported as unverified. A syllable
-/// with no tone at all is removed only when ICU confirms it, since `(a)` or `(e)` are more often
-/// list markers than readings. Anything else in parentheses is content and stays:
-/// `(以下簡稱《通知》)`, `(ABC)`.
+/// An annotation is a parenthesized reading, `(…)` or `（…）`, directly after Han characters:
+/// one pinyin syllable per character (`ReadingMatch.swift`: up to 8, written together, with
+/// tone marks or digits, or apart). It is removed when it reads those characters, which ICU's
+/// Han-Latin transform checks. Syllables that all carry a tone but are not all ICU's default
+/// reading (polyphonic characters: 行 háng/xíng, 長 cháng/zhǎng) are removed too, and reported
+/// as unverified. A toneless annotation is removed only when ICU confirms it, since `(a)` or
+/// `(e)` are more often list markers than readings. Anything else in parentheses is content
+/// and stays: `(以下簡稱《通知》)`, `(ABC)`; so do annotations inside protected regions (a link
+/// target, code, a tag: `ProtectedRegions.swift`).
 ///
 /// ```swift
 /// let (text, report) = ReadingAnnotationStep().apply(to: "銀行(háng)的發(fā)展")
@@ -27,21 +31,18 @@ public struct ReadingAnnotationStep: NormalizationStep {
     /// ```
     public var name: String { Self.stepName }
 
-    /// nil when ICU lacks the transform: then no removal can be verified.
-    private let transliterator: Transliterator?
 
     /// Opening an ICU transform parses its rules: once per process is enough.
     private static let hanLatin = try? Transliterator("Han-Latin")
 
-    /// The step, with ICU's Han-Latin transform to check readings (opened once per process; without
+    /// The step, with ICU's Han-Latin transform to check readings (opened once per process, at a
+    /// stream's start on another core; without
     /// it, only annotations with a tone mark or digit are removed, all reported as unverified).
     ///
     /// ```swift
     /// let step = ReadingAnnotationStep()
     /// ```
-    public init() {
-        transliterator = Self.hanLatin
-    }
+    public init() {}
 
     /// Normalizes `text`; the report's ranges are Unicode-scalar offsets into `text`.
     ///
@@ -50,57 +51,125 @@ public struct ReadingAnnotationStep: NormalizationStep {
     /// // text == "發展"
     /// ```
     public func apply(to text: String) -> (text: String, report: Normalizer.StepReport) {
-        var rewriter = ScalarRewriter(text)
-        let scalars = rewriter.input
-        var readings: [UInt32: PinyinSyllable?] = [:]
-        var index = 1
-        while index < scalars.count {
-            guard Self.isOpening(scalars[index]), ScalarClass.isHan(scalars[index - 1]),
-                  let close = Self.closingIndex(in: scalars, after: index),
-                  let syllable = PinyinSyllable(scalars[(index + 1)..<close])
-            else {
-                index += 1
-                continue
-            }
-            let han = scalars[index - 1]
-            let reading: PinyinSyllable?
-            if let cached = readings[han.value] {
-                reading = cached
-            } else {
-                reading = defaultReading(of: han)
-                readings[han.value] = reading
-            }
-            let verified = reading.map { syllable.isReading($0) } ?? false
-            if verified || syllable.tone != nil {
-                rewriter.replace(index..<(close + 1), with: [], isUnverified: !verified)
-                index = close + 1
-            } else {
-                index += 1
-            }
-        }
-        return rewriter.finish(step: name)
+        Normalizer(steps: [self]).applyOne(to: text)
+    }
+
+    func makeRunner(reporting: Bool) -> any StepRunner {
+        Runner(reporting: reporting)
     }
 
     /// ICU's default Mandarin reading of one Han character, if ICU has one.
-    private func defaultReading(of han: Unicode.Scalar) -> PinyinSyllable? {
+    static func defaultReading(of han: Unicode.Scalar, _ transliterator: Transliterator?) -> PinyinSyllable? {
         guard let transliterator else { return nil }
         let latin = transliterator.transliterate(String(han))
         let trimmed = latin.unicodeScalars.filter { !$0.properties.isWhitespace }
         return PinyinSyllable(trimmed)
     }
 
-    private static func isOpening(_ s: Unicode.Scalar) -> Bool { s == "(" || s == "（" }
-    private static func isClosing(_ s: Unicode.Scalar) -> Bool { s == ")" || s == "）" }
+    /// The step in a stream: finds `(` and `（` after Han characters, byte by byte.
+    final class Runner: StepRunner {
+        /// nil when ICU lacks the transform: then no removal can be verified. Opened at first
+        /// need (a toneless annotation, or any when reporting), and meanwhile on another core:
+        /// parsing its rules takes about 0.1 s.
+        private lazy var transliterator: Transliterator? = ReadingAnnotationStep.hanLatin
+        private var readings: [UInt32: PinyinSyllable?] = [:]
+        private var recorder: ChangeRecorder
+        private var inputScalars = 0
 
-    /// The closing parenthesis of a syllable-sized parenthetical (at most 8 scalars inside).
-    private static func closingIndex(in scalars: [Unicode.Scalar], after open: Int) -> Int? {
-        let limit = min(scalars.count, open + 10)
-        var index = open + 1
-        while index < limit {
-            if isClosing(scalars[index]) { return index > open + 1 ? index : nil }
-            if isOpening(scalars[index]) || ScalarClass.isLineBreak(scalars[index]) { return nil }
-            index += 1
+        init(reporting: Bool) {
+            DispatchQueue.global().async { _ = ReadingAnnotationStep.hanLatin }
+            recorder = ChangeRecorder(isOn: reporting)
         }
-        return nil
+
+        var changes: [Normalizer.Change] { recorder.changes }
+
+        func finish() -> TextWindow? { nil }
+
+        func process(_ window: TextWindow) -> [TextWindow] {
+            var writer = WindowWriter(capacity: window.bytes.count)
+            recorder.begin(base: inputScalars)
+            window.bytes.withUnsafeBufferPointer { s in
+                for (span, block) in window.spans() {
+                    rewrite(s, span, &writer)
+                    if let block { writer.copyBlock(s, block) }
+                }
+                if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
+            }
+            return [writer.window(endsLine: window.endsLine)]
+        }
+
+        private func rewrite(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter) {
+            var protection = LineProtection()
+            var copied = span.lowerBound
+            var i = span.lowerBound
+            while i < span.upperBound {
+                let b = s[i]
+                let openLength: Int
+                if b == 0x28 {
+                    openLength = 1
+                } else if b == 0xEF, i + 2 < span.upperBound, s[i + 1] == 0xBC, s[i + 2] == 0x88 {
+                    openLength = 3
+                } else {
+                    i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: span.upperBound, orEF: true) : i + 1
+                    continue
+                }
+                guard let (removal, unverified) = annotation(s, at: i, openLength: openLength, span, &protection) else {
+                    i += openLength
+                    continue
+                }
+                writer.copy(s, copied..<removal.lowerBound)
+                recorder.record(s, removal, after: "", unverified: unverified)
+                copied = removal.upperBound
+                i = removal.upperBound
+            }
+            writer.copy(s, copied..<span.upperBound)
+        }
+
+        private static func mayBePinyin(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x61...0x7A, 0x30...0x35, 0x20, 0x27, 0x2D, 0x2019, 0xE0...0xFC, 0x101...0x1DC, 0x1E3F, 0x1EBF, 0x1EC1,
+                 0x300...0x30C: true
+            default: false
+            }
+        }
+
+        /// The bytes of the annotation opening at `open`, if it is a reading to remove.
+        private func annotation(
+            _ s: UnsafeBufferPointer<UInt8>, at open: Int, openLength: Int, _ span: Range<Int>,
+            _ protection: inout LineProtection
+        ) -> (Range<Int>, Bool)? {
+            var word: [Unicode.Scalar] = []
+            var wordStart = open
+            while word.count < ReadingMatch.maximumSyllables,
+                  let (scalar, start) = UTF8Text.scalar(in: s, before: wordStart, floor: span.lowerBound),
+                  ScalarClass.isHan(scalar) {
+                word.append(scalar)
+                wordStart = start
+            }
+            guard !word.isEmpty else { return nil }
+            word.reverse()
+            var content: [Unicode.Scalar] = []
+            var i = open + openLength
+            var close: Int?
+            while i < span.upperBound, content.count <= 64 {
+                let (scalar, length) = UTF8Text.scalar(in: s, at: i)
+                if scalar == ")" || scalar == "）" { close = i + length; break }
+                if scalar == "(" || scalar == "（" || scalar == "\n" || scalar == "\r" { return nil }
+                content.append(scalar)
+                i += length
+            }
+            // Only letters, tone marks and digits, and separators, can spell a reading: anything
+            // else is content, known without asking ICU.
+            guard let close, !content.isEmpty, content.allSatisfy(Self.mayBePinyin) else { return nil }
+            if protection.range(at: open, in: s, within: span) != nil || protection.overlaps(wordStart..<close) { return nil }
+            let match = ReadingMatch(content: content, word: word, verifying: recorder.isOn) { han in
+                if let cached = readings[han.value] { return cached }
+                let reading = ReadingAnnotationStep.defaultReading(of: han, transliterator)
+                readings[han.value] = reading
+                return reading
+            }
+            guard let match else { return nil }
+            return (open..<close, !match.isVerified)
+        }
     }
 }

@@ -48,7 +48,11 @@ enum ScriptNote {
     /// The line `--stats` prints, e.g. `notice.txt: already traditional (detected: traditional,
     /// 0 simplified-only and 412 traditional-only characters)`.
     static func line(for text: String, target: ScriptDetector.Script, path: String) -> String {
-        let verdict = ScriptDetector.detect(text)
+        line(for: ScriptDetector.detect(text), target: target, path: path)
+    }
+
+    /// The same line for a verdict already reached (a stream's detector).
+    static func line(for verdict: ScriptDetector.Verdict, target: ScriptDetector.Script, path: String) -> String {
         let counts = "\(verdict.counts.simplified) simplified-only and \(verdict.counts.traditional) traditional-only characters"
         let state = verdict.script == target ? "already \(target.rawValue)" : "was \(verdict.script.rawValue), now \(target.rawValue)"
         return "\(path): \(state) (detected: \(verdict.script.rawValue), \(counts))\n"

@@ -1,0 +1,122 @@
+/// A stretch of text the steps of a ``NormalizationStream`` work on at once: whole lines, or a
+/// part of a line longer than ``NormalizationStream/windowSize``.
+///
+/// Every step treats a window's ends as the ends of a line (no context, pair of parentheses or
+/// annotation spans two windows), and windows of whole lines change nothing there, since every
+/// step but line repair works within a line. Only the parts of a very long line are cut where
+/// the text did not break: always at the same places (see ``WindowCutter``), so a stream and a
+/// whole text make the same windows' worth of decisions.
+struct TextWindow {
+    var bytes: [UInt8]
+    /// Byte ranges of front matter and fenced code: whole lines, in order, copied by every step.
+    var blocks: [Range<Int>]
+    /// The window ends where its last line ends (false for a part of a long line but the last).
+    var endsLine: Bool
+
+    /// The spans between blocks, each followed by the block after it (nil after the last span).
+    func spans() -> [(span: Range<Int>, block: Range<Int>?)] {
+        var result: [(Range<Int>, Range<Int>?)] = []
+        var start = 0
+        for block in blocks {
+            result.append((start..<block.lowerBound, block))
+            start = block.upperBound
+        }
+        result.append((start..<bytes.count, nil))
+        return result
+    }
+}
+
+/// The state of one step in a stream: it takes windows, returns windows.
+protocol StepRunner: AnyObject {
+    /// The step's output for `window`, in windows that end where an output line ends or where
+    /// the text decides (a step may hold back the end of it for the next call).
+    func process(_ window: TextWindow) -> [TextWindow]
+    /// Whatever the step held back, at the end of the input.
+    func finish() -> TextWindow?
+    /// The changes so far, ranges in scalars of the step's whole input (empty unless reporting).
+    var changes: [Normalizer.Change] { get }
+}
+
+/// Writes a step's output window: text copied or replaced, blocks copied whole with their new
+/// places recorded.
+struct WindowWriter {
+    var bytes: [UInt8] = []
+    var blocks: [Range<Int>] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func copy(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[range]))
+    }
+
+    mutating func copyBlock(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        let start = bytes.count
+        copy(s, range)
+        if let last = blocks.last, last.upperBound == start {
+            blocks[blocks.count - 1] = last.lowerBound..<bytes.count
+        } else if !range.isEmpty {
+            blocks.append(start..<bytes.count)
+        }
+    }
+
+    func window(endsLine: Bool) -> TextWindow { TextWindow(bytes: bytes, blocks: blocks, endsLine: endsLine) }
+}
+
+/// Records a step's changes with scalar offsets into the step's input, counting scalars only up
+/// to each change (and only when reporting: otherwise every call returns at once).
+struct ChangeRecorder {
+    let isOn: Bool
+    private(set) var changes: [Normalizer.Change] = []
+    /// Scalars of the step's input before the current buffer.
+    private var base = 0
+    private var countedTo = 0
+    private var countedScalars = 0
+    private var lastMerges = false
+
+    init(isOn: Bool) { self.isOn = isOn }
+
+    /// Starts a buffer whose first scalar is scalar `base` of the step's input.
+    mutating func begin(base: Int) {
+        self.base = base
+        countedTo = 0
+        countedScalars = 0
+        lastMerges = false
+    }
+
+    /// The scalar offset, in the step's input, of byte `i` of the current buffer.
+    mutating func offset(of i: Int, in s: UnsafeBufferPointer<UInt8>) -> Int {
+        if i < countedTo {
+            countedTo = 0
+            countedScalars = 0
+        }
+        countedScalars += UTF8Text.scalarCount(s, countedTo..<i)
+        countedTo = i
+        return base + countedScalars
+    }
+
+    /// `s[range]` became `after`. With `merging`, a change right after a previous merging one
+    /// extends it, so a run (`ＡＢＣ１２３`) is one change; the run's strings grow by appending, so
+    /// a run of any length costs linear time.
+    mutating func record(
+        _ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after: String, unverified: Bool = false, merging: Bool = false
+    ) {
+        guard isOn else { return }
+        let start = offset(of: range.lowerBound, in: s)
+        let end = offset(of: range.upperBound, in: s)
+        let before = UTF8Text.string(s, range)
+        if merging, lastMerges, let last = changes.last, last.range.upperBound == start, last.isUnverified == unverified {
+            changes[changes.count - 1].extend(to: end, before: before, after: after)
+        } else {
+            changes.append(Normalizer.Change(range: start..<end, before: before, after: after, isUnverified: unverified))
+        }
+        lastMerges = merging
+    }
+
+    /// Adds changes found another way (already in the step's input offsets).
+    mutating func append(_ change: Normalizer.Change) {
+        guard isOn else { return }
+        changes.append(change)
+        lastMerges = false
+    }
+}
