@@ -60,6 +60,7 @@ extension NormalizeCommand {
     /// One input through a stream of its own. Reports are recorded only for `--stats` and
     /// `--json`; the script detector reads the input only for `--stats`.
     private func normalize(_ input: InputFile, with normalizer: Normalizer, into sink: any OutputSink) throws {
+        defer { ProgressMeter.current?.nextFile() }
         var stream = normalizer.makeStream(lossy: lossy, reporting: stats || json)
         let target = stats ? ScriptNote.target(of: targetConfig) : nil
         var detector = target.map { _ in ScriptDetector() }
@@ -72,6 +73,7 @@ extension NormalizeCommand {
             try stream.normalize(
                 reading: { buffer in
                     let count = try input.read(into: buffer)
+                    ProgressMeter.current?.advance(count)
                     if detector != nil { detector!.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) }
                     return count
                 },

@@ -117,6 +117,8 @@ struct NormalizeCommand: ParsableCommand {
         let normalizer = try makeNormalizer()
         if !pipeline.request.isPlain { return try runPipeline(normalizer) }
         guard against.isEmpty else { return try align(normalizer) }
+        ProgressMeter.start(inputs: inputs)
+        defer { ProgressMeter.current?.clear() }
         let status: ExitStatus
         if inPlace {
             status = rewriteInPlace(normalizer)

@@ -37,6 +37,17 @@ struct ProgressTests {
         #expect(result.terminal.hasSuffix("\r\u{1B}[K"))
     }
 
+    @Test("normalize shows the line too while it reads slowly, and erases it")
+    func normalize() throws {
+        let dir = try TemporaryDirectory()
+        let result = try CLI.runOnTerminal(["normalize"], in: dir.url, feed: Self.feed)
+        #expect(result.status == 0)
+        #expect(result.stdout == String(repeating: "头发后来\n", count: 10_000))
+        #expect(result.terminal.contains(" KB, "), "\(result.terminal)")
+        #expect(result.terminal.contains("B/s"), "\(result.terminal)")
+        #expect(result.terminal.hasSuffix("\r\u{1B}[K"))
+    }
+
     @Test("detect on a quick file shows nothing")
     func detectQuick() throws {
         let dir = try TemporaryDirectory()

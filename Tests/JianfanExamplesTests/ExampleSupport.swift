@@ -39,7 +39,7 @@ enum ExampleSupport {
         let previous = FileManager.default.currentDirectoryPath
         try withFolder { folder in
             guard FileManager.default.changeCurrentDirectoryPath(folder) else { throw CocoaError(.fileNoSuchFile) }
-            defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+            defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
             try body(folder)
         }
     }
