@@ -31,5 +31,12 @@ let package = Package(
         fuzzTarget("FuzzNormalizer"),       // Normalizer.standard on arbitrary text
         fuzzTarget("FuzzAligner"),          // two arbitrary texts
         fuzzTarget("FuzzTransliterator"),   // ICU transforms on arbitrary text
+        .executableTarget(                  // zip documents: reader, damage checks, writer
+            name: "FuzzArchive",
+            dependencies: [
+                "FuzzSupport", .product(name: "Jianfan", package: "Jianfan"),
+                .product(name: "JianfanDocuments", package: "Jianfan"),
+            ]
+        ),
     ]
 )

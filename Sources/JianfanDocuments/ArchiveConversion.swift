@@ -18,15 +18,7 @@ struct ArchiveConversion {
     let language: LanguageTag?
 
     func convert(_ bytes: [UInt8]) throws(DocumentError) -> [UInt8] {
-        let directory: ZipDirectory
-        do {
-            directory = try ZipDirectory(bytes)
-        } catch {
-            throw DocumentError(
-                part: error.part, offset: error.offset,
-                reason: "not a readable \(format.rawValue) (zip) archive: \(error.reason)"
-            )
-        }
+        let directory = try ZipDirectory(bytes, kind: "\(format.rawValue) (zip)")
         var writer = ZipWriter(capacity: bytes.count + bytes.count / 8)
         for entry in directory.entries {
             guard !entry.isDirectory, let policy = format.policy(forPart: entry.name) else {

@@ -17,11 +17,13 @@ struct ZipDirectory {
     /// The archive comment of the end record.
     let comment: [UInt8]
 
-    init(_ bytes: [UInt8]) throws(DocumentError) {
+    /// The directory of `bytes`; `kind` names the archive in the error for bytes that are no
+    /// zip archive at all ("docx (zip)").
+    init(_ bytes: [UInt8], kind: String = "zip") throws(DocumentError) {
         guard let end = Self.findEndRecord(bytes) else {
             throw DocumentError(
                 part: nil, offset: nil,
-                reason: "not a zip archive, or a truncated one (no end of central directory record)"
+                reason: "not a readable \(kind) archive: no end of central directory record (damaged or truncated)"
             )
         }
         let commentLength = Int(ZipBytes.u16(bytes, end + 20))
