@@ -58,7 +58,7 @@ enum AtomicWrite {
         in directory: String, mode: mode_t, for path: String
     ) throws(CLIError) -> (CInt, String) {
         for _ in 0..<64 {
-            let name = "\(directory)/.jianfan-\(getpid())-\(temporaryCounter.wrappingAdd(1, ordering: .relaxed).oldValue)"
+            let name = "\(directory)/.jianfan-\(processID)-\(temporaryCounter.wrappingAdd(1, ordering: .relaxed).oldValue)"
             let fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if fd >= 0 { return (fd, name) }
             if errno != EEXIST { throw .system(path, errno: errno, doing: "cannot create a temporary file") }
@@ -67,6 +67,8 @@ enum AtomicWrite {
     }
 
     private static let temporaryCounter = Atomic<Int>(0)
+    /// Read once: glibc no longer caches getpid(2), which would be one more system call per file.
+    private static let processID = getpid()
 
     /// Creates `path` and its missing parents, as `mkdir -p`; a directory made by another worker
     /// at the same moment is fine. Returns whether this call created `path`.

@@ -97,8 +97,9 @@ struct FileConversion: Sendable {
     }
 
     /// The whole file and its permission bits. With the `size` and `mode` a walk saw, no
-    /// fstat is needed, and a read that stops short of the buffer (one byte more than `size`)
-    /// is the end of the file: open, read, close. A file that grew is read to its end anyway.
+    /// fstat is needed: the buffer is one byte larger than `size`, so the file usually takes
+    /// one read and one more that returns 0. (A short read is not taken for the end: some file
+    /// systems, FUSE ones with direct I/O, return short reads in the middle of a file.)
     static func readWhole(_ path: String, size: Int? = nil, mode: mode_t? = nil) throws(CLIError) -> ([UInt8], mode_t) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .system(path, errno: errno) }
@@ -122,7 +123,6 @@ struct FileConversion: Sendable {
             }
             if count == 0 { break }
             filled += count
-            if size != nil, filled < bytes.count { break }
         }
         bytes.removeSubrange(filled...)
         return (bytes, permissions)
