@@ -37,7 +37,8 @@ let package = Package(
         // UTF-8 validation 16 bytes at a time (SSSE3 table lookups), for the valid bulk of input;
         // portable paths elsewhere, which tests also run here (jianfan_utf8_force_portable).
         .target(name: "CJianfanUTF8"),
-        // The processor count, without Foundation's ProcessInfo (see Concurrency.swift).
+        // The processor count, without Foundation's ProcessInfo (see Concurrency.swift); the
+        // CLI's malloc thresholds for documents (DocumentHeap.swift).
         .target(name: "CJianfanSystem"),
         // Raw deflate and CRC-32 for zip documents over the system's zlib, found at run time as
         // CJianfanICU finds ICU (dlopen: libz.so.1, or /usr/lib/libz.1.dylib on Apple
@@ -64,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "JianfanCLI",
             dependencies: [
-                "Jianfan", "JianfanDocuments",
+                "Jianfan", "JianfanDocuments", "CJianfanSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -84,6 +84,7 @@ struct FileConversion: Sendable {
     }
 
     private func convertDocument(_ bytes: [UInt8], _ kind: DocumentFormat, name: String) throws(CLIError) -> [UInt8] {
+        DocumentHeap.prepare()
         do {
             return try DocumentConverter(format: kind, conversion: conversion, language: language).convert(bytes)
         } catch {
