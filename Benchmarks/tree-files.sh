@@ -11,9 +11,11 @@
 # The text is the Simplified seed documents (Tests/Fixtures), cut at character boundaries
 # into files whose sizes are drawn uniformly from 1–20 KB (seeded, so every run builds the same
 # tree). Each tree run writes into a fresh output directory (new files: nothing to fsync) and is
-# timed around the whole process with bash's $EPOCHREALTIME; `cp -r` of the same tree is
-# timed too, as the floor the file system sets. Every output is checked against
-# OpenCC's for the files the loop converted.
+# timed around the whole process with bash's $EPOCHREALTIME, its CPU time (user + system) by
+# /usr/bin/time; `cp -r` of the same tree is timed too, as the floor the file system sets. On
+# a loaded machine the wall time says how much of the machine the run got, the CPU time what
+# the run costs: files per CPU-second is the rate with one core to itself. Every output is
+# checked against OpenCC's for the files the loop converted.
 #
 # Environment:
 #   JIANFAN_BIN   the executable to time (default: builds release into .build)
@@ -72,23 +74,30 @@ log "tree: $FILES files, $BYTES bytes"
 now() { echo "${EPOCHREALTIME/./}"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-times=()
+# CPU microseconds (user + system) of the command /usr/bin/time last wrote to $WORK/cpu.
+cpu_us() { awk '{ printf "%d", ($1 + $2) * 1e6 }' "$WORK/cpu"; }
+
+times=() cpus=()
 for run in $(seq "$RUNS"); do
     rm -rf "$WORK/out"
-    t0=$(now); "$JIANFAN_BIN" -c s2t "$WORK/tree" --output-dir "$WORK/out" 2>"$WORK/summary"; t1=$(now)
-    times+=($((t1 - t0)))
+    t0=$(now)
+    /usr/bin/time -f '%U %S' -o "$WORK/cpu" "$JIANFAN_BIN" -c s2t "$WORK/tree" --output-dir "$WORK/out" 2>"$WORK/summary"
+    t1=$(now)
+    times+=($((t1 - t0))) cpus+=("$(cpu_us)")
 done
 TREE_US=$(printf '%s\n' "${times[@]}" | median)
+TREE_CPU_US=$(printf '%s\n' "${cpus[@]}" | median)
 log "$(cat "$WORK/summary")"
 
 # The floor the file system sets: copying the same tree, no conversion at all.
-copies=()
+copies=() copy_cpus=()
 for run in $(seq "$RUNS"); do
     rm -rf "$WORK/copy"
-    t0=$(now); cp -r "$WORK/tree" "$WORK/copy"; t1=$(now)
-    copies+=($((t1 - t0)))
+    t0=$(now); /usr/bin/time -f '%U %S' -o "$WORK/cpu" cp -r "$WORK/tree" "$WORK/copy"; t1=$(now)
+    copies+=($((t1 - t0))) copy_cpus+=("$(cpu_us)")
 done
 COPY_US=$(printf '%s\n' "${copies[@]}" | median)
+COPY_CPU_US=$(printf '%s\n' "${copy_cpus[@]}" | median)
 
 mapfile -t SAMPLE < <(cd "$WORK/tree" && find . -type f | sort | head -n "$LOOP")
 loop() {   # loop TOOL OUTDIR: one process per file, as a shell script would
@@ -106,10 +115,11 @@ for f in "${SAMPLE[@]}"; do
 done
 
 rate() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.0f", n / (us / 1e6) }'; }
-echo "| tool | files | seconds | files/s | MB/s |"
-echo "|---|---:|---:|---:|---:|"
-awk -v n="$FILES" -v us="$TREE_US" -v b="$BYTES" 'BEGIN { printf "| jianfan DIR --output-dir (median of '"$RUNS"') | %d | %.2f | %.0f | %.1f |\n", n, us/1e6, n/(us/1e6), b/us }'
-awk -v n="$FILES" -v us="$COPY_US" -v b="$BYTES" 'BEGIN { printf "| cp -r, no conversion (median of '"$RUNS"') | %d | %.2f | %.0f | %.1f |\n", n, us/1e6, n/(us/1e6), b/us }'
-echo "| shell loop over jianfan -i -o | $LOOP | $(awk -v us="$JLOOP_US" 'BEGIN{printf "%.2f", us/1e6}') | $(rate "$LOOP" "$JLOOP_US") | |"
-echo "| shell loop over opencc -i -o | $LOOP | $(awk -v us="$OPENCC_US" 'BEGIN{printf "%.2f", us/1e6}') | $(rate "$LOOP" "$OPENCC_US") | |"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| tool | files | seconds | files/s | MB/s | CPU s | files per CPU-second |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+awk -v n="$FILES" -v us="$TREE_US" -v b="$BYTES" -v cpu="$TREE_CPU_US" 'BEGIN { printf "| jianfan DIR --output-dir (median of '"$RUNS"') | %d | %.2f | %.0f | %.1f | %.2f | %.0f |\n", n, us/1e6, n/(us/1e6), b/us, cpu/1e6, n/(cpu/1e6) }'
+awk -v n="$FILES" -v us="$COPY_US" -v b="$BYTES" -v cpu="$COPY_CPU_US" 'BEGIN { printf "| cp -r, no conversion (median of '"$RUNS"') | %d | %.2f | %.0f | %.1f | %.2f | %.0f |\n", n, us/1e6, n/(us/1e6), b/us, cpu/1e6, n/(cpu/1e6) }'
+echo "| shell loop over jianfan -i -o | $LOOP | $(awk -v us="$JLOOP_US" 'BEGIN{printf "%.2f", us/1e6}') | $(rate "$LOOP" "$JLOOP_US") | | | |"
+echo "| shell loop over opencc -i -o | $LOOP | $(awk -v us="$OPENCC_US" 'BEGIN{printf "%.2f", us/1e6}') | $(rate "$LOOP" "$OPENCC_US") | | | |"
 log "outputs of the $LOOP sampled files identical to opencc's"

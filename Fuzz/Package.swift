@@ -32,5 +32,12 @@ let package = Package(
         fuzzTarget("FuzzAligner"),          // two arbitrary texts
         fuzzTarget("FuzzTransliterator"),   // ICU transforms on arbitrary text
         fuzzTarget("FuzzConfiguration"),    // configuration files and text dictionaries
+        .executableTarget(                  // zip documents: reader, damage checks, writer
+            name: "FuzzArchive",
+            dependencies: [
+                "FuzzSupport", .product(name: "Jianfan", package: "Jianfan"),
+                .product(name: "JianfanDocuments", package: "Jianfan"),
+            ]
+        ),
     ]
 )

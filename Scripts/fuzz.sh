@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Fuzzes Jianfan's public entry points with libFuzzer, AddressSanitizer and the targets' own
 # checks (Fuzz/: the converter, large inputs in pieces, the stream, the normalizer, the aligner,
-# the ICU transliterator, configuration files; each target's doc comment says what it checks).
+# the ICU transliterator, configuration files, zip documents; each target's doc comment says
+# what it checks).
 #
 # Usage: Scripts/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]
 #   SECONDS-PER-TARGET   how long each target runs (default 60)
-#   TARGET               a subset, e.g. FuzzStream (default: all seven)
+#   TARGET               a subset, e.g. FuzzStream (default: all eight)
+#
+# FuzzArchive's seeds are small EPUB, DOCX and ODT archives (Python's zipfile) whose parts hold
+# the fixtures' chunks, stored or deflated.
 #
 # Builds Fuzz/ in release with `--sanitize=address -Xswiftc -sanitize=fuzzer`, so Jianfan and
 # its C code are instrumented too (coverage for libFuzzer, ASan for every access), into
@@ -28,7 +32,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzAligner FuzzTransliterator FuzzConfiguration)
+    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzAligner FuzzTransliterator FuzzConfiguration FuzzArchive)
 fi
 out=Fuzz/findings
 binaries=.build-fuzz/release
@@ -70,8 +74,30 @@ configuration_seeds() { # DIR CHUNKS
     rm -r "$own"
 }
 
+# Archives of fixture chunks: the selector byte (0 EPUB, 1 DOCX, 4 ODT), then the zip.
+archive_seeds() { # DIR
+    python3 - "$1" Tests/Fixtures/*.txt <<'PY'
+import io, sys, zipfile
+out, fixtures = sys.argv[1], sys.argv[2:]
+chunks = [open(p, 'rb').read()[:512].decode('utf-8', 'ignore') for p in fixtures]
+shapes = [(0, 'OEBPS/c.xhtml', '<html><body><p title="{0}">{0}</p></body></html>'),
+          (1, 'word/document.xml', '<w:document><w:body><w:t>{0}</w:t></w:body></w:document>'),
+          (4, 'content.xml', '<office:text><text:p>{0}</text:p></office:text>')]
+for n, chunk in enumerate(chunks):
+    selector, part, template = shapes[n % len(shapes)]
+    text = chunk.replace('&', ' ').replace('<', ' ').replace('"', ' ')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, 'w') as z:
+        z.writestr(zipfile.ZipInfo('mimetype'), 'application/epub+zip')
+        z.writestr(part, template.format(text), compress_type=zipfile.ZIP_DEFLATED if n % 2 else zipfile.ZIP_STORED)
+        z.writestr('media/a.bin', bytes(range(64)), compress_type=zipfile.ZIP_DEFLATED)
+    open(f'{out}/seed-{n}', 'wb').write(bytes([selector]) + buffer.getvalue())
+PY
+}
+
 make_seeds() { # TARGET DIR
     local target=$1 dir=$2 chunks n=0
+    if [ "$target" = FuzzArchive ]; then archive_seeds "$dir"; return; fi
     chunks=$(mktemp -d)
     for fixture in Tests/Fixtures/*.txt; do
         split -b 256 -a 3 "$fixture" "$chunks/$(basename "$fixture" .txt)-"

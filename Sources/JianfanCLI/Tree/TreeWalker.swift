@@ -26,6 +26,10 @@ struct TreeWalker {
     struct Item: Sendable {
         let source: String
         let relative: String
+        /// The size and permission bits the walk saw (nil: unknown), so that reading the file
+        /// needs no second stat: a tree of small files spends its time in system calls.
+        var size: Int? = nil
+        var mode: mode_t? = nil
     }
 
     struct Result {
@@ -54,7 +58,10 @@ struct TreeWalker {
                 let root = input.count > 1 && input.hasSuffix("/") ? String(input.dropLast()) : input
                 walkDirectory(root, relative: "", rules: IgnoreRules(), into: &result)
             } else {
-                result.files.append(Item(source: input, relative: IgnoreRules.lastComponent(of: input)))
+                result.files.append(Item(
+                    source: input, relative: IgnoreRules.lastComponent(of: input),
+                    size: Int(info.st_size), mode: info.st_mode & 0o777
+                ))
             }
         }
         return result
@@ -98,7 +105,9 @@ struct TreeWalker {
                 walkDirectory(childPath, relative: childRelative, rules: rules, into: &result)
             case S_IFREG:
                 if !include.isEmpty, !include.contains(where: { Self.glob($0, matches: childRelative) }) { continue }
-                result.files.append(Item(source: childPath, relative: childRelative))
+                result.files.append(Item(
+                    source: childPath, relative: childRelative, size: Int(info.st_size), mode: info.st_mode & 0o777
+                ))
             case S_IFLNK:
                 result.skipped.append((childPath, "symbolic link, not followed"))
             default:
