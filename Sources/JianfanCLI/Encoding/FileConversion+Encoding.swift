@@ -6,7 +6,7 @@ import Jianfan
 ///
 /// ```swift
 /// let (text, encoding) = try conversion.decodedText(bytes, name: "a.txt")!   // encoding: GB18030
-/// let bytes = try conversion.encodedText(converted, readAs: encoding, name: "a.txt")
+/// let output = try conversion.encodedText(converted, readAs: encoding, name: "a.txt")
 /// ```
 extension FileConversion {
     /// A file's text as UTF-8 (not yet validated when it is UTF-8) and the encoding it was in;
