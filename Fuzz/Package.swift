@@ -32,6 +32,7 @@ let package = Package(
         fuzzTarget("FuzzAligner"),          // two arbitrary texts
         fuzzTarget("FuzzTransliterator"),   // ICU transforms on arbitrary text
         fuzzTarget("FuzzConfiguration"),    // configuration files and text dictionaries
+        fuzzTarget("FuzzEncoding"),         // ICU's converters: decoding whole and in chunks
         .executableTarget(                  // zip documents: reader, damage checks, writer
             name: "FuzzArchive",
             dependencies: [

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Fuzzes Jianfan's public entry points with libFuzzer, AddressSanitizer and the targets' own
 # checks (Fuzz/: the converter, large inputs in pieces, the stream, the normalizer, the aligner,
-# the ICU transliterator, configuration files, zip documents; each target's doc comment says
-# what it checks).
+# the ICU transliterator, configuration files, encodings, zip documents; each target's doc
+# comment says what it checks).
 #
 # Usage: Scripts/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]
 #   SECONDS-PER-TARGET   how long each target runs (default 60)
-#   TARGET               a subset, e.g. FuzzStream (default: all eight)
+#   TARGET               a subset, e.g. FuzzStream (default: all nine)
 #
 # FuzzArchive's seeds are small EPUB, DOCX and ODT archives (Python's zipfile) whose parts hold
 # the fixtures' chunks, stored or deflated.
@@ -32,7 +32,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzAligner FuzzTransliterator FuzzConfiguration FuzzArchive)
+    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzAligner FuzzTransliterator FuzzConfiguration FuzzEncoding FuzzArchive)
 fi
 out=Fuzz/findings
 binaries=.build-fuzz/release
@@ -74,6 +74,24 @@ configuration_seeds() { # DIR CHUNKS
     rm -r "$own"
 }
 
+# FuzzEncoding's seeds: fixture chunks encoded (Python's codecs) in the encoding the selector
+# byte names, strict or lossy, behind a chunk-size seed.
+encoding_seeds() { # DIR
+    python3 - "$1" Tests/Fixtures/*.txt <<'PY'
+import sys
+out, fixtures = sys.argv[1], sys.argv[2:]
+codecs = ['gb18030', 'gbk', 'big5', 'big5hkscs', 'shift_jis', 'euc_jp', 'utf-16-le', 'utf-32-be']
+n = 0
+for path in fixtures:
+    text = open(path, 'rb').read().decode('utf-8', 'ignore')
+    for start in range(0, min(len(text), 4000), 200):
+        selector = n % 16
+        chunk = text[start:start + 200].encode(codecs[selector % 8], 'replace')
+        open(f'{out}/seed-{n}', 'wb').write(bytes([selector, n * 37 % 256]) + chunk)
+        n += 1
+PY
+}
+
 # Archives of fixture chunks: the selector byte (0 EPUB, 1 DOCX, 4 ODT), then the zip.
 archive_seeds() { # DIR
     python3 - "$1" Tests/Fixtures/*.txt <<'PY'
@@ -98,6 +116,7 @@ PY
 make_seeds() { # TARGET DIR
     local target=$1 dir=$2 chunks n=0
     if [ "$target" = FuzzArchive ]; then archive_seeds "$dir"; return; fi
+    if [ "$target" = FuzzEncoding ]; then encoding_seeds "$dir"; return; fi
     chunks=$(mktemp -d)
     for fixture in Tests/Fixtures/*.txt; do
         split -b 256 -a 3 "$fixture" "$chunks/$(basename "$fixture" .txt)-"

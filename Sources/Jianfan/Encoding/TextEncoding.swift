@@ -17,20 +17,23 @@ import Darwin
 /// let big5 = try TextEncoding(named: "big5")   // name "big5", icuName "windows-950-2000"
 /// TextEncoding.utf8.isUTF8                     // true
 /// ```
-package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
+public struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
     /// The name as it was given (or as detection reports it), for messages.
-    package let name: String
+    public let name: String
     /// ICU's own name of the converter (`ucnv_getName`): "UTF-8", "GB18030", "UTF-16LE".
-    package let icuName: String
+    public let icuName: String
 
-    package static let utf8 = TextEncoding(name: "UTF-8", icuName: "UTF-8")
+    /// UTF-8, which needs no ICU and no transcoder.
+    public static let utf8 = TextEncoding(name: "UTF-8", icuName: "UTF-8")
 
-    package var description: String { name }
+    /// The name as it was given.
+    public var description: String { name }
 
-    package var isUTF8: Bool { icuName == "UTF-8" }
+    /// Whether this is UTF-8 (the converter's own encoding: nothing to transcode).
+    public var isUTF8: Bool { icuName == "UTF-8" }
 
     /// UTF-16 or UTF-32, whose text has NUL bytes (in every ASCII character).
-    package var isWideUnicode: Bool { icuName.hasPrefix("UTF-16") || icuName.hasPrefix("UTF-32") }
+    public var isWideUnicode: Bool { icuName.hasPrefix("UTF-16") || icuName.hasPrefix("UTF-32") }
 
     private init(name: String, icuName: String) {
         self.name = name
@@ -40,7 +43,7 @@ package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
     /// The encoding ICU calls `name` (any alias, any case).
     /// - Throws: ``TextEncodingError/unknown(_:)`` when ICU knows no such converter,
     ///   ``TextEncodingError/icuUnavailable(_:)`` when ICU cannot be loaded (UTF-8 needs none).
-    package init(named name: String) throws(TextEncodingError) {
+    public init(named name: String) throws(TextEncodingError) {
         let folded = name.lowercased().filter { $0 != "-" && $0 != "_" }
         if folded == "utf8" {
             self = .utf8
@@ -67,7 +70,7 @@ package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
     /// ```swift
     /// TextEncoding.byteOrderMark(in: [0xFF, 0xFE, 0x34, 0x59])   // "UTF-16LE"
     /// ```
-    package static func byteOrderMark(in bytes: some Collection<UInt8>) -> String? {
+    public static func byteOrderMark(in bytes: some Collection<UInt8>) -> String? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
         if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return "UTF-32LE" }
         if bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32BE" }
@@ -77,8 +80,10 @@ package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// How ``identify(_:complete:)`` decided.
-    package enum Evidence: Sendable, Equatable {
+    public enum Evidence: Sendable, Equatable {
+        /// A byte order mark at the start.
         case byteOrderMark
+        /// The head is valid UTF-8.
         case validUTF8
         /// ICU's charset detector, with its confidence (0–100).
         case detected(confidence: Int)
@@ -94,7 +99,7 @@ package struct TextEncoding: Sendable, Equatable, CustomStringConvertible {
     /// ```swift
     /// TextEncoding.identify(Array("头发".utf8), complete: true)   // (.utf8, .validUTF8)
     /// ```
-    package static func identify(_ head: [UInt8], complete: Bool) -> (TextEncoding, Evidence) {
+    public static func identify(_ head: [UInt8], complete: Bool) -> (TextEncoding, Evidence) {
         if let mark = byteOrderMark(in: head), let encoding = try? TextEncoding(named: mark) {
             return (encoding, .byteOrderMark)
         }

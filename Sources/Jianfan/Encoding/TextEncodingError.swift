@@ -4,7 +4,7 @@
 /// ```swift
 /// TextEncodingError.unknown("GB2313").description   // "unknown encoding 'GB2313'"
 /// ```
-package enum TextEncodingError: Error, Equatable, CustomStringConvertible {
+public enum TextEncodingError: Error, Equatable, CustomStringConvertible {
     /// ICU has no converter by this name.
     case unknown(String)
     /// ICU's libraries (or their converters) could not be loaded: why.
@@ -18,7 +18,8 @@ package enum TextEncodingError: Error, Equatable, CustomStringConvertible {
     /// Any other ICU failure, by ICU's error name.
     case icu(String)
 
-    package var description: String {
+    /// The message, as the command line prints it after the file's name.
+    public var description: String {
         switch self {
         case .unknown(let name):
             "unknown encoding '\(name)'"

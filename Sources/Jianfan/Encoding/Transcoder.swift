@@ -13,20 +13,21 @@ internal import CJianfanICU // Its headers keep ICU's types out of Swift.
 /// var text: [UInt8] = []
 /// try decoder.convert([0xCD, 0xB7], flush: true, appendingTo: &text)   // "头" as UTF-8
 /// ```
-package final class Transcoder {
-    package let encoding: TextEncoding
+public final class Transcoder {
+    /// The encoding other than UTF-8 on one side of the conversion.
+    public let encoding: TextEncoding
     /// True: UTF-8 to ``encoding``; false: ``encoding`` to UTF-8.
-    package let encodes: Bool
+    public let encodes: Bool
     private let handle: OpaquePointer
     private let emptySource = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
 
     /// A decoder from `encoding` to UTF-8.
-    package convenience init(decoding encoding: TextEncoding, lossy: Bool = false) throws(TextEncodingError) {
+    public convenience init(decoding encoding: TextEncoding, lossy: Bool = false) throws(TextEncodingError) {
         try self.init(encoding, encodes: false, lossy: lossy)
     }
 
     /// An encoder from UTF-8 to `encoding`.
-    package convenience init(encoding: TextEncoding, lossy: Bool = false) throws(TextEncodingError) {
+    public convenience init(encoding: TextEncoding, lossy: Bool = false) throws(TextEncodingError) {
         try self.init(encoding, encodes: true, lossy: lossy)
     }
 
@@ -49,12 +50,12 @@ package final class Transcoder {
     }
 
     /// What a lossy transcoder has replaced so far: invalid sequences, or unmappable characters.
-    package var substitutions: Int { Int(jianfan_icu_transcoder_substitutions(handle)) }
+    public var substitutions: Int { Int(jianfan_icu_transcoder_substitutions(handle)) }
 
     /// Converts from the start of `source` into the start of `target`, `flush` meaning the input
     /// ends with `source`. Returns how much of each it used; `full` says `target` ran out of room
     /// (call again with the rest of `source`; with `flush`, an empty rest still drains).
-    package func convert(
+    public func convert(
         _ source: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer, flush: Bool
     ) throws(TextEncodingError) -> (read: Int, written: Int, full: Bool) {
         var error = [CChar](repeating: 0, count: 64)
@@ -79,7 +80,7 @@ package final class Transcoder {
     }
 
     /// Converts all of `source` and appends the result; `flush` ends the input.
-    package func convert(_ source: some Collection<UInt8>, flush: Bool, appendingTo output: inout [UInt8]) throws(TextEncodingError) {
+    public func convert(_ source: some Collection<UInt8>, flush: Bool, appendingTo output: inout [UInt8]) throws(TextEncodingError) {
         let bytes = Array(source)
         var room = [UInt8](repeating: 0, count: max(4096, bytes.count * 2))
         var offset = 0
