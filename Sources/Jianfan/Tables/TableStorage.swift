@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The memory of tables compiled at run time: 64-byte-aligned blocks, freed when the last plan
 /// that uses them goes away. (Embedded tables need none: they live in the binary.)
 final class TableStorage: @unchecked Sendable {
@@ -14,7 +20,22 @@ final class TableStorage: @unchecked Sendable {
         self.blocks = blocks
         tables = blocks.map { Table(base: UnsafeRawPointer($0.base)) }
         size = blocks.reduce(0) { $0 + $1.count }
+        bytes = UnsafeRawBufferPointer(start: nil, count: 0)
     }
+
+    /// Copies `data` (a cached plan's file) into one 64-byte-aligned block; ``bytes`` are its bytes.
+    init(copying data: Data) {
+        size = max((data.count + 63) & ~63, 64)
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+        data.withUnsafeBytes { if let from = $0.baseAddress { memory.copyMemory(from: from, byteCount: data.count) } }
+        block = memory
+        blocks = []
+        tables = []
+        bytes = UnsafeRawBufferPointer(start: memory, count: data.count)
+    }
+
+    /// The bytes of a block made by ``init(copying:)`` (empty otherwise).
+    let bytes: UnsafeRawBufferPointer
 
     /// Copies `tables` (serialized by ``TableBuilder/build(_:)``) into one block.
     init(_ serialized: [[UInt8]]) {
@@ -31,6 +52,7 @@ final class TableStorage: @unchecked Sendable {
         }
         block = memory
         blocks = []
+        bytes = UnsafeRawBufferPointer(start: nil, count: 0)
         tables = offsets.map { Table(base: UnsafeRawPointer(memory.advanced(by: $0))) }
     }
 
