@@ -75,6 +75,7 @@ struct PlanCache {
         guard UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) == magic,
               UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == version,
               UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) == TableSet.version,
+              bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == 0, word(56) == 0,
               word(16) == UInt64(bytes.count - headerSize), word(24) == key.0, word(32) == key.1 else { return nil }
         let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
         let checksum = ContentHash.of(payload)
