@@ -59,7 +59,7 @@ struct SegmentationExamples {
             let base = buffer.baseAddress!, windowEnd = buffer.count
             var lattice = WordLattice(lexicon: .embedded)
             lattice.starts = offsets          // where each scalar of the window starts
-            lattice.decide(base: base, end: windowEnd, tables: [table], into: &ends)
+            lattice.decide(base: base, end: windowEnd, tables: [table], converted: nil, into: &ends)
         }
         #expect(ends == [3])
     }
