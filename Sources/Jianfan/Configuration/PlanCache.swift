@@ -28,6 +28,8 @@ import Darwin
 /// every dictionary it loads (name and bytes, in order) and whether tofu-risk dictionaries are
 /// included. A file that is missing, short, damaged or of another version is ignored (and
 /// rewritten); writing is atomic (a temporary file renamed over the name) and never fatal.
+/// A file is mapped, not read, and checked whole (its checksum) before any table is used: files
+/// are only ever replaced by a rename, never changed in place, so a mapping stays what was checked.
 struct PlanCache {
     static let magic: UInt32 = 0x4350_464A   // "JFPC"
     /// The version of this file's layout around the payload.
@@ -61,8 +63,12 @@ struct PlanCache {
 
     /// The plan stored for `key`, or nil (with the reason) when there is none that checks out.
     func load(_ key: (UInt64, UInt64)) -> Result<Plan, CacheMiss> {
-        guard let data = FileManager.default.contents(atPath: path(key)) else { return .failure(.absent) }
-        let storage = TableStorage(copying: data)
+        // Mapped, the file costs about 60% of the CPU time of reading and copying it (s2twp:
+        // 16 against 27 ms for a whole process); read where it cannot be mapped.
+        guard let storage = TableStorage(mapping: path(key))
+                ?? FileManager.default.contents(atPath: path(key)).map(TableStorage.init(copying:)) else {
+            return .failure(.absent)
+        }
         guard let set = PlanCache.verify(storage.bytes, key: key) else { return .failure(.invalid) }
         return .success(Plan(record: set.records[0], table: set.table, storage: storage))
     }
