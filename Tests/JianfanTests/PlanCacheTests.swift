@@ -61,6 +61,16 @@ struct PlanCacheTests {
         #expect(try Converter(configuration: dir + "/mine.json").convert(Self.input) == Self.expected)
     }
 
+    @Test("the same files in another directory are the same plan")
+    func movedFilesHit() throws {
+        let dir = try setUp(), elsewhere = try setUp()
+        var notes: [String] = []
+        _ = try converter(dir, notes: &notes)
+        let moved = try converter(elsewhere, cache: dir + "/cache", notes: &notes)
+        #expect(isCached(moved))
+        #expect(moved.convert(Self.input) == Self.expected)
+    }
+
     @Test("changing one byte of a dictionary, or the tofu option, is another key")
     func changedBytesMiss() throws {
         let dir = try setUp()

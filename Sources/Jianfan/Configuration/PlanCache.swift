@@ -25,8 +25,8 @@ import Darwin
 ///     payload  a ``TableSet`` blob of one plan record and its tables
 ///
 /// The file is named after its key: the hash of both versions, the configuration file's bytes,
-/// every dictionary it loads (name and bytes, in order) and whether tofu-risk dictionaries are
-/// included. A file that is missing, short, damaged or of another version is ignored (and
+/// what each step names, every dictionary it loads (bytes, in order) and whether tofu-risk
+/// dictionaries are included. A file that is missing, short, damaged or of another version is ignored (and
 /// rewritten); writing is atomic (a temporary file renamed over the name) and never fatal.
 /// A file is mapped, not read, and checked whole (its checksum) before any table is used: files
 /// are only ever replaced by a rename, never changed in place, so a mapping stays what was checked.
@@ -39,21 +39,39 @@ struct PlanCache {
     /// The directory the files are in (made, mode 0755, on the first write).
     let directory: String
 
-    /// The key of `file`'s plan.
+    /// The key of `file`'s plan. Where the files were found does not matter, only what each
+    /// step names (a file by its place in `files`, an embedded dictionary, an inline one) and
+    /// the bytes: the same configuration and dictionaries moved elsewhere are the same plan.
     static func key(_ file: ConfigurationFile, includeTofuRisk: Bool) -> (UInt64, UInt64) {
         var h = ContentHash()
         h.update(UInt64(version) << 32 | UInt64(TableSet.version))
         h.update(file.bytes)
         h.update(includeTofuRisk ? 1 : 0)
-        for d in file.files {
-            h.update(d.name)
-            h.update(d.bytes)
+        var names: [String: String] = [:]
+        for (i, d) in file.files.enumerated() { names[d.name] = "#\(i)" }
+        let definition = file.definition
+        let steps = definition.normalization + [definition.segmentation].compactMap { $0 } + [nil] + definition.chain
+        for step in steps {
+            h.update(step.map { canonical($0, names) } ?? "|")
         }
+        for d in file.files { h.update(d.bytes) }
         for name in file.embeddedNames.sorted() {
             h.update(name)
             if let bytes = EmbeddedData.files[name + ".txt"] { h.update(bytes) }
         }
         return h.digest
+    }
+
+    /// `spec`'s signature with each file's name replaced by `names[name]`, an inline
+    /// dictionary's by its number (without the path), and the tofu flags.
+    private static func canonical(_ spec: DictionarySpec, _ names: [String: String]) -> String {
+        switch spec {
+        case .file(let name, let tofu):
+            let stable = names[name] ?? String(name.prefix { $0 != "@" })
+            return stable + (tofu ? "!" : "")
+        case .group(let policy, let children):
+            return "\(policy.rawValue)[\(children.map { canonical($0, names) }.joined(separator: ","))]"
+        }
     }
 
     /// The path of the file for `key`.

@@ -89,7 +89,7 @@ final class TableSet: Sendable {
             for (i, t) in tables.enumerated() {
                 raw.storeBytes(of: UInt32(offsets[i]), toByteOffset: 16 + 8 * i, as: UInt32.self)
                 raw.storeBytes(of: UInt32(t.count), toByteOffset: 20 + 8 * i, as: UInt32.self)
-                for (j, byte) in t.enumerated() { raw[offsets[i] + j] = byte }
+                t.withUnsafeBytes { if let from = $0.baseAddress { (raw.baseAddress! + offsets[i]).copyMemory(from: from, byteCount: t.count) } }
             }
             for (i, r) in records.enumerated() { r.write(into: raw, at: 16 + 8 * tables.count + PlanRecord.size * i) }
         }
