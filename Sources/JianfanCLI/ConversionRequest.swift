@@ -49,16 +49,13 @@ struct ConversionRequest {
                 cacheDirectory: noCache || source.file == nil ? nil : PlanCacheLocation.current
             ) { if verbose { StandardError.write("jianfan: \($0)\n") } }
             if !dictionaries.isEmpty {
-                var merged: UserDictionary?
-                for path in dictionaries {
-                    do {
-                        let dictionary = try UserDictionary(contentsOfFile: path)
-                        merged = merged.map { $0.merging(dictionary) } ?? dictionary
-                    } catch {
-                        throw CLIError.usage("\(error)")
-                    }
+                do {
+                    converter = try converter.overriding(
+                        dictionaryFiles: dictionaries, cacheDirectory: noCache ? nil : PlanCacheLocation.current
+                    ) { if verbose { StandardError.write("jianfan: \($0)\n") } }
+                } catch {
+                    throw CLIError.usage("\(error)")
                 }
-                if let merged { converter = converter.overriding(merged) }
             }
             return converter.segmenting(segmenter)
         }

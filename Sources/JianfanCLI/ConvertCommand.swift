@@ -93,7 +93,7 @@ struct ConvertCommand: ParsableCommand {
     )
     var dictionaries: [String] = []
 
-    @Flag(name: .customLong("no-cache"), help: "Compile a configuration file (-c FILE.json) even if its compiled plan is cached, and cache nothing (the cache: $JIANFAN_CACHE_DIR, else $XDG_CACHE_HOME/jianfan, else ~/.cache/jianfan).")
+    @Flag(name: .customLong("no-cache"), help: "Compile a configuration file (-c FILE.json) and the --dict files even if their tables are cached, and cache nothing (the cache: $JIANFAN_CACHE_DIR, else $XDG_CACHE_HOME/jianfan, else ~/.cache/jianfan).")
     var noCache = false
 
     @Flag(help: "Print opencc's --inspect JSON record for each line (segments and every stage's output), with Jianfan's offsets.")

@@ -42,6 +42,25 @@ struct PlanCacheCLITests {
         #expect(!FileManager.default.fileExists(atPath: other.path))
     }
 
+    @Test("--dict files: built once, then read; --no-cache writes nothing")
+    func dictionaries() throws {
+        let dir = try setUp()
+        try Data("软件\t軟件\n".utf8).write(to: dir.file("user.txt"))
+        let cache = dir.file("cache")
+        let env = ["JIANFAN_CACHE_DIR": cache.path]
+        let first = try CLI.run(["-c", "s2twp", "--dict", "user.txt", "--verbose"], stdin: Array("软件和硬件\n".utf8), in: dir.url, environment: env)
+        #expect(first.status == 0 && first.stdoutText == "軟件和硬體\n", "\(first.stderr)")
+        #expect(first.stderr.contains("no cached table"), "\(first.stderr)")
+        let second = try CLI.run(["-c", "s2twp", "--dict", "user.txt", "--verbose"], stdin: Array("软件和硬件\n".utf8), in: dir.url, environment: env)
+        #expect(second.stdout == first.stdout)
+        #expect(!second.stderr.contains("building"), "a hit: \(second.stderr)")
+        #expect(plans(cache).count == 1)
+        let off = try CLI.run(["-c", "s2twp", "--dict", "user.txt", "--no-cache"], stdin: Array("软件\n".utf8), in: dir.url,
+                              environment: ["JIANFAN_CACHE_DIR": dir.file("other").path])
+        #expect(off.stdoutText == "軟件\n")
+        #expect(plans(dir.file("other")).isEmpty)
+    }
+
     @Test("XDG_CACHE_HOME, then HOME, when JIANFAN_CACHE_DIR is not set")
     func location() throws {
         let dir = try setUp()

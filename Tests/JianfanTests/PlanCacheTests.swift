@@ -153,6 +153,37 @@ struct PlanCacheTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["mine.json", "mine.txt"])
     }
 
+    /// `--dict` files: the table is cached; a hit (whose cutter comes from the cached record)
+    /// converts the fixtures byte for byte as a fresh build, with keys that hold cut candidates
+    /// (，and a space) and ASCII.
+    @Test("user dictionary files: a hit converts as a miss; one byte changed misses")
+    func userDictionaryFiles() throws {
+        let dir = try setUp()
+        try Data("软件\t軟件\n，但\t，但是\na b\tA B\n的\t的\n".utf8).write(to: URL(fileURLWithPath: dir + "/u1.txt"))
+        try Data("硬件\t硬件\n软件\t不用\n".utf8).write(to: URL(fileURLWithPath: dir + "/u2.txt"))
+        let files = [dir + "/u1.txt", dir + "/u2.txt"]
+        var notes: [String] = []
+        let base = Converter(.s2twp)
+        let miss = try base.overriding(dictionaryFiles: files, cacheDirectory: dir + "/cache") { notes.append($0) }
+        #expect(notes.count == 1 && notes[0].hasPrefix("no cached table"), "\(notes)")
+        notes = []
+        let hit = try base.overriding(dictionaryFiles: files, cacheDirectory: dir + "/cache") { notes.append($0) }
+        #expect(notes.isEmpty, "\(notes)")
+        #expect((hit.plan.overrides?.storage.bytes.count ?? 0) > 0, "read from the cache")
+        #expect(hit.plan.cutter.scalars == miss.plan.cutter.scalars)
+        let uncached = try base.overriding(dictionaryFiles: files, cacheDirectory: nil) { _ in }
+        #expect(hit.convert("软件和硬件，但是 a b") == "軟件和硬件，但是是 A")   // "A B": the first candidate is "A"
+        for name in Fixtures.names {
+            let text = try Fixtures.text(name) + "软件，但 a b"
+            #expect(hit.convert(text) == uncached.convert(text), "\(name)")
+            #expect(miss.convert(text) == uncached.convert(text), "\(name)")
+        }
+        try Data("软件\t軟件\n".utf8).write(to: URL(fileURLWithPath: dir + "/u2.txt"))
+        let changed = try base.overriding(dictionaryFiles: files, cacheDirectory: dir + "/cache") { _ in }
+        #expect((changed.plan.overrides?.storage.bytes.count ?? 0) == 0, "compiled again")
+        #expect(changed.convert("硬件") == "硬體")
+    }
+
     @Test("ContentHash: the length and every byte count")
     func contentHash() {
         func hash(_ parts: [[UInt8]]) -> [UInt64] {

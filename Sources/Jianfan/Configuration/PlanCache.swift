@@ -79,8 +79,13 @@ struct PlanCache {
         directory + "/" + hex(key.0) + hex(key.1) + ".jfplan"
     }
 
-    /// The plan stored for `key`, or nil (with the reason) when there is none that checks out.
+    /// The plan stored for `key`, or why there is none that checks out.
     func load(_ key: (UInt64, UInt64)) -> Result<Plan, CacheMiss> {
+        loadSet(key).map { set, storage in Plan(record: set.records[0], table: set.table, storage: storage) }
+    }
+
+    /// The table set of one plan stored for `key`, and the memory that holds it.
+    func loadSet(_ key: (UInt64, UInt64)) -> Result<(TableSet, TableStorage), CacheMiss> {
         // Mapped, the file costs about 60% of the CPU time of reading and copying it (s2twp:
         // 16 against 27 ms for a whole process); read where it cannot be mapped.
         guard let storage = TableStorage(mapping: path(key))
@@ -88,7 +93,7 @@ struct PlanCache {
             return .failure(.absent)
         }
         guard let set = PlanCache.verify(storage.bytes, key: key) else { return .failure(.invalid) }
-        return .success(Plan(record: set.records[0], table: set.table, storage: storage))
+        return .success((set, storage))
     }
 
     /// The payload of a cache file's bytes as a ``TableSet`` of one plan, or nil unless the
@@ -110,8 +115,8 @@ struct PlanCache {
 
     /// Stores `tables` and `record` under `key`: nil when done, else why not.
     @discardableResult
-    func store(_ key: (UInt64, UInt64), tables: [TableBlock], record: PlanRecord) -> String? {
-        let payload = TableSet.serialize(tables: tables.map(\.bytes), records: [record])
+    func store(_ key: (UInt64, UInt64), tables: [[UInt8]], record: PlanRecord) -> String? {
+        let payload = TableSet.serialize(tables: tables, records: [record])
         var file = [UInt8](repeating: 0, count: PlanCache.headerSize)
         file.withUnsafeMutableBytes { raw in
             raw.storeBytes(of: PlanCache.magic.littleEndian, toByteOffset: 0, as: UInt32.self)

@@ -42,7 +42,7 @@ extension Plan {
         } catch {
             throw ConfigurationError(file: path, reason: "\(error)")
         }
-        if let cache, let key, let failure = cache.store(key, tables: compiler.tables, record: record) {
+        if let cache, let key, let failure = cache.store(key, tables: compiler.tables.map(\.bytes), record: record) {
             note("plan not cached: \(failure)")
         }
         let storage = TableStorage(blocks: compiler.tables)

@@ -103,7 +103,7 @@ public struct Converter: Sendable {
                                   cache: cacheDirectory.map(PlanCache.init(directory:)), note: note)
     }
 
-    private init(_ base: Converter, plan: Plan) {
+    init(_ base: Converter, plan: Plan) {
         self = base
         self.plan = plan
     }
