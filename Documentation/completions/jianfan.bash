@@ -186,7 +186,7 @@ _jianfan() {
 
 _jianfan_convert() {
     repeating_flags=()
-    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --inspect --segmentation --ambiguities --skip-invalid --check --diff --all --set-language -v --verbose --version -h --help)
+    non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --no-cache --inspect --segmentation --ambiguities --skip-invalid --check --diff --all --set-language -v --verbose --version -h --help)
     repeating_options=(-i --input --path --dict --jsonl --include --exclude)
     non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv --segmenter --output-dir --format --from-encoding --to-encoding)
     __jianfan_offer_flags_options -1

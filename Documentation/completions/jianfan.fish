@@ -23,7 +23,7 @@ function __jianfan_parse_tokens -S
         __jianfan_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'dict=+' 'inspect' 'segmentation' 'ambiguities' 'jsonl=+' 'csv=' 'tsv=' 'skip-invalid' 'check' 'diff' 'segmenter=' 'output-dir=' 'include=+' 'exclude=+' 'all' 'format=' 'set-language' 'v/verbose' 'from-encoding=' 'to-encoding=' 'version' 'h/help'
+            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'dict=+' 'no-cache' 'inspect' 'segmentation' 'ambiguities' 'jsonl=+' 'csv=' 'tsv=' 'skip-invalid' 'check' 'diff' 'segmenter=' 'output-dir=' 'include=+' 'exclude=+' 'all' 'format=' 'set-language' 'v/verbose' 'from-encoding=' 'to-encoding=' 'version' 'h/help'
         case 'configs'
             __jianfan_parse_subcommand 0 'version' 'h/help'
         case 'normalize'
@@ -107,6 +107,7 @@ complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_option
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'path' -d 'A directory to search for custom configuration and dictionary files; repeat for several (as opencc\'s --path).' -rfa '(__jianfan_complete_directories)'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" noflush' -l 'noflush' -d 'Accepted for opencc compatibility: output is written per converted piece (up to 64 KB), not flushed per line.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'dict' -d 'An OpenCC text dictionary (key<TAB>value per line) whose entries win where they match; the configuration converts around them. Repeat for several (the first file with a key wins).' -rF
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" no-cache' -l 'no-cache' -d 'Compile a configuration file (-c FILE.json) and the --dict files even if their tables are cached, and cache nothing (the cache: $JIANFAN_CACHE_DIR, else $XDG_CACHE_HOME/jianfan, else ~/.cache/jianfan).'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" inspect' -l 'inspect' -d 'Print opencc\'s --inspect JSON record for each line (segments and every stage\'s output), with Jianfan\'s offsets.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" segmentation' -l 'segmentation' -d 'Print opencc\'s --segmentation JSON record for each line, with Jianfan\'s offsets.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" ambiguities' -l 'ambiguities' -d 'Print opencc\'s JSON Lines of the spans one-to-many entries decided (def, lit, amb, end records).'

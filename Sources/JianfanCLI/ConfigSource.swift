@@ -27,12 +27,16 @@ struct ConfigSource {
         (builtIn, file) = (nil, found)
     }
 
-    /// The converter, compiling the configuration file if there is one.
-    func converter(includeTofuRiskDictionaries: Bool) throws(CLIError) -> Converter {
+    /// The converter, compiling the configuration file if there is one, or reading its plan
+    /// from `cacheDirectory` if it was compiled there before; `note` hears why the cache was not
+    /// used. (A built-in configuration never looks at the cache.)
+    func converter(includeTofuRiskDictionaries: Bool, cacheDirectory: String? = nil,
+                   note: (String) -> Void = { _ in }) throws(CLIError) -> Converter {
         guard let file else { return Converter(builtIn!, includeTofuRiskDictionaries: includeTofuRiskDictionaries) }
         do {
             return try Converter(configuration: file, searchPaths: searchPaths,
-                                 includeTofuRiskDictionaries: includeTofuRiskDictionaries)
+                                 includeTofuRiskDictionaries: includeTofuRiskDictionaries,
+                                 cacheDirectory: cacheDirectory, note: note)
         } catch {
             throw .usage("\(error)")
         }

@@ -24,6 +24,8 @@ struct ConversionRequest {
     /// `--dict` files: the user's entries, in front of the configuration (the first file that
     /// has a key wins).
     var dictionaries: [String] = []
+    /// `--no-cache`: compile a configuration file even if its plan is cached (and cache nothing).
+    var noCache = false
     /// `--inspect` or `--segmentation`: records instead of the converted text.
     var inspection: InspectionMode?
     /// Trees, documents and their options (see ``FileOptions``).
@@ -41,18 +43,19 @@ struct ConversionRequest {
             icuTransform: icuTransform,
             inspection: inspection
         ) { () throws(CLIError) -> Converter in
-            var converter = try source.converter(includeTofuRiskDictionaries: includeTofuRiskDictionaries)
+            let verbose = files.verbose
+            var converter = try source.converter(
+                includeTofuRiskDictionaries: includeTofuRiskDictionaries,
+                cacheDirectory: noCache || source.file == nil ? nil : PlanCacheLocation.current
+            ) { if verbose { StandardError.write("jianfan: \($0)\n") } }
             if !dictionaries.isEmpty {
-                var merged: UserDictionary?
-                for path in dictionaries {
-                    do {
-                        let dictionary = try UserDictionary(contentsOfFile: path)
-                        merged = merged.map { $0.merging(dictionary) } ?? dictionary
-                    } catch {
-                        throw CLIError.usage("\(error)")
-                    }
+                do {
+                    converter = try converter.overriding(
+                        dictionaryFiles: dictionaries, cacheDirectory: noCache ? nil : PlanCacheLocation.current
+                    ) { if verbose { StandardError.write("jianfan: \($0)\n") } }
+                } catch {
+                    throw CLIError.usage("\(error)")
                 }
-                if let merged { converter = converter.overriding(merged) }
             }
             return converter.segmenting(segmenter)
         }

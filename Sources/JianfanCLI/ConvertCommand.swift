@@ -93,6 +93,9 @@ struct ConvertCommand: ParsableCommand {
     )
     var dictionaries: [String] = []
 
+    @Flag(name: .customLong("no-cache"), help: "Compile a configuration file (-c FILE.json) and the --dict files even if their tables are cached, and cache nothing (the cache: $JIANFAN_CACHE_DIR, else $XDG_CACHE_HOME/jianfan, else ~/.cache/jianfan).")
+    var noCache = false
+
     @Flag(help: "Print opencc's --inspect JSON record for each line (segments and every stage's output), with Jianfan's offsets.")
     var inspect = false
 
@@ -120,6 +123,7 @@ struct ConvertCommand: ParsableCommand {
             pipeline: pipeline.request
         )
         request.files = fileOptions.options
+        request.noCache = noCache
         request.encodings = try encodingOptions.request()
         try request.run()
     }

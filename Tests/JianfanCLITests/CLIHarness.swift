@@ -44,20 +44,23 @@ enum CLI {
     }
 
     /// Runs `jianfan arguments` in `directory`. Standard input is `stdin`, or empty.
+    /// `environment` is added to the inherited one (see the other `run`).
     static func run(_ arguments: [String], stdin: [UInt8] = [], in directory: URL,
-                    executable: URL? = nil) throws -> RunResult {
+                    executable: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
         let capture = try TemporaryDirectory()
         let inURL = capture.url.appendingPathComponent("stdin")
         try Data(stdin).write(to: inURL)
         let input = try FileHandle(forReadingFrom: inURL)
         defer { try? input.close() }
-        return try run(arguments, stdin: input, in: directory, executable: executable)
+        return try run(arguments, stdin: input, in: directory, executable: executable, environment: environment)
     }
 
     /// Runs `jianfan arguments` with the given standard input file handle; or `executable
-    /// arguments` when given (a shell or `setpriv` that starts `jianfan` itself).
+    /// arguments` when given (a shell or `setpriv` that starts `jianfan` itself). The cache of
+    /// compiled configurations is a fresh directory, removed afterwards, unless `environment`
+    /// names one (`JIANFAN_CACHE_DIR`): tests never write to the user's cache.
     static func run(_ arguments: [String], stdin: FileHandle, in directory: URL,
-                    executable: URL? = nil) throws -> RunResult {
+                    executable: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
         let capture = try TemporaryDirectory()
         let outURL = capture.url.appendingPathComponent("stdout")
         let errURL = capture.url.appendingPathComponent("stderr")
@@ -70,6 +73,9 @@ enum CLI {
         process.executableURL = try executable ?? requireBinary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["JIANFAN_CACHE_DIR": capture.url.appendingPathComponent("cache").path]) { $1 }
+            .merging(environment) { $1 }
         process.standardInput = stdin
         process.standardOutput = out
         process.standardError = err

@@ -12,6 +12,18 @@ import Testing
 /// names as bytes, the guess at a file's encoding, and the scanners of `--jsonl` and `--csv`.
 @Suite("Examples: ConversionRequest, CompatibleArguments, ArgumentBytes, EncodingSuspicion, field scanners")
 struct CLIArgumentExamples {
+    @Test("PlanCacheLocation.directory(environment:)")
+    func planCacheLocation() {
+        #if canImport(Darwin)
+        #expect(PlanCacheLocation.directory(environment: ["HOME": "/home/me"]) == "/home/me/Library/Caches/jianfan")
+        #else
+        #expect(PlanCacheLocation.directory(environment: ["HOME": "/home/me"]) == "/home/me/.cache/jianfan")
+        #endif
+        #expect(PlanCacheLocation.directory(environment: ["JIANFAN_CACHE_DIR": "/tmp/c"]) == "/tmp/c")
+        #expect(PlanCacheLocation.directory(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/jianfan")
+        #expect(PlanCacheLocation.directory(environment: [:]) == nil)
+    }
+
     @Test("ConversionRequest.quick(_:)")
     func quick() {
         let request = ConversionRequest.quick(["-c", "s2t", "-i", "a.txt"])   // config s2t, inputs ["a.txt"]

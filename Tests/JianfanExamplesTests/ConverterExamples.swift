@@ -28,7 +28,27 @@ struct ConverterExamples {
             try FileManager.default.createDirectory(atPath: "\(folder)/dicts", withIntermediateDirectories: true)
             let converter = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"])
             #expect(converter.convert("头发干了") == "頭髮幹了")
+            // A configuration that is compiled (a dictionary of its own), with a cache.
+            try ExampleSupport.write(#"{ "conversion_chain": [ { "dict": { "type": "text", "file": "d.txt" } } ] }"#, to: "\(folder)/s2t.json")
+            try ExampleSupport.write("头发\t頭髮\n", to: "\(folder)/d.txt")
+            let cached = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"],
+                                       cacheDirectory: "\(folder)/cache")   // compiled once, then read
+            #expect(cached.convert("头发干了") == "頭髮干了")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/cache").count == 1, "compiled once")
+            let again = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"], cacheDirectory: "\(folder)/cache")
+            #expect((again.plan.storage?.bytes.count ?? 0) > 0, "then read")
+            #expect(again.convert("头发干了") == "頭髮干了")
         }
+    }
+
+    @Test("ContentHash")
+    func contentHash() {
+        var h = ContentHash()
+        h.update(Array("软件\t軟體\n".utf8))
+        var same = ContentHash()
+        same.update(Array("软件\t軟體\n".utf8))
+        #expect(h.digest == same.digest)
+        #expect(h.digest != ContentHash().digest)
     }
 
     @Test("Converter.overriding(_:)")

@@ -10,9 +10,13 @@ import Foundation
 /// they are not found or are byte-identical to OpenCC 1.4.2's.
 struct ConfigurationFile {
     let definition: ConfigDefinition
-    /// The dictionaries read from files or inline, by the names the definition uses (by path or
-    /// position).
+    /// The configuration file's bytes.
+    let bytes: [UInt8]
+    /// The inline dictionaries, parsed, by the names the definition uses (by position).
     let dictionaries: [String: DictionaryText]
+    /// The text dictionary files, in the order the definition names them first: read, but
+    /// parsed only if the configuration is compiled (a cached plan needs only their bytes).
+    let files: [DictionaryFile]
     /// OpenCC's own dictionaries the definition names (by base name, `STPhrases`, as in the
     /// built-in definitions): the embedded copies, parsed only if the configuration is compiled.
     let embeddedNames: Set<String>
@@ -20,7 +24,8 @@ struct ConfigurationFile {
     /// Reads and resolves the configuration at `path`.
     /// - Throws: ``ConfigurationError`` naming the file at fault and where in it.
     init(path: String, searchPaths: [String], dataDirectory: String?) throws(ConfigurationError) {
-        let text = try ConfigurationFile.readText(path)
+        bytes = try ConfigurationFile.readBytes(path)
+        let text = try ConfigurationFile.text(bytes, path: path)
         let root: JSONCValue
         do {
             root = try JSONCParser.parse(text)
@@ -49,12 +54,14 @@ struct ConfigurationFile {
         definition = ConfigDefinition(normalization: normalization, segmentation: segmentation,
                                       chain: try steps.map { step throws(ConfigurationError) in try reader.step(step) })
         dictionaries = reader.dictionaries
+        files = reader.files
         embeddedNames = reader.embeddedNames
     }
 
-    /// Every dictionary the definition names, the embedded ones parsed now.
+    /// Every dictionary the definition names, the files and the embedded ones parsed now.
     func allDictionaries() throws(ConfigurationError) -> [String: DictionaryText] {
         var all = dictionaries
+        for file in files { all[file.name] = try file.parsed() }
         for name in embeddedNames {
             guard let d = EmbeddedData.dictionary(name) else { throw ConfigurationError(file: nil, reason: "embedded dictionary \(name) is damaged") }
             all[name] = d
@@ -62,8 +69,8 @@ struct ConfigurationFile {
         return all
     }
 
-    /// The file's bytes as text, or an error naming it (missing, unreadable, not UTF-8).
-    static func readText(_ path: String) throws(ConfigurationError) -> String {
+    /// The file's bytes, or an error naming it (missing, a directory, unreadable).
+    static func readBytes(_ path: String) throws(ConfigurationError) -> [UInt8] {
         switch FileBytes.kind(atPath: path) {
         case .missing: throw ConfigurationError(file: path, reason: "No such file or directory")
         case .directory: throw ConfigurationError(file: path, reason: "Is a directory")
@@ -72,6 +79,11 @@ struct ConfigurationFile {
         guard let bytes = FileBytes.contents(atPath: path) else {
             throw ConfigurationError(file: path, reason: "cannot be read")
         }
+        return bytes
+    }
+
+    /// `bytes` as text, or an error naming the file at `path` and the offset of invalid UTF-8.
+    static func text(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> String {
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw ConfigurationError(file: path, reason: "invalid UTF-8 at byte offset \(offset)")
         }
@@ -84,6 +96,7 @@ private struct Reader {
     let path: String
     let directories: [String]
     var dictionaries: [String: DictionaryText] = [:]
+    var files: [DictionaryFile] = []
     var embeddedNames = Set<String>()
     private var inlineCount = 0
 
@@ -177,28 +190,14 @@ private struct Reader {
         }
         // A text file byte-identical to OpenCC's own is the embedded copy too: a configuration
         // of OpenCC's dictionaries as text is then the built-in one, compiled ahead of time.
+        let key = "file:" + found
+        if files.contains(where: { $0.name == key }) { return key }
+        let bytes = try ConfigurationFile.readBytes(found)
         if isOpenCCs, let embeddedBytes = EmbeddedData.files[embedded + ".txt"],
-           let bytes = FileBytes.contents(atPath: found), bytes.count == embeddedBytes.count,
-           bytes.withUnsafeBytes({ $0.elementsEqual(embeddedBytes) }) {
+           bytes.count == embeddedBytes.count, bytes.elementsEqual(embeddedBytes) {
             return try embeddedDictionary(embedded, at: value)
         }
-        let key = "file:" + found
-        if dictionaries[key] == nil {
-            let text = try ConfigurationFile.readText(found)
-            do {
-                let parsed = try DictionaryText(parsing: text, name: key)
-                for (i, entry) in parsed.entries.enumerated() where UTF8Scalars.isIDSOperator(entry.key[0]) {
-                    throw ConfigurationError(file: found, reason: "entry \(i + 1): a key may not start with an ideographic description character")
-                }
-                dictionaries[key] = parsed
-            } catch let e as ConfigurationError {
-                throw e
-            } catch DictionaryError.malformedLine(_, let line) {
-                throw ConfigurationError(file: found, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
-            } catch {
-                throw ConfigurationError(file: found, reason: "\(error)")
-            }
-        }
+        files.append(DictionaryFile(name: key, path: found, bytes: bytes))
         return key
     }
 
@@ -206,5 +205,31 @@ private struct Reader {
         guard EmbeddedData.files[name + ".txt"] != nil else { throw error(value, "no embedded dictionary \(name)") }
         embeddedNames.insert(name)
         return name
+    }
+}
+
+/// A text dictionary file a configuration names: its bytes, parsed when the plan is compiled.
+struct DictionaryFile {
+    /// The name the definition uses for it (`file:` and its path).
+    let name: String
+    let path: String
+    let bytes: [UInt8]
+
+    /// The dictionary, or an error naming the file and the line at fault.
+    func parsed() throws(ConfigurationError) -> DictionaryText {
+        let text = try ConfigurationFile.text(bytes, path: path)
+        do {
+            let parsed = try DictionaryText(parsing: text, name: name)
+            for (i, entry) in parsed.entries.enumerated() where UTF8Scalars.isIDSOperator(entry.key[0]) {
+                throw ConfigurationError(file: path, reason: "entry \(i + 1): a key may not start with an ideographic description character")
+            }
+            return parsed
+        } catch let e as ConfigurationError {
+            throw e
+        } catch DictionaryError.malformedLine(_, let line) {
+            throw ConfigurationError(file: path, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
+        } catch {
+            throw ConfigurationError(file: path, reason: "\(error)")
+        }
     }
 }

@@ -9,16 +9,30 @@ import Foundation
 extension Plan {
     /// The plan of the configuration file at `path` (see ``ConfigurationFile``). A file that
     /// describes one of the built-in configurations with OpenCC's own dictionaries gets the
-    /// compiled built-in plan: nothing is compiled.
-    static func load(configuration path: String, searchPaths: [String], includeTofuRisk: Bool) throws(ConfigurationError) -> Plan {
+    /// compiled built-in plan: nothing is compiled. Otherwise, with a `cache`, the plan compiled
+    /// earlier from the same bytes is read from it, or compiled and stored in it; `note` hears
+    /// why the cache was not used, if it was not.
+    static func load(configuration path: String, searchPaths: [String], includeTofuRisk: Bool,
+                     cache: PlanCache? = nil, note: (String) -> Void = { _ in }) throws(ConfigurationError) -> Plan {
         let file = try ConfigurationFile(path: path, searchPaths: searchPaths,
                                          dataDirectory: ProcessInfo.processInfo.environment["OPENCC_DATA_DIR"])
-        if file.dictionaries.isEmpty {
+        if file.dictionaries.isEmpty && file.files.isEmpty {
             for config in Config.allCases where EmbeddedData.config(config.rawValue) == file.definition {
                 if var plan = TableSet.embedded.plan(config, includeTofuRisk: includeTofuRisk) {
                     plan.definition = file.definition
                     return plan
                 }
+            }
+        }
+        let key = cache.map { _ in PlanCache.key(file, includeTofuRisk: includeTofuRisk) }
+        if let cache, let key {
+            switch cache.load(key) {
+            case .success(var plan):
+                plan.definition = file.definition
+                return plan
+            case .failure(let miss):
+                note(miss == .absent ? "no cached plan at \(cache.path(key)); compiling"
+                                     : "the cached plan \(cache.path(key)) is damaged or of another version; compiling")
             }
         }
         var compiler = PlanCompiler(dictionaries: try file.allDictionaries())
@@ -27,6 +41,9 @@ extension Plan {
             record = try compiler.plan(file.definition, name: "custom", tofu: includeTofuRisk)
         } catch {
             throw ConfigurationError(file: path, reason: "\(error)")
+        }
+        if let cache, let key, let failure = cache.store(key, tables: compiler.tables.map(\.bytes), record: record) {
+            note("plan not cached: \(failure)")
         }
         let storage = TableStorage(blocks: compiler.tables)
         var plan = Plan(record: record, table: { storage.tables[$0] }, storage: storage)

@@ -42,7 +42,7 @@ public struct UserDictionary: Sendable {
     /// used), as `opencc_dict -t text` writes it.
     /// - Throws: ``ConfigurationError`` naming the file and line.
     public init(contentsOfFile path: String) throws(ConfigurationError) {
-        try self.init(parsing: try ConfigurationFile.readText(path), name: path)
+        try self.init(parsing: try ConfigurationFile.text(try ConfigurationFile.readBytes(path), path: path), name: path)
     }
 
     /// Parses the text of an OpenCC text dictionary; `name` is used in errors.

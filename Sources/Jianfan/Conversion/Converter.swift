@@ -75,19 +75,35 @@ public struct Converter: Sendable {
     /// read (the error says how to turn it into a text dictionary). A file that describes a
     /// built-in configuration gets the built-in tables.
     ///
+    /// With a `cacheDirectory`, the compiled plan is kept there (one file per configuration and
+    /// dictionary contents, written atomically) and read back the next time the same bytes are
+    /// loaded, which skips parsing and compiling; a damaged or unwritable cache only means
+    /// compiling. Without one (the default), nothing is written anywhere.
+    ///
     /// ```swift
     /// let converter = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"])
+    /// let cached = try Converter(configuration: "\(folder)/s2t.json", searchPaths: ["\(folder)/dicts"],
+    ///                            cacheDirectory: "\(folder)/cache")   // compiled once, then read
     /// ```
     /// - Throws: ``ConfigurationError`` naming the file, and the line and column of the fault.
-    public init(configuration path: String, searchPaths: [String] = [], includeTofuRiskDictionaries: Bool = false)
-        throws(ConfigurationError) {
+    public init(configuration path: String, searchPaths: [String] = [], includeTofuRiskDictionaries: Bool = false,
+                cacheDirectory: String? = nil) throws(ConfigurationError) {
+        try self.init(configuration: path, searchPaths: searchPaths, includeTofuRiskDictionaries: includeTofuRiskDictionaries,
+                      cacheDirectory: cacheDirectory, note: { _ in })
+    }
+
+    /// ``init(configuration:searchPaths:includeTofuRiskDictionaries:cacheDirectory:)``, telling
+    /// `note` why the cache was not used when it was not (`jianfan --verbose`).
+    package init(configuration path: String, searchPaths: [String], includeTofuRiskDictionaries: Bool,
+                 cacheDirectory: String?, note: (String) -> Void) throws(ConfigurationError) {
         self.config = nil
         self.name = path
         self.includesTofuRiskDictionaries = includeTofuRiskDictionaries
-        self.plan = try Plan.load(configuration: path, searchPaths: searchPaths, includeTofuRisk: includeTofuRiskDictionaries)
+        self.plan = try Plan.load(configuration: path, searchPaths: searchPaths, includeTofuRisk: includeTofuRiskDictionaries,
+                                  cache: cacheDirectory.map(PlanCache.init(directory:)), note: note)
     }
 
-    private init(_ base: Converter, plan: Plan) {
+    init(_ base: Converter, plan: Plan) {
         self = base
         self.plan = plan
     }

@@ -38,6 +38,7 @@ final class TableSet: Sendable {
         let tableCount = Int(base.load(fromByteOffset: 8, as: UInt32.self))
         let planCount = Int(base.load(fromByteOffset: 12, as: UInt32.self))
         var tableAddresses: [UInt] = []
+        guard 16 + 8 * tableCount <= count else { return nil }
         for i in 0..<tableCount {
             let offset = Int(base.load(fromByteOffset: 16 + 8 * i, as: UInt32.self))
             let length = Int(base.load(fromByteOffset: 20 + 8 * i, as: UInt32.self))
@@ -45,6 +46,13 @@ final class TableSet: Sendable {
             tableAddresses.append(UInt(bitPattern: base + offset))
         }
         let recordsStart = 16 + 8 * tableCount
+        guard recordsStart + PlanRecord.size * planCount <= count else { return nil }
+        for i in 0..<planCount {
+            let record = base + recordsStart + PlanRecord.size * i
+            guard record.load(fromByteOffset: 9, as: UInt8.self) <= PlanRecord.maxStages,
+                  record.load(fromByteOffset: 10, as: UInt8.self) <= PlanRecord.maxNormalization,
+                  record.load(fromByteOffset: 11, as: UInt8.self) <= PlanRecord.maxIsolating else { return nil }
+        }
         records = (0..<planCount).map { PlanRecord(reading: base + recordsStart + PlanRecord.size * $0) }
         guard records.allSatisfy({ r in
             (r.normalization + r.stages + [r.segmentation, r.fused].compactMap { $0 }).allSatisfy { $0 < tableCount }
@@ -81,7 +89,7 @@ final class TableSet: Sendable {
             for (i, t) in tables.enumerated() {
                 raw.storeBytes(of: UInt32(offsets[i]), toByteOffset: 16 + 8 * i, as: UInt32.self)
                 raw.storeBytes(of: UInt32(t.count), toByteOffset: 20 + 8 * i, as: UInt32.self)
-                for (j, byte) in t.enumerated() { raw[offsets[i] + j] = byte }
+                t.withUnsafeBytes { if let from = $0.baseAddress { (raw.baseAddress! + offsets[i]).copyMemory(from: from, byteCount: t.count) } }
             }
             for (i, r) in records.enumerated() { r.write(into: raw, at: 16 + 8 * tables.count + PlanRecord.size * i) }
         }

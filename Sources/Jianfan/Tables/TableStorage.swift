@@ -1,3 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The memory of tables compiled at run time: 64-byte-aligned blocks, freed when the last plan
 /// that uses them goes away. (Embedded tables need none: they live in the binary.)
 final class TableStorage: @unchecked Sendable {
@@ -14,6 +27,42 @@ final class TableStorage: @unchecked Sendable {
         self.blocks = blocks
         tables = blocks.map { Table(base: UnsafeRawPointer($0.base)) }
         size = blocks.reduce(0) { $0 + $1.count }
+        bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+        isMapped = false
+    }
+
+    /// Copies `data` (a cached plan's file) into one 64-byte-aligned block; ``bytes`` are its bytes.
+    init(copying data: Data) {
+        size = max((data.count + 63) & ~63, 64)
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+        data.withUnsafeBytes { if let from = $0.baseAddress { memory.copyMemory(from: from, byteCount: data.count) } }
+        block = memory
+        blocks = []
+        tables = []
+        bytes = UnsafeRawBufferPointer(start: memory, count: data.count)
+        isMapped = false
+    }
+
+    /// The bytes of a block made by ``init(copying:)`` or ``init(mapping:)`` (empty otherwise).
+    let bytes: UnsafeRawBufferPointer
+    /// Whether `bytes` are a mapping of a file (unmapped when the storage goes).
+    private let isMapped: Bool
+
+    /// The file at `path` mapped read-only (``PlanCache`` replaces its files by a rename, never
+    /// in place), or nil when it cannot be opened or mapped.
+    init?(mapping path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0, let memory = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
+              memory != MAP_FAILED else { return nil }
+        block = nil
+        blocks = []
+        tables = []
+        size = Int(info.st_size)
+        bytes = UnsafeRawBufferPointer(start: memory, count: size)
+        isMapped = true
     }
 
     /// Copies `tables` (serialized by ``TableBuilder/build(_:)``) into one block.
@@ -31,10 +80,15 @@ final class TableStorage: @unchecked Sendable {
         }
         block = memory
         blocks = []
+        bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+        isMapped = false
         tables = offsets.map { Table(base: UnsafeRawPointer(memory.advanced(by: $0))) }
     }
 
-    deinit { block?.deallocate() }
+    deinit {
+        block?.deallocate()
+        if isMapped { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+    }
 }
 
 /// One table's bytes in a 64-byte-aligned block of its own, zeroed when made.
