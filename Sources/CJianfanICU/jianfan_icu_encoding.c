@@ -130,7 +130,9 @@ static void locate_unmappable(jianfan_icu_transcoder *transcoder) {
     fault->length = 0;
 }
 
-// An invalid input sequence ends where ICU stopped taking input; its bytes are the converter's.
+// An invalid input sequence ends where ICU stopped taking input, less the bytes after it that
+// ICU holds to read again (when the sequence began in an earlier chunk, they cannot be put back
+// into the source); its bytes are the converter's.
 static void locate_invalid(jianfan_icu_transcoder *transcoder) {
     jianfan_icu_fault *fault = &transcoder->fault;
     char bytes[32];
@@ -140,7 +142,10 @@ static void locate_invalid(jianfan_icu_transcoder *transcoder) {
     if (JIANFAN_U_FAILURE(status) || count < 0) count = 0;
     fault->length = count < 8 ? count : 8;
     memcpy(fault->bytes, bytes, (size_t)fault->length);
-    fault->offset = transcoder->consumed - count;
+    jianfan_uerror pending_status = JIANFAN_U_ZERO_ERROR;
+    int32_t pending = jianfan_icu.ucnv_toUCountPending(transcoder->source, &pending_status);
+    if (JIANFAN_U_FAILURE(pending_status) || pending < 0) pending = 0;
+    fault->offset = transcoder->consumed - pending - count;
     if (fault->offset < 0) fault->offset = 0;
     fault->line = 0;
     fault->scalar = 0;

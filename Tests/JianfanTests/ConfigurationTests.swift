@@ -162,6 +162,31 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) { try UserDictionary(parsing: "a\tb\nc\n", name: "mine.txt") }
     }
 
+    /// The configuration fuzz target's second finding: a value longer than a table's one-byte
+    /// length stopped the process. Now it is an error naming the file and line, in every way a
+    /// value arrives (a text dictionary, an inline one, user entries).
+    @Test("a value longer than 255 bytes is an error naming its file and line, never a crash")
+    func valueTooLong() throws {
+        let long = String(repeating: "長", count: 86)   // 258 bytes
+        let fits = String(repeating: "長", count: 85)   // 255 bytes
+        let dir = try directory([
+            "d.txt": "头\t頭\n发\t\(long)\n",
+            "fits.txt": "发\t\(fits)\n",
+            "text.json": #"{"conversion_chain": [{"dict": {"type": "text", "file": "d.txt"}}]}"#,
+            "fits.json": #"{"conversion_chain": [{"dict": {"type": "text", "file": "fits.txt"}}]}"#,
+            "inline.json": #"{"conversion_chain": [{"dict": {"type": "inline", "entries": {"发": "\#(long)"}}}]}"#,
+        ])
+        #expect(throws: ConfigurationError(file: dir + "/d.txt", line: 2, reason: DictionaryText.tooLong)) {
+            try Converter(configuration: dir + "/text.json")
+        }
+        #expect(try Converter(configuration: dir + "/fits.json").convert("头发") == "头" + fits)
+        #expect(throws: ConfigurationError.self) { try Converter(configuration: dir + "/inline.json") }
+        #expect(throws: ConfigurationError(file: "mine.txt", line: 1, reason: DictionaryText.tooLong)) {
+            try UserDictionary(parsing: "发\t\(long)\n", name: "mine.txt")
+        }
+        #expect(throws: ConfigurationError.self) { try UserDictionary(["发": long]) }
+    }
+
     @Test("user entries across piece cuts and in a stream, with one and two threads")
     func userEntriesInLargeInputs() throws {
         let input = Array(String(repeating: "软件的U盘和头发，", count: 60_000).utf8)

@@ -44,6 +44,53 @@ struct TranscoderTests {
         }
     }
 
+    /// FuzzEncoding's first finding: EUC-JP text (GB18030 bytes read as EUC-JP, with NULs), decoded
+    /// whole and cut anywhere, must give the same text or the same error.
+    static let eucFinding: [UInt8] = {
+        let hex = [
+        "6729dfbbdab4badfb9b9b2c33138303330c6cdbdd0b0ccc3d62cb6afb2bdccdcc9b8c6b328648faba66f29b8fea1a2cc",
+        "e4c2eac6b328648faba66f29b8fea1a2b7eb286a698fabb129b2ccc6b328648faba66f29b8fe2cd4dad5e9bce7f1f3c0",
+        "d5c7a42cbdb8e6dcb3c6cafdcecfcecc2cc3f8cecfdab2bcfbb5e1a1a2c2a5bddbb4c42868758faba16e29a1a2bdf5b4",
+        "ebb6c828798fabb229a1a2b6afc6b0c7bda1a2e3d328778fabb56e29cdc228798fabe329b4fc2cb3cecadd32303232c7",
+        "afbbcdb5a8c5d9b9a9b6c828798fabb229e5b4286a8fabc56e6729dfbbb1bfb9d4badfb9e7cdfdd2bf28718fabe929b4",
+        "d62ccaddbbfdc0a9c2a4b6c828798fabb229c8e6bdc5b4f0cbdce3d328778fabb56e29c4ea2cb0d932303233c7afd5e9",
+        "b8bd2878698faba26e29a1a66f29b8fea1a2b7eb286a698fabb129b2ccc6b328648faba66f29b8fe2cd4dad5e9bce7f1",
+        "f3c0d5c7a42cbdb8e6dcb3c6cafdcecfcecc2cc3f8cecfdab2bcfbb5e1a1a2c2a5bddbb4c42868758faba16e29a1a2bd",
+        "f5b4ebb6c828798fabb229a1a2b6afc6b0c7bda1a2e3d328778fabb56e29cdc228798fabe329b4fc2cb3cecadd323032",
+        "32c7afbbcdb5a8c5d9b9a9b6c828798fabb229e5b4286a8fabc56e6729dfbbb1bfb9d4badfb9e7cdfdd2bf28718fab00",
+        "000000e929b4d62ccaddbbfdc0a9c2a4b6c828798fabb229c8e6bdc5b4f0cbdce3d328778fabb56e29c4ea2cb0d93230",
+        "3233c7afd5e9b8bd2878698faba26e29a1c8b3abcce7e3d328778fabb56e29a1c9a1a2b2c8b3abcce7e3d328778fabb5",
+        "6e29a1c9a1a2b2c3b2f7bfe4bfcabfb7b7bfb9a9b6c828798fabb229b2bdc2c7",
+        ].joined()
+        var bytes: [UInt8] = []
+        var i = hex.startIndex
+        while i < hex.endIndex {
+            let j = hex.index(i, offsetBy: 2)
+            bytes.append(UInt8(hex[i..<j], radix: 16)!)
+            i = j
+        }
+        return bytes
+    }()
+
+    @Test("an EUC-JP input decodes the same whole and cut at any byte (a fuzz finding)")
+    func eucJPCuts() throws {
+        let euc = try TextEncoding(named: "EUC-JP")
+        let bytes = Self.eucFinding
+        func outcome(_ body: () throws -> [UInt8]) -> String {
+            do { return "text \(try body())" } catch { return "error \(error)" }
+        }
+        let whole = outcome {
+            var text: [UInt8] = []
+            try Transcoder(decoding: euc).convert(bytes, flush: true, appendingTo: &text)
+            return text
+        }
+        for cut in 0...bytes.count {
+            let cutResult = outcome { try twoChunks(Transcoder(decoding: euc), bytes, cut: cut) }
+            #expect(cutResult == whole, "cut at \(cut)")
+            if cutResult != whole { break }
+        }
+    }
+
     @Test("an unmappable character's line and an invalid sequence's offset do not depend on the cut")
     func faults() throws {
         let big5 = try TextEncoding(named: "Big5")

@@ -17,8 +17,8 @@ public func fuzzEncoding(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let lossy = selector & 0x08 != 0
     guard let encoding = try? TextEncoding(named: encodings[Int(selector & 0x07)]) else { return 0 }
 
-    let whole = decode(bytes, encoding, lossy: lossy) { [bytes] }
-    let chunked = decode(bytes, encoding, lossy: lossy) {
+    let whole = decode(encoding, lossy: lossy) { [bytes[...]] }
+    let chunked = decode(encoding, lossy: lossy) {
         var chunks: [ArraySlice<UInt8>] = [], at = 0
         while at < bytes.count {
             let length = min(1 + random.next(below: 16), bytes.count - at)
@@ -48,9 +48,7 @@ public func fuzzEncoding(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 let encodings = ["GB18030", "GBK", "Big5", "Big5-HKSCS", "Shift_JIS", "EUC-JP", "UTF-16LE", "UTF-32BE"]
 
 /// The decoding of `chunks()` fed one after another, or the error that stopped it.
-func decode(
-    _ bytes: [UInt8], _ encoding: TextEncoding, lossy: Bool, chunks: () -> [ArraySlice<UInt8>]
-) -> Result<[UInt8], TextEncodingError> {
+func decode(_ encoding: TextEncoding, lossy: Bool, chunks: () -> [ArraySlice<UInt8>]) -> Result<[UInt8], TextEncodingError> {
     Result { () throws(TextEncodingError) in
         let decoder = try Transcoder(decoding: encoding, lossy: lossy)
         var text: [UInt8] = []

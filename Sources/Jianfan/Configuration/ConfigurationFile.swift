@@ -143,6 +143,7 @@ private struct Reader {
                 guard let v = member.value.string, !v.isEmpty else {
                     throw error(member.value, "the value of \"\(member.key)\" must be a non-empty string")
                 }
+                guard v.utf8.count <= DictionaryText.longestValue else { throw error(member.value, DictionaryText.tooLong) }
                 try UserEntries.check(key: member.key) { reason throws(ConfigurationError) in throw error(member.value, reason) }
                 parsed.append(DictionaryText.Entry(key: member.key.unicodeScalars.map(\.value), value: Array(v.utf8)))
             }
@@ -228,6 +229,8 @@ struct DictionaryFile {
             throw e
         } catch DictionaryError.malformedLine(_, let line) {
             throw ConfigurationError(file: path, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
+        } catch DictionaryError.valueTooLong(_, let line) {
+            throw ConfigurationError(file: path, line: line, reason: DictionaryText.tooLong)
         } catch {
             throw ConfigurationError(file: path, reason: "\(error)")
         }

@@ -33,6 +33,9 @@ public struct UserDictionary: Sendable {
                 throw ConfigurationError(file: nil, reason: "\"\(key)\": \(reason)")
             }
             guard !value.isEmpty else { throw ConfigurationError(file: nil, reason: "\"\(key)\": empty value") }
+            guard value.utf8.count <= DictionaryText.longestValue else {
+                throw ConfigurationError(file: nil, reason: "\"\(key)\": \(DictionaryText.tooLong)")
+            }
             parsed.append(DictionaryText.Entry(key: key.unicodeScalars.map(\.value), value: Array(value.utf8)))
         }
         self.entries = parsed
@@ -52,6 +55,8 @@ public struct UserDictionary: Sendable {
             entries = parsed.entries
         } catch DictionaryError.malformedLine(_, let line) {
             throw ConfigurationError(file: name, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
+        } catch DictionaryError.valueTooLong(_, let line) {
+            throw ConfigurationError(file: name, line: line, reason: DictionaryText.tooLong)
         } catch {
             throw ConfigurationError(file: name, reason: "\(error)")
         }

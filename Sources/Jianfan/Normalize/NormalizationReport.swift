@@ -61,7 +61,7 @@ extension Normalizer {
             a.range == b.range && a.before == b.before && a.after == b.after && a.isUnverified == b.isUnverified
         }
 
-        /// Hashes what ``==`` compares.
+        /// Hashes what `==` compares: the range, the texts and whether the change is unverified.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(range)
             hasher.combine(before)

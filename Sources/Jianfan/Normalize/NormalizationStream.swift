@@ -1,5 +1,5 @@
 /// Normalizes a byte stream chunk by chunk with bounded memory; the output is identical to
-/// normalizing the whole text at once with ``Normalizer/normalize(_:)``.
+/// normalizing the whole text at once with ``Normalizer/normalize(_:reporting:)``.
 ///
 /// ```swift
 /// var stream = Normalizer.standard(script: .t2s).makeStream()
@@ -12,7 +12,7 @@
 /// The steps work on windows of whole lines, at most ``windowSize`` bytes: a line longer than
 /// that is cut into parts at places its own bytes decide (see `WindowCutter.swift`), and no
 /// annotation, pair of parentheses or context of a step crosses such a cut. The stream holds
-/// back at most one window of input, the first ``WindowCutter/frontMatterLimit`` bytes while
+/// back at most one window of input, the first 64 KiB (`WindowCutter.frontMatterLimit`) while
 /// front matter may be open, and what line repair holds (one line and ``LineRepairStep/blankLimit``
 /// bytes of blank lines after it): so memory stays bounded whatever the input's shape.
 public struct NormalizationStream {

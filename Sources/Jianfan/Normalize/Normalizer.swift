@@ -7,7 +7,7 @@
 /// result.report(for: "readings")?.count         // 2
 /// ```
 public struct Normalizer: Sendable {
-    /// The steps, in the order ``normalize(_:)`` runs them.
+    /// The steps, in the order ``normalize(_:reporting:)`` runs them.
     ///
     /// ```swift
     /// Normalizer.standard(script: .t2s).steps.map(\.name)   // ["readings", "punctuation", "script"]

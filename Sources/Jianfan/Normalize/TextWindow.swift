@@ -4,7 +4,7 @@
 /// Every step treats a window's ends as the ends of a line (no context, pair of parentheses or
 /// annotation spans two windows), and windows of whole lines change nothing there, since every
 /// step but line repair works within a line. Only the parts of a very long line are cut where
-/// the text did not break: always at the same places (see ``WindowCutter``), so a stream and a
+/// the text did not break: always at the same places (see `WindowCutter`), so a stream and a
 /// whole text make the same windows' worth of decisions.
 struct TextWindow {
     var bytes: [UInt8]

@@ -24,6 +24,11 @@ package struct DictionaryText: Sendable {
 
     /// Parses the text in one pass over its UTF-8 bytes (lines end at LF, a CR before it is
     /// dropped; the key ends at the first tab; candidates are separated by spaces).
+    /// The longest value a table holds, in UTF-8 bytes (its length is one byte of a record).
+    package static let longestValue = 255
+    /// Why a longer value is refused.
+    package static let tooLong = "a value longer than 255 bytes (Jianfan's tables hold values of up to 255 bytes)"
+
     package init(parsing text: String, name: String) throws {
         var text = text
         self.name = name
@@ -54,6 +59,9 @@ package struct DictionaryText: Sendable {
             guard tab < end, tab > start, to > from else {
                 throw DictionaryError.malformedLine(dictionary: name, line: lineNumber)
             }
+            guard to - from <= DictionaryText.longestValue else {
+                throw DictionaryError.valueTooLong(dictionary: name, line: lineNumber)
+            }
             var key: [UInt32] = []
             key.reserveCapacity(tab - start)
             var i = start
@@ -71,12 +79,15 @@ package struct DictionaryText: Sendable {
 /// A dictionary or configuration that cannot be compiled.
 package enum DictionaryError: Error, CustomStringConvertible {
     case malformedLine(dictionary: String, line: Int)
+    /// A value longer than ``DictionaryText/longestValue`` bytes.
+    case valueTooLong(dictionary: String, line: Int)
     case missingDictionary(String)
     case unsupportedConfig(String, reason: String)
 
     package var description: String {
         switch self {
         case .malformedLine(let name, let line): "dictionary \(name): malformed line \(line)"
+        case .valueTooLong(let name, let line): "dictionary \(name): line \(line): \(DictionaryText.tooLong)"
         case .missingDictionary(let name): "dictionary \(name) not found"
         case .unsupportedConfig(let name, let reason): "config \(name): \(reason)"
         }

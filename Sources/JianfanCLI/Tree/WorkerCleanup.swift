@@ -23,10 +23,25 @@ enum WorkerCleanup {
     static let slotSize = Int(PATH_MAX) + 1
     nonisolated(unsafe) private static var slots: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) private static var count = 0
+    /// Slot sets replaced by a larger one (see ``install(workers:)``), still reachable.
+    nonisolated(unsafe) private static var retired: [UnsafeMutablePointer<CChar>?] = []
+
+    nonisolated(unsafe) private static var capacity = 0
 
     static func install(workers: Int) {
-        slots = .allocate(capacity: workers * slotSize)
-        slots!.initialize(repeating: 0, count: workers * slotSize)
+        // Installed again (a second tree in one process): the slots are reused when there are
+        // enough. A larger set replaces them and the old one is kept, never freed, because a
+        // handler running at that moment may still read it.
+        if workers > capacity {
+            let larger = UnsafeMutablePointer<CChar>.allocate(capacity: workers * slotSize)
+            larger.initialize(repeating: 0, count: workers * slotSize)
+            count = 0
+            retired.append(slots)
+            slots = larger
+            capacity = workers
+        } else {
+            slots!.initialize(repeating: 0, count: workers * slotSize)
+        }
         count = workers
         var deliverable = sigset_t()
         sigemptyset(&deliverable)
