@@ -1,4 +1,10 @@
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The output directories a tree conversion has made or found, shared by its workers, so that
 /// each file's directory is checked once per run rather than with a stat per file.
@@ -7,21 +13,41 @@ import Synchronization
 /// in it can be there before the run writes it, so writing there needs no stat of the
 /// destination either.
 ///
+/// The map is guarded by a pthread mutex rather than `Synchronization.Mutex`: ThreadSanitizer
+/// sees a pthread mutex's ordering, but not that of the uninstrumented standard library's
+/// futex, and reported the workers' accesses as a race.
+///
 /// ```swift
 /// let directories = KnownDirectories()
 /// try directories.make("out/sub")   // mkdir -p, once: true when this run created it
 /// try directories.make("out/sub")   // known: no system call
 /// ```
-final class KnownDirectories: Sendable {
-    /// Each directory seen, and whether this run created it.
-    private let known = Mutex<[String: Bool]>([:])
+final class KnownDirectories: @unchecked Sendable {
+    /// Each directory seen, and whether this run created it (only under `lock`).
+    private var known: [String: Bool] = [:]
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        return lock
+    }()
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    private func locked<Result>(_ body: (inout [String: Bool]) -> Result) -> Result {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body(&known)
+    }
 
     /// Makes `path` and its parents unless a worker already did (or found them); returns
     /// whether this run created `path`.
     func make(_ path: String) throws(CLIError) -> Bool {
-        if let created = known.withLock({ $0[path] }) { return created }
+        if let created = locked({ $0[path] }) { return created }
         let created = try AtomicWrite.makeDirectories(path)
-        return known.withLock { known in
+        return locked { known in
             let either = created || known[path] == true
             known[path] = either
             return either
