@@ -45,31 +45,7 @@ struct ConversionJob {
     /// Rewrites each input with its conversion. Files are independent: a failure leaves that
     /// file untouched, is reported, and the others are still converted.
     func rewriteInPlace(_ paths: [String]) -> ExitStatus {
-        var status = ExitStatus.success
-        for path in paths {
-            do {
-                let input = try InputFile(path: path)
-                guard input.identity?.isRegular == true else {
-                    throw CLIError(status: .failure, message: "\(path): not a regular file, cannot rewrite it in place")
-                }
-                // Always the atomic replacement, even if this file is also standard output.
-                let output = try AtomicFileOutput(path: path)
-                do {
-                    try pump.run(input, to: output, keepingEncoding: true)
-                    try output.commit()
-                } catch {
-                    output.discard()
-                    throw error
-                }
-            } catch let error as CLIError {
-                error.report()
-                status = status.combined(with: error.status)
-            } catch {
-                // A file output never reports a broken pipe; nothing else can be thrown.
-                preconditionFailure("unexpected \(error)")
-            }
-        }
-        return status
+        AtomicFileOutput.rewriteEach(paths) { input, output in try pump.run(input, to: output, keepingEncoding: true) }
     }
 
     /// Appending to the file being read would read our own output back, forever: refused, as

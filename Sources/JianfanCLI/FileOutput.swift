@@ -133,3 +133,37 @@ final class AtomicFileOutput: OutputSink {
         close(dirFD)
     }
 }
+
+extension AtomicFileOutput {
+    /// Rewrites each of `paths` in place with what `write` puts into its replacement, atomically:
+    /// a file that fails is left as it was and reported, and the others are still done. Only
+    /// regular files are rewritten. Returns the combined exit status. (`convert --in-place` and
+    /// `normalize --in-place` differ only in `write`.)
+    static func rewriteEach(_ paths: [String], _ write: (InputFile, AtomicFileOutput) throws -> Void) -> ExitStatus {
+        var status = ExitStatus.success
+        for path in paths {
+            do {
+                let input = try InputFile(path: path)
+                guard input.identity?.isRegular == true else {
+                    throw CLIError(status: .failure, message: "\(path): not a regular file, cannot rewrite it in place")
+                }
+                // Always the atomic replacement, even if this file is also standard output.
+                let output = try AtomicFileOutput(path: path)
+                do {
+                    try write(input, output)
+                    try output.commit()
+                } catch {
+                    output.discard()
+                    throw error
+                }
+            } catch let error as CLIError {
+                error.report()
+                status = status.combined(with: error.status)
+            } catch {
+                // A file output never reports a broken pipe; nothing else can be thrown.
+                preconditionFailure("unexpected \(error)")
+            }
+        }
+        return status
+    }
+}

@@ -32,29 +32,7 @@ extension NormalizeCommand {
     /// Rewrites each input with its normalization, atomically; a failure leaves that file as
     /// it was and the others are still done.
     func rewriteInPlace(_ normalizer: Normalizer) -> ExitStatus {
-        var status = ExitStatus.success
-        for path in inputs {
-            do {
-                let input = try InputFile(path: path)
-                guard input.identity?.isRegular == true else {
-                    throw CLIError(status: .failure, message: "\(path): not a regular file, cannot rewrite it in place")
-                }
-                let output = try AtomicFileOutput(path: path)
-                do {
-                    try normalize(input, with: normalizer, into: output)
-                    try output.commit()
-                } catch {
-                    output.discard()
-                    throw error
-                }
-            } catch let error as CLIError {
-                error.report()
-                status = status.combined(with: error.status)
-            } catch {
-                preconditionFailure("unexpected \(error)") // a file output reports no broken pipe
-            }
-        }
-        return status
+        AtomicFileOutput.rewriteEach(inputs) { input, output in try normalize(input, with: normalizer, into: output) }
     }
 
     /// One input through a stream of its own. Reports are recorded only for `--stats` and
