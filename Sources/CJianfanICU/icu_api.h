@@ -26,6 +26,8 @@ typedef struct {
 #include <unicode/uenum.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unicode/uregex.h>
+#include <unicode/utext.h>
 #include <unicode/utypes.h>
 // Checking: the shim's names stand for ICU's own types, so that the function types below are
 // compared with ICU's prototypes; the asserts at the end tie them to the declarations in #else.
@@ -43,6 +45,8 @@ typedef UConverterFromUnicodeArgs jianfan_ufrom_args;
 typedef UConverterCallbackReason jianfan_ucallback_reason;
 typedef UConverterToUCallback jianfan_uto_callback;
 typedef UConverterFromUCallback jianfan_ufrom_callback;
+typedef URegularExpression jianfan_uregex;
+typedef UText jianfan_utext;
 #else
 /// A UTF-16 code unit: ICU's UChar, which in C is uint16_t.
 typedef uint16_t jianfan_uchar;
@@ -70,6 +74,9 @@ typedef void (*jianfan_uto_callback)(const void *context, jianfan_uto_args *args
 typedef void (*jianfan_ufrom_callback)(const void *context, jianfan_ufrom_args *args,
     const jianfan_uchar *codeUnits, int32_t length, int32_t codePoint, jianfan_ucallback_reason reason,
     jianfan_uerror *pErrorCode);
+/// Opaque ICU handles of the regular expressions: URegularExpression and UText.
+typedef struct jianfan_uregex jianfan_uregex;
+typedef struct jianfan_utext jianfan_utext;
 #endif
 
 // The UErrorCode and UTransDirection values the shim uses.
@@ -151,11 +158,29 @@ enum {
     F(i18n, ucsdet_getName, const char *, (const jianfan_ucsmatch *ucsm, jianfan_uerror *status)) \
     F(i18n, ucsdet_getConfidence, int32_t, (const jianfan_ucsmatch *ucsm, jianfan_uerror *status))
 
+// The regular expressions' functions (uregex.h, utext.h; stable since ICU 4.6), resolved like the
+// encodings': a library without them leaves the rest working; only --protect reports them missing.
+#define JIANFAN_ICU_REGEX_FUNCTIONS(F) \
+    F(i18n, uregex_open, jianfan_uregex *, (const jianfan_uchar *pattern, int32_t patternLength, \
+        uint32_t flags, jianfan_uparse_error *pe, jianfan_uerror *status)) \
+    F(i18n, uregex_clone, jianfan_uregex *, (const jianfan_uregex *regexp, jianfan_uerror *status)) \
+    F(i18n, uregex_close, void, (jianfan_uregex *regexp)) \
+    F(i18n, uregex_setUText, void, (jianfan_uregex *regexp, jianfan_utext *text, jianfan_uerror *status)) \
+    F(i18n, uregex_setRegion64, void, (jianfan_uregex *regexp, int64_t regionStart, int64_t regionLimit, \
+        jianfan_uerror *status)) \
+    F(i18n, uregex_findNext, int8_t, (jianfan_uregex *regexp, jianfan_uerror *status)) \
+    F(i18n, uregex_start64, int64_t, (jianfan_uregex *regexp, int32_t groupNum, jianfan_uerror *status)) \
+    F(i18n, uregex_end64, int64_t, (jianfan_uregex *regexp, int32_t groupNum, jianfan_uerror *status)) \
+    F(uc, utext_openUTF8, jianfan_utext *, (jianfan_utext *ut, const char *s, int64_t length, \
+        jianfan_uerror *status)) \
+    F(uc, utext_close, jianfan_utext *, (jianfan_utext *ut))
+
 /// The functions, resolved by jianfan_icu_ensure_loaded: `jianfan_icu.utrans_openU(...)`.
 typedef struct {
 #define JIANFAN_ICU_POINTER(library, name, result, parameters) result(*name) parameters;
     JIANFAN_ICU_FUNCTIONS(JIANFAN_ICU_POINTER)
     JIANFAN_ICU_ENCODING_FUNCTIONS(JIANFAN_ICU_POINTER)
+    JIANFAN_ICU_REGEX_FUNCTIONS(JIANFAN_ICU_POINTER)
 #undef JIANFAN_ICU_POINTER
 } jianfan_icu_functions;
 
@@ -167,6 +192,7 @@ typedef struct {
                    __typeof__(((jianfan_icu_functions *)0)->name)), #name " differs from ICU's");
 JIANFAN_ICU_FUNCTIONS(JIANFAN_ICU_SAME_TYPE)
 JIANFAN_ICU_ENCODING_FUNCTIONS(JIANFAN_ICU_SAME_TYPE)
+JIANFAN_ICU_REGEX_FUNCTIONS(JIANFAN_ICU_SAME_TYPE)
 #undef JIANFAN_ICU_SAME_TYPE
 _Static_assert(__builtin_types_compatible_p(UBool, int8_t), "UBool is int8_t");
 _Static_assert(__builtin_types_compatible_p(UChar32, int32_t), "UChar32 is int32_t");
@@ -207,6 +233,10 @@ int jianfan_icu_ensure_loaded(char *reason, size_t capacity);
 /// Like jianfan_icu_ensure_loaded, and the encodings' functions were found too.
 __attribute__((visibility("hidden")))
 int jianfan_icu_encodings_loaded(char *reason, size_t capacity);
+
+/// Like jianfan_icu_ensure_loaded, and the regular expressions' functions were found too.
+__attribute__((visibility("hidden")))
+int jianfan_icu_regex_loaded(char *reason, size_t capacity);
 
 /// Copies `text` into a caller's buffer, NUL-terminated and truncated to fit.
 __attribute__((visibility("hidden")))

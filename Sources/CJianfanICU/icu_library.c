@@ -27,6 +27,8 @@ static char load_error[256];
 static char loaded_library[64];
 // Empty when the encodings' functions resolved; else which one is missing.
 static char encodings_missing[96];
+// Empty when the regular expressions' functions resolved; else which one is missing.
+static char regex_missing[96];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 void jianfan_icu_copy_text(const char *text, char *buffer, size_t capacity) {
@@ -66,7 +68,7 @@ static int find_suffix(void *uc, int major, char *suffix, size_t capacity) {
 // `missing` receives the first of the encodings' functions that is absent (empty when none is).
 static int open_pair(const char *uc_name, const char *i18n_name, int major,
                      jianfan_icu_functions *into, void *opened[2], char *reason, size_t capacity,
-                     char *missing, size_t missing_capacity) {
+                     char *missing, size_t missing_capacity, char *regex_absent, size_t regex_capacity) {
     void *uc = dlopen(uc_name, RTLD_NOW | RTLD_LOCAL);
     if (uc == NULL) {
         const char *why = dlerror();
@@ -103,6 +105,15 @@ static int open_pair(const char *uc_name, const char *i18n_name, int major,
     }
     JIANFAN_ICU_ENCODING_FUNCTIONS(JIANFAN_ICU_RESOLVE_ENCODING)
 #undef JIANFAN_ICU_RESOLVE_ENCODING
+    regex_absent[0] = '\0';
+#define JIANFAN_ICU_RESOLVE_REGEX(library, name, result, parameters) \
+    snprintf(symbol, sizeof symbol, "%s%s", #name, suffix); \
+    into->name = (result(*) parameters)dlsym(library, symbol); \
+    if (into->name == NULL && regex_absent[0] == '\0') { \
+        snprintf(regex_absent, regex_capacity, "%s has no %s", library == uc ? uc_name : i18n_name, symbol); \
+    }
+    JIANFAN_ICU_REGEX_FUNCTIONS(JIANFAN_ICU_RESOLVE_REGEX)
+#undef JIANFAN_ICU_RESOLVE_REGEX
     opened[0] = uc;
     opened[1] = i18n;
     return 1;
@@ -116,7 +127,7 @@ fail:
 static int use(const char *uc, const char *i18n, int major, char *reason, size_t capacity) {
     void *opened[2];
     if (!open_pair(uc, i18n, major, &jianfan_icu, opened, reason, capacity,
-                   encodings_missing, sizeof encodings_missing)) return 0;
+                   encodings_missing, sizeof encodings_missing, regex_missing, sizeof regex_missing)) return 0;
     snprintf(loaded_library, sizeof loaded_library, "%s", uc);
     return icu_loaded = 1;
 }
@@ -161,6 +172,13 @@ int jianfan_icu_encodings_loaded(char *reason, size_t capacity) {
     return 0;
 }
 
+int jianfan_icu_regex_loaded(char *reason, size_t capacity) {
+    if (!jianfan_icu_ensure_loaded(reason, capacity)) return 0;
+    if (regex_missing[0] == '\0') return 1;
+    jianfan_icu_copy_text(regex_missing, reason, capacity);
+    return 0;
+}
+
 int jianfan_icu_available(char *reason, size_t capacity) {
     return jianfan_icu_ensure_loaded(reason, capacity);
 }
@@ -173,8 +191,9 @@ int jianfan_icu_probe(const char *uc_name, const char *i18n_name, char *reason, 
     jianfan_icu_functions functions;
     void *opened[2];
     char why[192] = "";
-    char missing[96];
-    if (!open_pair(uc_name, i18n_name, 0, &functions, opened, why, sizeof why, missing, sizeof missing)) {
+    char missing[96], regex_absent[96];
+    if (!open_pair(uc_name, i18n_name, 0, &functions, opened, why, sizeof why, missing, sizeof missing,
+                   regex_absent, sizeof regex_absent)) {
         jianfan_icu_copy_text(why, reason, capacity);
         return 0;
     }

@@ -14,6 +14,8 @@ struct ConversionPump {
     var encodings = EncodingRequest()
     /// `--verbose`: say which encoding each input was read in.
     var verbose = false
+    /// `--markup`, `--protect`, or the markup of the input's extension.
+    var protection = ProtectionChoice()
 
     /// The buffers handed to and from the decoding and encoding threads: the size of the
     /// conversion stream's reads (1 MiB), so that each read is served whole.
@@ -57,7 +59,7 @@ struct ConversionPump {
             if let fields {
                 try fields.run(name: name, reading: read, writing: write)
             } else {
-                var stream = engine.makeStream(lossy: lossy)
+                var stream = engine.protecting(protection.protection(for: input.path)).makeStream(lossy: lossy)
                 // A short read means no more input is ready (a terminal, `tail -f`): what has
                 // arrived is converted now instead of waiting for a full chunk.
                 try stream.convert(reading: read, writing: write)

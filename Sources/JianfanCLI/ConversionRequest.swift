@@ -34,6 +34,8 @@ struct ConversionRequest {
     var pipeline = PipelineRequest()
     /// `--from-encoding`, `--to-encoding` (see ``EncodingOptionGroup``).
     var encodings = EncodingRequest()
+    /// `--markup`, `--protect`, and each file's markup by extension (see ``ProtectionChoice``).
+    var protection = ProtectionChoice()
 
     func run() throws {
         let source = try ConfigSource(config, searchPaths: searchPaths)
@@ -60,6 +62,11 @@ struct ConversionRequest {
             return converter.segmenting(segmenter)
         }
         try pipeline.validate(output: output, inPlace: inPlace)
+        if protection.isExplicit {
+            guard case .table = engine else {
+                throw CLIError.usage("--markup and --protect work with the table engine, not with ICU transforms or --inspect, --segmentation, --ambiguities")
+            }
+        }
         if inspection != nil, !pipeline.isPlain {
             throw CLIError.usage("--inspect, --segmentation and --ambiguities cannot be combined with --jsonl, --csv, --tsv, --check or --diff")
         }
@@ -72,26 +79,33 @@ struct ConversionRequest {
                 if output != nil { throw CLIError.usage("--output cannot be combined with a directory input or --output-dir") }
                 var tree = TreeJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
                 tree.encodings = encodings
+                tree.protection = protection
                 let status = try tree.run(inputs, inPlace: inPlace)
                 if status != .success { throw ExitCode(status.rawValue) }
             } else {
                 var document = DocumentJob(engine: engine, lossy: lossy, options: files, config: source.builtIn)
                 document.encodings = encodings
+                document.protection = protection
                 try document.run(inputs: inputs.isEmpty ? ["-"] : inputs, output: output)
             }
             return
         }
         ProgressMeter.start(inputs: inputs.isEmpty ? ["-"] : inputs)
         defer { ProgressMeter.current?.clear() }
-        let fields = pipeline.fieldPump(.converting(with: engine), lossy: lossy)
-        let job = ConversionJob(pump: ConversionPump(
+        // Fields and checks: `--markup` and `--protect` only (an extension says nothing of a field).
+        let fields = pipeline.fieldPump(.converting(with: engine.protecting(protection.protection(for: nil))), lossy: lossy)
+        var pump = ConversionPump(
             engine: engine, lossy: lossy, fields: fields, encodings: encodings, verbose: files.verbose
-        ))
+        )
+        pump.protection = protection
+        let job = ConversionJob(pump: pump)
 
         let status: ExitStatus
         if pipeline.check || pipeline.diff {
             if !encodings.isDefault { throw CLIError.usage("--check and --diff read UTF-8 only: they cannot be combined with --from-encoding or --to-encoding") }
-            status = try pipeline.checkConversion(inputs.isEmpty ? ["-"] : inputs, engine: engine, lossy: lossy)
+            status = try pipeline.checkConversion(
+                inputs.isEmpty ? ["-"] : inputs, engine: engine.protecting(protection.protection(for: nil)), lossy: lossy
+            )
         } else if inPlace {
             if output != nil { throw CLIError.usage("--in-place and --output cannot be combined") }
             if inputs.isEmpty { throw CLIError.usage("--in-place needs at least one input file") }

@@ -108,6 +108,18 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup(title: "Fields and checks")
     var pipeline: PipelineOptions
 
+    @Option(help: ArgumentHelp(
+        "Keep markup unconverted: markdown (front matter, code, HTML tags, link targets, URLs, e-mail addresses, entities), html (tags and attributes but alt/title/aria-label, comments, script and style, entities, URLs), mediawiki (-{…}- shown unconverted, -{zh-hans:…;zh-hant:…}- as the target's variant), or none. Default: by extension (.md, .markdown: markdown; .html, .htm, .xhtml: html), none for standard input and other files.",
+        valueName: "markup"
+    ))
+    var markup: Markup?
+
+    @Option(help: ArgumentHelp(
+        "Copy text matching this ICU regular expression unconverted, matched within each line; repeat for several.",
+        valueName: "regex"
+    ))
+    var protect: [String] = []
+
     @Option(help: "greedy: OpenCC's longest match (the default); words: the likeliest reading where phrases overlap.")
     var segmenter: SegmenterChoice = .greedy
 
@@ -122,6 +134,7 @@ struct ConvertCommand: ParsableCommand {
             inspection: inspect ? .inspect : segmentation ? .segmentation : ambiguities ? .ambiguities : nil,
             pipeline: pipeline.request
         )
+        request.protection = try ProtectionChoice(markup: markup, patterns: protect)
         request.files = fileOptions.options
         request.noCache = noCache
         request.encodings = try encodingOptions.request()

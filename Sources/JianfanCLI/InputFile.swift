@@ -25,6 +25,8 @@ final class InputFile {
     /// The name as the user typed it, for messages (bytes that are not UTF-8 show as U+FFFD);
     /// `<stdin>` for standard input.
     let displayName: String
+    /// The path as given (`-` for standard input).
+    let path: String
     let fd: Int32
     let identity: FileIdentity?
     private let ownsDescriptor: Bool
@@ -33,6 +35,7 @@ final class InputFile {
     static let standardInputName = "<stdin>"
 
     init(path: String) throws(CLIError) {
+        self.path = path
         if path == "-" {
             displayName = Self.standardInputName
             fd = 0

@@ -35,6 +35,8 @@ public struct ConversionStream {
     private var nextAttempt = ConversionStream.flushSize
     /// `pending` up to here has been searched for a safe cut and has none.
     private var searched = 0
+    /// With the converter's ``Converter/protection``: windows of lines instead of safe cuts.
+    private var protected: ProtectedConversion?
 
     /// Pending input is converted once it reaches this size (if a safe cut is found): large
     /// enough to be cut into pieces for two cores, small enough to keep memory low. (2 MB
@@ -50,6 +52,9 @@ public struct ConversionStream {
     init(converter: Converter, lossy: Bool) {
         self.converter = converter
         self.lossy = lossy
+        if !converter.protection.isEmpty {
+            protected = ProtectedConversion(protection: converter.protection, target: converter.config)
+        }
     }
 
     /// Takes more input and converts it in windows of about 512 KB, each cut where no match can
@@ -109,7 +114,7 @@ public struct ConversionStream {
             if count < ConversionStream.readSize { try convertWindows(force: true, to: write) }
         }
         try validate(final: true)
-        try emit(upTo: pending.count, to: write)
+        try finishWindows(to: write)
     }
 
     /// Converts pending input up to a safe cut when enough of it has arrived (or, with `force`,
@@ -117,6 +122,7 @@ public struct ConversionStream {
     private mutating func convertWindows<E: Error>(
         force: Bool, to consume: (UnsafeRawBufferPointer) throws(E) -> Void
     ) throws(E) {
+        if protected != nil { return try convertProtected(force: force, final: false, to: consume) }
         let plan = converter.plan
         if force && validated > 0 && validated < nextAttempt {
             let cut: Int? = pending.withUnsafeBufferPointer { bytes in
@@ -156,7 +162,37 @@ public struct ConversionStream {
     /// - Throws: ``InvalidUTF8Error`` for a scalar cut off by the end of input, unless `lossy`.
     public mutating func finish(into output: inout [UInt8]) throws(InvalidUTF8Error) {
         try validate(final: true)
-        emit(upTo: pending.count) { output.append(contentsOf: $0) }
+        finishWindows { output.append(contentsOf: $0) }
+    }
+
+    private mutating func finishWindows<E: Error>(to consume: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        if protected != nil {
+            try convertProtected(force: false, final: true, to: consume)
+        } else {
+            try emit(upTo: pending.count, to: consume)
+        }
+    }
+
+    /// With protection: converts the windows of lines ``ProtectedConversion`` cuts (whole
+    /// lines, the same however the input arrives), each window at once.
+    private mutating func convertProtected<E: Error>(
+        force: Bool, final: Bool, to consume: (UnsafeRawBufferPointer) throws(E) -> Void
+    ) throws(E) {
+        guard var state = protected.take() else { return }
+        defer { protected = state }
+        while validated > 0 {
+            let window = pending.withUnsafeBufferPointer {
+                state.nextWindow(UnsafeBufferPointer(rebasing: $0[0..<validated]), force: force, final: final)
+            }
+            guard let window else { return }
+            out.removeAll()
+            state.convert(window, with: converter, into: out, workspace: workspace)
+            let cut = window.bytes.count
+            pending.removeSubrange(0..<cut)
+            pendingOffset += cut
+            validated -= cut
+            try consume(out.bytes)
+        }
     }
 
     private mutating func validate(final: Bool) throws(InvalidUTF8Error) {

@@ -29,6 +29,12 @@ public struct Converter: Sendable {
     /// out by default, and so does Jianfan).
     public let includesTofuRiskDictionaries: Bool
     private(set) var plan: Plan
+    /// What conversion copies unconverted (``protecting(_:)``); nothing by default.
+    ///
+    /// ```swift
+    /// Converter(.s2t).protecting(Protection(markup: .html)).protection.markup   // .html
+    /// ```
+    public internal(set) var protection = Protection.none
     /// How many threads one large conversion may use (default: every active core). The output
     /// is the same for any value; 1 converts on the calling thread only.
     public var maximumThreads = System.activeProcessorCount
@@ -170,6 +176,7 @@ public struct Converter: Sendable {
     /// ```
     /// - Precondition: `input` is valid UTF-8. Other bytes may be read out of bounds.
     public func convert(unsafeValidatedUTF8 input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
+        if !protection.isEmpty { return convertProtected(input, appendingTo: &output) }
         let estimate = Converter.outputEstimate(input.count)
         guard output.isEmpty else {
             let buffer = ByteBuffer(capacity: estimate)
@@ -215,6 +222,7 @@ public struct Converter: Sendable {
     /// ```
     /// - Precondition: `input` is valid UTF-8. Other bytes may be read out of bounds.
     public func convert(unsafeValidatedUTF8 input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
+        if !protection.isEmpty { return convertProtected(input, into: output) }
         // Straight into the caller's buffer when it leaves the writer its slack, as above; else,
         // or when the output outgrows it, through a buffer of its own, copied if it fits.
         let lent = output.count >= ByteBuffer.slack * 2 ? output.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil

@@ -16,6 +16,8 @@ struct DocumentJob {
     /// The built-in configuration, for `--set-language`; nil for a custom configuration file.
     let config: Config?
     var encodings = EncodingRequest()
+    /// `--markup`, `--protect`, or each file's markup by extension.
+    var protection = ProtectionChoice()
 
     func run(inputs: [String], output: String?) throws {
         guard inputs.count == 1, let input = inputs.first, input != "-" || options.format != nil else {
@@ -30,11 +32,12 @@ struct DocumentJob {
             bytes = try FileConversion.readWhole(input).0
         }
         var conversion = FileConversion(
-            conversion: engine.wholeConversion(lossy: lossy),
+            conversion: engine.protecting(protection.protection(for: nil)).wholeConversion(lossy: lossy),
             language: options.setLanguage ? config.flatMap { LanguageTag(target: $0) } : nil,
             format: options.format
         )
         conversion.encodings = encodings
+        conversion.markupConversions = protection.conversions(engine, lossy: lossy)
         conversion.keepsEncoding = false
         conversion.lossy = lossy
         conversion.verbose = options.verbose

@@ -39,6 +39,9 @@ struct FileConversion: Sendable {
     var lossy = false
     /// `--verbose`: say which encoding a file was read in when it is not UTF-8.
     var verbose = false
+    /// The conversions of files whose extension names their markup (`.md`, `.html`), when
+    /// `--markup` did not say (see ``ProtectionChoice``).
+    var markupConversions: [Markup: TextConversion] = [:]
     /// The output directories known to exist, shared by the workers.
     let directories = KnownDirectories()
 
@@ -84,6 +87,7 @@ struct FileConversion: Sendable {
             // Conversion keeps the length of nearly every character: one allocation, not a dozen.
             output.reserveCapacity(text.count + text.count / 16 + 64)
             do {
+                let conversion = Markup(path: name).flatMap { markupConversions[$0] } ?? self.conversion
                 try text.withUnsafeBytes { try conversion.apply($0, &output) }
             } catch {
                 return nil

@@ -30,6 +30,8 @@ struct TreeJob {
     /// The built-in configuration, for `--set-language`; nil for a custom configuration file.
     let config: Config?
     var encodings = EncodingRequest()
+    /// `--markup`, `--protect`, or each file's markup by extension.
+    var protection = ProtectionChoice()
 
     func run(_ inputs: [String], inPlace: Bool) throws -> ExitStatus {
         if inPlace, options.outputDirectory != nil {
@@ -103,12 +105,13 @@ struct TreeJob {
         let mask = umask(0)
         umask(mask)
         var conversion = FileConversion(
-            conversion: engine.wholeConversion(lossy: lossy),
+            conversion: engine.protecting(protection.protection(for: nil)).wholeConversion(lossy: lossy),
             language: options.setLanguage ? config.flatMap { LanguageTag(target: $0) } : nil,
             format: options.format
         )
         conversion.umask = mask
         conversion.encodings = encodings
+        conversion.markupConversions = protection.conversions(engine, lossy: lossy)
         conversion.lossy = lossy
         conversion.verbose = options.verbose
         let results = OutcomeSlots(count: files.count)

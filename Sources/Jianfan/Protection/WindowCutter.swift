@@ -13,6 +13,9 @@
 struct WindowCutter {
     static let frontMatterLimit = 1 << 16
 
+    /// Whether front matter and fences are found (Markdown); without, windows have no blocks.
+    var findsBlocks = true
+
     /// Nothing has been cut yet: front matter may still start here.
     private var atStart = true
     /// The end of the front matter in the pending bytes, found before the first window.
@@ -30,7 +33,7 @@ struct WindowCutter {
     mutating func next(_ s: UnsafeBufferPointer<UInt8>, windowSize: Int, force: Bool, final: Bool) -> TextWindow? {
         let n = s.count
         guard n > 0 else { return nil }
-        if atStart {
+        if atStart && findsBlocks {
             guard let end = frontMatter(s, final: final) else { return nil }
             frontMatterEnd = end
         }
@@ -61,7 +64,7 @@ struct WindowCutter {
             }
         }
         atStart = false
-        let blocks = markBlocks(s, end)
+        let blocks = findsBlocks ? markBlocks(s, end) : []
         lineContinues = !endsLine
         return TextWindow(bytes: Array(UnsafeBufferPointer(rebasing: s[0..<end])), blocks: blocks, endsLine: endsLine)
     }

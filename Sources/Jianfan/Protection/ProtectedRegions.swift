@@ -10,12 +10,13 @@
 ///   `&` `@` costs one table lookup per byte.
 enum ProtectedRegions {
     /// Appends the protected byte ranges of `s[line]` (a line without its break), in order.
-    static func inline(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into ranges: inout [Range<Int>]) {
+    /// Without `markdown`, only entities, URLs and e-mail addresses: text between HTML tags.
+    static func inline(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into ranges: inout [Range<Int>], markdown: Bool = true) {
         var i = line.lowerBound
         let end = line.upperBound
         while i < end {
             let b = s[i]
-            guard isTrigger(b) else {
+            guard isTrigger(b), markdown || !isMarkdownTrigger(b) else {
                 i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: end, orEF: false) : i + 1
                 continue
             }
@@ -70,6 +71,10 @@ enum ProtectedRegions {
         default: false
         }
     }
+
+    /// `<` `]` `` ` ``: what only Markdown (and HTML inside it) protects.
+    @inline(__always)
+    private static func isMarkdownTrigger(_ b: UInt8) -> Bool { b == 0x3C || b == 0x5D || b == 0x60 }
 
     /// `<tag …>`, `</tag>`, `<!-- … -->`, `<http://…>`; must close on the same line.
     private static func tagEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
