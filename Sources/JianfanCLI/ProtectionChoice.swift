@@ -46,15 +46,14 @@ struct ProtectionChoice: Sendable {
 }
 
 extension ProtectionChoice {
-    /// The whole-file conversions of Markdown and HTML files, by extension; none when
-    /// `--markup` applies to every file.
+    /// The whole-file conversion of each markup a text file may get (`--markup`, or else
+    /// `none`, `markdown` and `html` by extension), with the patterns; none that protects nothing.
     func conversions(_ engine: Engine, lossy: Bool) -> [Markup: TextConversion] {
-        guard markup == nil else { return [:] }
         var conversions: [Markup: TextConversion] = [:]
-        for markup in [Markup.markdown, .html] {
-            var protection = protection(for: nil)
+        for markup in markup.map({ [$0] }) ?? [.none, .markdown, .html] {
+            var protection = base
             protection.markup = markup
-            conversions[markup] = engine.protecting(protection).wholeConversion(lossy: lossy)
+            if !protection.isEmpty { conversions[markup] = engine.protecting(protection).wholeConversion(lossy: lossy) }
         }
         return conversions
     }

@@ -80,6 +80,10 @@ struct ProtectionCLITests {
         #expect(none.stdoutText == "頭髮 `頭髮`\n")
         let stdin = try CLI.run(["-c", "s2t"], stdin: Array(markdown.utf8), in: dir.url)
         #expect(stdin.stdoutText == "頭髮 `頭髮`\n")
+        let explicit = try CLI.run(["-c", "s2t", "--markup", "markdown", "src", "--output-dir", "out2"], in: dir.url)
+        #expect(explicit.status == 0)
+        #expect(try dir.readText("out2/c.txt") == "頭髮 `头发`\n")
+        #expect(try dir.readText("out2/sub/b.HTML") == "<b title=\"头发\" class=\"头发\">頭髮</b>\n")   // Markdown keeps a tag whole
         let inPlace = try CLI.run(["-c", "s2t", "--in-place", "src/a.md"], in: dir.url)
         #expect(inPlace.status == 0)
         #expect(try dir.readText("src/a.md") == "頭髮 `头发`\n")

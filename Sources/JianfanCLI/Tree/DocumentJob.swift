@@ -32,11 +32,12 @@ struct DocumentJob {
             bytes = try FileConversion.readWhole(input).0
         }
         var conversion = FileConversion(
-            conversion: engine.protecting(protection.protection(for: nil)).wholeConversion(lossy: lossy),
+            conversion: engine.wholeConversion(lossy: lossy),
             language: options.setLanguage ? config.flatMap { LanguageTag(target: $0) } : nil,
             format: options.format
         )
         conversion.encodings = encodings
+        conversion.protection = protection
         conversion.markupConversions = protection.conversions(engine, lossy: lossy)
         conversion.keepsEncoding = false
         conversion.lossy = lossy

@@ -39,8 +39,10 @@ struct FileConversion: Sendable {
     var lossy = false
     /// `--verbose`: say which encoding a file was read in when it is not UTF-8.
     var verbose = false
-    /// The conversions of files whose extension names their markup (`.md`, `.html`), when
-    /// `--markup` did not say (see ``ProtectionChoice``).
+    /// `--markup`, `--protect`, or a text file's markup by extension (documents and subtitles
+    /// are converted without: their text is already taken out of the markup).
+    var protection = ProtectionChoice()
+    /// The conversion of a text file by its markup (see ``ProtectionChoice/conversions(_:lossy:)``).
     var markupConversions: [Markup: TextConversion] = [:]
     /// The output directories known to exist, shared by the workers.
     let directories = KnownDirectories()
@@ -87,7 +89,7 @@ struct FileConversion: Sendable {
             // Conversion keeps the length of nearly every character: one allocation, not a dozen.
             output.reserveCapacity(text.count + text.count / 16 + 64)
             do {
-                let conversion = Markup(path: name).flatMap { markupConversions[$0] } ?? self.conversion
+                let conversion = markupConversions[protection.protection(for: name).markup] ?? self.conversion
                 try text.withUnsafeBytes { try conversion.apply($0, &output) }
             } catch {
                 return nil

@@ -105,12 +105,13 @@ struct TreeJob {
         let mask = umask(0)
         umask(mask)
         var conversion = FileConversion(
-            conversion: engine.protecting(protection.protection(for: nil)).wholeConversion(lossy: lossy),
+            conversion: engine.wholeConversion(lossy: lossy),
             language: options.setLanguage ? config.flatMap { LanguageTag(target: $0) } : nil,
             format: options.format
         )
         conversion.umask = mask
         conversion.encodings = encodings
+        conversion.protection = protection
         conversion.markupConversions = protection.conversions(engine, lossy: lossy)
         conversion.lossy = lossy
         conversion.verbose = options.verbose
