@@ -187,8 +187,8 @@ _jianfan() {
 _jianfan_convert() {
     repeating_flags=()
     non_repeating_flags=(--in-place --include-tofu-risk-dictionaries --lossy --noflush --no-cache --inspect --segmentation --ambiguities --skip-invalid --check --diff --all --set-language -v --verbose --version -h --help)
-    repeating_options=(-i --input --path --dict --jsonl --include --exclude)
-    non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv --segmenter --output-dir --format --from-encoding --to-encoding)
+    repeating_options=(-i --input --path --dict --jsonl --protect --include --exclude)
+    non_repeating_options=(-c --config -o --output --engine --icu-transform --csv --tsv --markup --segmenter --output-dir --format --from-encoding --to-encoding)
     __jianfan_offer_flags_options -1
 
     # Offer option value completions
@@ -228,6 +228,13 @@ _jianfan_convert() {
         return
         ;;
     '--tsv')
+        return
+        ;;
+    '--markup')
+        __jianfan_add_completions -W 'none'$'\n''markdown'$'\n''html'$'\n''mediawiki'
+        return
+        ;;
+    '--protect')
         return
         ;;
     '--segmenter')

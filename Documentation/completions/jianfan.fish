@@ -23,7 +23,7 @@ function __jianfan_parse_tokens -S
         __jianfan_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'dict=+' 'no-cache' 'inspect' 'segmentation' 'ambiguities' 'jsonl=+' 'csv=' 'tsv=' 'skip-invalid' 'check' 'diff' 'segmenter=' 'output-dir=' 'include=+' 'exclude=+' 'all' 'format=' 'set-language' 'v/verbose' 'from-encoding=' 'to-encoding=' 'version' 'h/help'
+            __jianfan_parse_subcommand -r 1 'c/config=' 'i/input=+' 'o/output=' 'in-place' 'include-tofu-risk-dictionaries' 'lossy' 'engine=' 'icu-transform=' 'path=+' 'noflush' 'dict=+' 'no-cache' 'inspect' 'segmentation' 'ambiguities' 'jsonl=+' 'csv=' 'tsv=' 'skip-invalid' 'check' 'diff' 'markup=' 'protect=+' 'segmenter=' 'output-dir=' 'include=+' 'exclude=+' 'all' 'format=' 'set-language' 'v/verbose' 'from-encoding=' 'to-encoding=' 'version' 'h/help'
         case 'configs'
             __jianfan_parse_subcommand 0 'version' 'h/help'
         case 'normalize'
@@ -117,6 +117,8 @@ complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_option
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" skip-invalid' -l 'skip-invalid' -d 'With --jsonl/--csv/--tsv: pass invalid lines through unchanged (counted on standard error) instead of failing.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" check' -l 'check' -d 'Write nothing; list the inputs the command would change and exit 1 if there are any.'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" diff' -l 'diff' -d 'Write nothing; print a unified diff of what would change (exit 1 if anything would).'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" markup' -l 'markup' -d 'Keep markup unconverted: markdown (front matter, code, HTML tags, link targets, URLs, e-mail addresses, entities), html (tags and attributes but alt/title/aria-label, comments, script and style, entities, URLs), mediawiki (-{…}- shown unconverted, -{zh-hans:…;zh-hant:…}- as the target\'s variant), or none. Default: by extension (.md, .markdown: markdown; .html, .htm, .xhtml: html), none for standard input and other files.' -rfka 'none markdown html mediawiki'
+complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'protect' -d 'Copy text matching this ICU regular expression unconverted, matched within each line; repeat for several.' -rfka ''
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" segmenter' -l 'segmenter' -d 'greedy: OpenCC\'s longest match (the default); words: the likeliest reading where phrases overlap.' -rfka 'greedy words'
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert" output-dir' -l 'output-dir' -d 'Write each input\'s conversion under DIR, mirroring directories given as inputs.' -rfka ''
 complete -c 'jianfan' -n '__jianfan_should_offer_completions_for_flags_or_options "jianfan convert"' -l 'include' -d 'In directories, convert only files matching GLOB (repeatable; `*`, `**`, `?`, `[…]`).' -rfka ''
