@@ -55,9 +55,14 @@ enum UTF8Text {
     /// The end of the line containing `i` (the offset of its line break, or `limit`).
     @inline(__always)
     static func lineEnd(from i: Int, in s: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        var j = skipMultibyte(s, from: i, limit: limit, orEF: false)
-        while j < limit, s[j] != 0x0A, s[j] != 0x0D { j += 1 }
-        return j
+        var j = i
+        while true {
+            // Past every run of multi-byte scalars 8 bytes at a time, not only the first.
+            j = skipMultibyte(s, from: j, limit: limit, orEF: false)
+            guard j < limit else { return limit }
+            if s[j] == 0x0A || s[j] == 0x0D { return j }
+            j += 1
+        }
     }
 
     /// The start of the line containing `i` (after the previous line break, or `floor`).

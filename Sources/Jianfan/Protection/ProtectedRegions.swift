@@ -50,7 +50,7 @@ enum ProtectedRegions {
         var i = span.lowerBound
         while i < span.upperBound {
             // Skip to the first trigger, then protect its whole line.
-            while i < span.upperBound, !isTrigger(s[i]) {
+            while i < span.upperBound, !isTrigger(s[i]) || !mayStart(s, i, span.upperBound) {
                 i = s[i] >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: span.upperBound, orEF: false) : i + 1
             }
             guard i < span.upperBound else { break }
@@ -69,6 +69,17 @@ enum ProtectedRegions {
         switch b {
         case 0x3C, 0x5D, 0x60, 0x26, 0x3A, 0x77, 0x57, 0x40: true
         default: false
+        }
+    }
+
+    /// Whether the trigger at `i` may start a region: `:` only before `//`, `w` only before
+    /// `ww.` (common letters in prose, which would make every line with one be scanned).
+    @inline(__always)
+    private static func mayStart(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        switch s[i] {
+        case 0x3A: i + 2 < end && s[i + 1] == 0x2F && s[i + 2] == 0x2F
+        case 0x77, 0x57: i + 3 < end && s[i + 1] | 0x20 == 0x77 && s[i + 2] | 0x20 == 0x77 && s[i + 3] == 0x2E
+        default: true
         }
     }
 
