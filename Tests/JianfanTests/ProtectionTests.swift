@@ -50,6 +50,33 @@ struct ProtectionTests {
         }
     }
 
+    @Test("Any bytes: invalid input throws at its first bad byte, lossy streams never fail, for every markup")
+    func anyBytes() throws {
+        var rng = SplitMix64(seed: 0xB17E5)
+        let specials = Array("<>!-{}|;:/`&#@w\"'\n\r".utf8) + [0x00, 0x80, 0xE5, 0xA4, 0xB4, 0xF0, 0xFF]
+        for _ in 0..<200 {
+            let bytes = (0..<Int(rng.next() % 300)).map { _ in
+                rng.next() % 2 == 0 ? specials[Int(rng.next() % UInt64(specials.count))] : UInt8(truncatingIfNeeded: rng.next())
+            }
+            for markup in Markup.allCases {
+                let converter = Converter(.s2t).protecting(try Protection(markup: markup, patterns: ["[<{].{0,3}"]))
+                var out: [UInt8] = []
+                let valid = String(validating: bytes, as: UTF8.self) != nil
+                do {
+                    try bytes.withUnsafeBytes { try converter.convert($0, appendingTo: &out) }
+                    #expect(valid)
+                } catch {
+                    #expect(!valid)
+                }
+                var stream = converter.makeStream(lossy: true)
+                var lossy: [UInt8] = []
+                try stream.write(bytes, into: &lossy)
+                try stream.finish(into: &lossy)
+                #expect(String(validating: lossy, as: UTF8.self) != nil)
+            }
+        }
+    }
+
     @Test("An unclosed fence or comment is copied as it streams: output keeps up with input")
     func boundedMemory() throws {
         let line = Array("头发后来头发后来\n".utf8)
