@@ -285,7 +285,7 @@ _jianfan_normalize() {
     repeating_flags=()
     non_repeating_flags=(--in-place --json --stats --lossy --skip-invalid --check --diff --version -h --help)
     repeating_options=(--against --jsonl)
-    non_repeating_options=(--to -c --config --steps -o --output --html --minimum-match --maximum-gap --color --csv --tsv)
+    non_repeating_options=(--to -c --config --markup --steps -o --output --html --minimum-match --maximum-gap --color --csv --tsv)
     __jianfan_offer_flags_options -1
 
     # Offer option value completions
@@ -296,6 +296,10 @@ _jianfan_normalize() {
         ;;
     '-c'|'--config')
         __jianfan_add_completions -W 's2t'$'\n''t2s'$'\n''s2tw'$'\n''tw2s'$'\n''s2twp'$'\n''tw2sp'$'\n''s2hk'$'\n''hk2s'$'\n''s2hkp'$'\n''hk2sp'$'\n''t2tw'$'\n''tw2t'$'\n''t2hk'$'\n''hk2t'$'\n''t2jp'$'\n''jp2t'
+        return
+        ;;
+    '--markup')
+        __jianfan_add_completions -W 'none'$'\n''markdown'$'\n''html'$'\n''mediawiki'
         return
         ;;
     '--steps')

@@ -39,6 +39,8 @@ extension NormalizeCommand {
     /// `--json`; the script detector reads the input only for `--stats`.
     private func normalize(_ input: InputFile, with normalizer: Normalizer, into sink: any OutputSink) throws {
         defer { ProgressMeter.current?.nextFile() }
+        var normalizer = normalizer
+        normalizer.markup = markup ?? (input.path == "-" ? nil : Markup(path: input.path))
         var stream = normalizer.makeStream(lossy: lossy, reporting: stats || json)
         let target = stats ? ScriptNote.target(of: targetConfig) : nil
         var detector = target.map { _ in ScriptDetector() }

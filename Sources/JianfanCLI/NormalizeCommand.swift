@@ -65,6 +65,12 @@ struct NormalizeCommand: ParsableCommand {
     )
     var config: String?
 
+    @Option(help: ArgumentHelp(
+        "markdown: front matter and fenced code are left alone; html (or none): they are text. Default: by extension (.md, .markdown; .html, .htm, .xhtml), else by the text's start (<!DOCTYPE html, <html: html), else markdown. Tags, comments, entities, code spans, URLs and e-mail addresses are left alone in every case.",
+        valueName: "markup"
+    ))
+    var markup: Markup?
+
     @Option(help: ArgumentHelp("The steps, comma-separated: readings,punctuation,lines,script.", valueName: "steps"))
     var steps: String?
 
@@ -178,14 +184,18 @@ struct NormalizeCommand: ParsableCommand {
             }
             target = parsed
         }
-        guard let steps else { return .standard(script: target) }
-        var names = steps.split(separator: ",").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
-        if target != nil, !names.contains(where: { $0.lowercased() == "script" }) { names.append("script") }
-        do {
-            return try Normalizer(stepNames: names, script: target)
-        } catch {
-            throw CLIError.usage("\(error)")
+        var normalizer = Normalizer.standard(script: target)
+        if let steps {
+            var names = steps.split(separator: ",").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+            if target != nil, !names.contains(where: { $0.lowercased() == "script" }) { names.append("script") }
+            do {
+                normalizer = try Normalizer(stepNames: names, script: target)
+            } catch {
+                throw CLIError.usage("\(error)")
+            }
         }
+        normalizer.markup = markup
+        return normalizer
     }
 
     static func printStats(_ reports: [Normalizer.StepReport], for path: String) {

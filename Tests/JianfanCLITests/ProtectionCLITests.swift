@@ -60,6 +60,21 @@ struct ProtectionCLITests {
         #expect(icu.status == 2)
     }
 
+    @Test("normalize: .html files have no fenced blocks, .md files do; --markup overrides; content decides for the rest")
+    func normalizeByExtension() throws {
+        let dir = try TemporaryDirectory()
+        let fenced = "```\n中文,中文\n```\n"
+        try dir.write("a.md", fenced)
+        try dir.write("a.html", fenced)
+        try dir.write("a.txt", "<!doctype html>\n" + fenced)
+        #expect(try CLI.run(["normalize", "--steps", "punctuation", "a.md"], in: dir.url).stdoutText == fenced)
+        #expect(try CLI.run(["normalize", "--steps", "punctuation", "a.html"], in: dir.url).stdoutText == "```\n中文，中文\n```\n")
+        #expect(try CLI.run(["normalize", "--steps", "punctuation", "--markup", "markdown", "a.html"], in: dir.url).stdoutText == fenced)
+        #expect(try CLI.run(["normalize", "--steps", "punctuation", "a.txt"], in: dir.url).stdoutText
+            == "<!doctype html>\n```\n中文，中文\n```\n")
+        #expect(try CLI.run(["normalize", "--steps", "punctuation"], stdin: Array(fenced.utf8), in: dir.url).stdoutText == fenced)
+    }
+
     @Test("files: .md and .html by extension, in a tree too; --markup overrides; standard input is none")
     func byExtension() throws {
         let dir = try TemporaryDirectory()

@@ -62,6 +62,13 @@ struct ProtectionExamples {
         #expect(Converter(.s2t).protecting(.markdown).convert("```\n头发\n```\n头发\n") == "```\n头发\n```\n頭髮\n")
     }
 
+    @Test("Normalizer.markup")
+    func normalizerMarkup() {
+        var normalizer = Normalizer.standard(script: .t2s)
+        normalizer.markup = Markup(path: "page.html")   // .html: a ``` line is text
+        #expect(normalizer.markup == .html)
+    }
+
     @Test("ProtectionChoice: --markup, --protect, extensions")
     func choice() throws {
         let choice = try ProtectionChoice(markup: nil, patterns: ["#\\w+"])

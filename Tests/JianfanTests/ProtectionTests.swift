@@ -131,6 +131,19 @@ struct ProtectionTests {
         }
     }
 
+    @Test("Normalize: fences are blocks in Markdown, text in HTML; by default the text's start decides")
+    func normalizeMarkup() {
+        let fenced = "```\n中文,中文\n```\n"
+        var normalizer = Normalizer(steps: [.punctuationWidth])
+        #expect(normalizer.normalize(fenced).text == fenced)   // no markup given, no HTML start: Markdown's blocks
+        #expect(normalizer.normalize("<!DOCTYPE html>\n" + fenced).text == "<!DOCTYPE html>\n```\n中文，中文\n```\n")
+        normalizer.markup = .markdown
+        #expect(normalizer.normalize("<!DOCTYPE html>\n" + fenced).text == "<!DOCTYPE html>\n" + fenced)
+        normalizer.markup = .html
+        #expect(normalizer.normalize(fenced).text == "```\n中文，中文\n```\n")
+        #expect(normalizer.normalize("<b title=\"中文,中文\">中文,中文</b>").text == "<b title=\"中文,中文\">中文，中文</b>")
+    }
+
     @Test("Markup by extension and by content")
     func markupChoice() {
         #expect(Markup(path: "a/b.markdown") == .markdown)

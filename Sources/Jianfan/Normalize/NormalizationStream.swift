@@ -55,6 +55,11 @@ public struct NormalizationStream {
         self.lossy = lossy
         isReporting = reporting
         runners = normalizer.steps.map { $0.runner(reporting: reporting) }
+        switch normalizer.markup {
+        case nil: cutter.sniffsMarkup = true
+        case .markdown?: break
+        case _?: cutter.findsBlocks = false
+        }
         lines = reporting ? OriginalLines() : nil
     }
 

@@ -13,6 +13,17 @@ public struct Normalizer: Sendable {
     /// Normalizer.standard(script: .t2s).steps.map(\.name)   // ["readings", "punctuation", "script"]
     /// ```
     public let steps: [any NormalizationStep]
+    /// The text's markup, which decides whether front matter and fenced code are blocks no step
+    /// touches: yes for ``Markup/markdown``, no for the others (in HTML a line of backticks is
+    /// text); nil (the default) decides by the text's start (``Markup/init(sniffing:)``: HTML
+    /// there means no blocks, anything else Markdown's). Inline regions — tags, comments,
+    /// entities, code spans, URLs, e-mail addresses — are protected whatever the markup.
+    ///
+    /// ```swift
+    /// var normalizer = Normalizer.standard(script: .t2s)
+    /// normalizer.markup = Markup(path: "page.html")   // .html: a ``` line is text
+    /// ```
+    public var markup: Markup?
 
     /// A chain of these steps, each run on the previous one's output; any order, repeats allowed.
     ///

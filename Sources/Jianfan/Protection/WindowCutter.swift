@@ -15,6 +15,8 @@ struct WindowCutter {
 
     /// Whether front matter and fences are found (Markdown); without, windows have no blocks.
     var findsBlocks = true
+    /// Decide ``findsBlocks`` by the text's start (``Markup/init(sniffing:)``): HTML has none.
+    var sniffsMarkup = false
 
     /// Nothing has been cut yet: front matter may still start here.
     private var atStart = true
@@ -33,6 +35,12 @@ struct WindowCutter {
     mutating func next(_ s: UnsafeBufferPointer<UInt8>, windowSize: Int, force: Bool, final: Bool) -> TextWindow? {
         let n = s.count
         guard n > 0 else { return nil }
+        if atStart && sniffsMarkup {
+            // `<!DOCTYPE html` after a BOM and some blank lines: 64 bytes tell.
+            if n < 64 && !final && !force { return nil }
+            findsBlocks = Markup(sniffing: UnsafeBufferPointer(rebasing: s.prefix(512))) != .html
+            sniffsMarkup = false
+        }
         if atStart && findsBlocks {
             guard let end = frontMatter(s, final: final) else { return nil }
             frontMatterEnd = end
