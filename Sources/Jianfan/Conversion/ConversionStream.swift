@@ -173,26 +173,14 @@ public struct ConversionStream {
         }
     }
 
-    /// With protection: converts the windows of lines ``ProtectedConversion`` cuts (whole
-    /// lines, the same however the input arrives), each window at once.
+    /// With protection: the windows of whole lines ``ProtectedConversion`` cuts.
     private mutating func convertProtected<E: Error>(
         force: Bool, final: Bool, to consume: (UnsafeRawBufferPointer) throws(E) -> Void
     ) throws(E) {
         guard var state = protected.take() else { return }
         defer { protected = state }
-        while validated > 0 {
-            let window = pending.withUnsafeBufferPointer {
-                state.nextWindow(UnsafeBufferPointer(rebasing: $0[0..<validated]), force: force, final: final)
-            }
-            guard let window else { return }
-            out.removeAll()
-            state.convert(window, with: converter, into: out, workspace: workspace)
-            let cut = window.bytes.count
-            pending.removeSubrange(0..<cut)
-            pendingOffset += cut
-            validated -= cut
-            try consume(out.bytes)
-        }
+        try state.drain(&pending, validated: &validated, offset: &pendingOffset, force: force, final: final,
+                        converter: converter, out: out, workspace: workspace, to: consume)
     }
 
     private mutating func validate(final: Bool) throws(InvalidUTF8Error) {

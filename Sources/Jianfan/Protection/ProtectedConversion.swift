@@ -29,6 +29,27 @@ struct ProtectedConversion {
         cutter.next(s, windowSize: windowSize, force: force, final: final)
     }
 
+    /// Converts the windows `pending[..<validated]` holds, each at once, and drops them from
+    /// `pending` (`offset` counts the bytes dropped), handing each window's output to `consume`.
+    mutating func drain<E: Error>(
+        _ pending: inout [UInt8], validated: inout Int, offset: inout Int, force: Bool, final: Bool,
+        converter: Converter, out: ByteBuffer, workspace: Workspace, to consume: (UnsafeRawBufferPointer) throws(E) -> Void
+    ) throws(E) {
+        while validated > 0 {
+            let window = pending.withUnsafeBufferPointer { [validated] in
+                nextWindow(UnsafeBufferPointer(rebasing: $0[0..<validated]), force: force, final: final)
+            }
+            guard let window else { return }
+            out.removeAll()
+            convert(window, with: converter, into: out, workspace: workspace)
+            let cut = window.bytes.count
+            pending.removeSubrange(0..<cut)
+            offset += cut
+            validated -= cut
+            try consume(out.bytes)
+        }
+    }
+
     /// Converts `window` with `converter` (whose own protection is ignored) into `out`.
     mutating func convert(_ window: TextWindow, with converter: Converter, into out: ByteBuffer, workspace: Workspace) {
         window.bytes.withUnsafeBufferPointer { s in
