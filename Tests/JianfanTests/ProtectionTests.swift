@@ -77,6 +77,24 @@ struct ProtectionTests {
         }
     }
 
+    @Test("ProtectedRegions.all (8 bytes at a time to the next trigger) equals every line read on its own")
+    func regionsOfEveryLine() {
+        var rng = SplitMix64(seed: 0xA11)
+        for _ in 0..<300 {
+            let text = Self.randomText(&rng, count: Int(rng.next() % 60))
+            text.withUnsafeBufferPointer { s in
+                var reference: [Range<Int>] = []
+                var start = 0
+                while start <= s.count {
+                    let end = UTF8Text.lineEnd(from: start, in: s, limit: s.count)
+                    ProtectedRegions.inline(s, start..<end, into: &reference)
+                    start = end + max(1, UTF8Text.breakLength(at: end, in: s, limit: s.count))
+                }
+                #expect(ProtectedRegions.all(s, 0..<s.count) == reference, "\(String(decoding: text, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test("An unclosed fence or comment is copied as it streams: output keeps up with input")
     func boundedMemory() throws {
         let line = Array("头发后来头发后来\n".utf8)
