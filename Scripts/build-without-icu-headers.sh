@@ -111,5 +111,14 @@ case "$encoding" in
     *) echo "unexpected message for --from-encoding without ICU: $encoding" >&2; exit 1 ;;
 esac
 expect "--from-encoding UTF-8 without ICU" "頭髮" "$(printf '头发' | "$jianfan" -c s2t --from-encoding UTF-8)"
+status=0
+protect=$(printf '头发' | "$jianfan" -c s2t --protect '#\w+' 2>&1 >/dev/null) || status=$?
+expect "exit status of --protect without ICU" 1 "$status"
+case "$protect" in
+    "jianfan: --protect: regular expression '#\w+' cannot be used: ICU's libraries were not found"*) ;;
+    *) echo "unexpected message for --protect without ICU: $protect" >&2; exit 1 ;;
+esac
+expect "--markup markdown without ICU" '頭髮 `头发`' "$(printf '头发 `头发`' | "$jianfan" -c s2t --markup markdown)"
 echo "4. without ICU's libraries, jianfan converts; --engine icu, transforms and --from-encoding GB18030 exit 1: $message"
 echo "   $encoding"
+echo "   $protect"
