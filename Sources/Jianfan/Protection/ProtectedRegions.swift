@@ -1,13 +1,15 @@
-/// The parts of a line that are markup or addresses, not prose: every step leaves them
-/// byte-identical, whatever their neighbours.
+/// The parts of a line that are markup or addresses, not prose: every normalization step, and
+/// a conversion protecting Markdown (``Protection``), leave them byte-identical, whatever their
+/// neighbours. One definition for both.
 ///
 /// Recognized within one line: HTML tags with their attributes and comments (`<p class="x">`,
 /// `<!-- … -->`), entities (`&nbsp;`, `&#20013;`), inline code (`` `f(x)` ``), URLs with a
 /// scheme or `www.`, autolinks (`<http://…>`), Markdown link targets (`](…)`) and e-mail
 /// addresses. Front matter and fenced code blocks span lines: ``BlockRegions`` finds them.
 ///
-/// - Complexity: O(n) in the line's length; a line with none of the bytes `<` `]` `:` `w` `` ` ``
-///   `&` `@` costs one table lookup per byte.
+/// - Complexity: O(n) in the line's length; ``all`` passes text with none of the bytes `<` `]`
+///   `:` `w` `` ` `` `&` `@` 8 bytes at a time, and reads a line only at a trigger that may
+///   start a region.
 enum ProtectedRegions {
     /// Appends the protected byte ranges of `s[line]` (a line without its break), in order.
     /// Without `markdown`, only entities, URLs and e-mail addresses: text between HTML tags.
