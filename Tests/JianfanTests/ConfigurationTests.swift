@@ -155,7 +155,7 @@ struct ConfigurationTests {
         // 头发 is an s2t phrase, but 发 is the user's, so 头 converts on its own.
         #expect(try Converter(.s2t, overrides: ["发": "X"]).convert("头发") == "頭X")
         // Entries added later win over earlier ones for the same key.
-        let both = converter.overriding(try UserDictionary(["软件": "ruanjian", "硬件": "hardware"]))
+        let both = try converter.overriding(try UserDictionary(["软件": "ruanjian", "硬件": "hardware"]))
         #expect(both.convert("软件硬件") == "ruanjianhardware")
         #expect(converter.convert("软件硬件") == "軟件硬體")
         #expect(throws: ConfigurationError.self) { try Converter(.s2t, overrides: ["": "x"]) }

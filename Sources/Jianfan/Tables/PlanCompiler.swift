@@ -23,7 +23,7 @@ struct PlanCompiler {
     /// The index of `spec`'s table, built on first use.
     mutating func table(_ spec: DictionarySpec) throws -> Int {
         if let i = tableIndex[spec.signature] { return i }
-        tables.append(TableBuilder.block(try flat(spec)))
+        tables.append(try TableBuilder.block(try flat(spec), name: spec.signature))
         tableIndex[spec.signature] = tables.count - 1
         return tables.count - 1
     }
@@ -57,8 +57,10 @@ struct PlanCompiler {
             let signature = "fused(\(chain[0].signature),\(chain[1].signature))"
             if let i = tableIndex[signature] {
                 fusedTable = i
-            } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
-                tables.append(TableBuilder.block(f.entries))
+            } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])),
+                      let block = try? TableBuilder.block(f.entries, name: signature) {
+                // (A fused table too large for one table leaves the plan to run stage by stage.)
+                tables.append(block)
                 tableIndex[signature] = tables.count - 1
                 fusedTable = tables.count - 1
             }

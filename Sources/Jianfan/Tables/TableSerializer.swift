@@ -17,13 +17,16 @@ extension TableBuilder {
     }
 
     /// Serializes sorted, unique entries into the binary table.
-    package static func build(_ entries: [FlatEntry]) -> [UInt8] { block(entries).bytes }
+    /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` naming `name` beyond ``TableLimits``.
+    package static func build(_ entries: [FlatEntry], name: String = "table") throws(DictionaryError) -> [UInt8] {
+        try block(entries, name: name).bytes
+    }
 
     /// The table of sorted, unique entries, in memory of its own (what a plan compiled at run
     /// time keeps: no copy).
-    static func block(_ entries: [FlatEntry]) -> TableBlock {
-        precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
-        precondition(entries.allSatisfy { !UTF8Scalars.isIDSOperator($0.key[0]) }, "a key starts with an IDS operator")
+    /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` naming `name` beyond ``TableLimits``.
+    static func block(_ entries: [FlatEntry], name: String) throws(DictionaryError) -> TableBlock {
+        try TableLimits.check(entries, name: name)    // (what the slots below have room for)
         var records = ScalarMap<UInt64>(absent: 0)         // one-scalar prefixes
         var nodes: [Node] = []                             // longer prefixes, in order of creation
         var singles = ScalarMap<Int32>(absent: -1)         // one-scalar keys → their entry
@@ -36,7 +39,6 @@ extension TableBuilder {
         for (index, e) in entries.enumerated() {
             let key = e.key
             maxKey = max(maxKey, key.count)
-            precondition(e.value.count <= 255, "value longer than 255 bytes")
             let fresh = TableFormat.present | UInt64(TableFormat.noRank) << 40
             if key.count == 1 {
                 singles[key[0]] = Int32(index)
@@ -86,7 +88,6 @@ extension TableBuilder {
         while (1 << hashBits) * 3 < nodes.count * 4 { hashBits += 1 }     // load factor ≤ 3/4
         var filterBits = hashBits + 2                                       // at least 2 words
         while (1 << filterBits) < filterEntries * 16 { filterBits += 1 }   // ≥ 16 bits per entry
-        precondition(hashBits <= 21, "too many phrases for one table")
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
         var slotValues: [UInt64] = []
         var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
@@ -111,7 +112,6 @@ extension TableBuilder {
                 | (node.hasChildren ? TableFormat.slotMoreBit : 0)
             if isKey {
                 let value = entries[Int(node.entry)].value
-                precondition(slotValues.count < TableFormat.maxSlotValues, "too many phrases for one table")
                 entry |= UInt64(slotValues.count) << TableFormat.slotValueShift
                 slotValues.append(UInt64(values.count) | UInt64(value.count) << 32)
                 values += value
