@@ -26,7 +26,6 @@ extension TableBuilder {
     /// time keeps: no copy).
     /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` naming `name` beyond ``TableLimits``.
     static func block(_ entries: [FlatEntry], name: String) throws(DictionaryError) -> TableBlock {
-        try TableLimits.check(entries, name: name)    // (what the slots below have room for)
         var records = ScalarMap<UInt64>(absent: 0)         // one-scalar prefixes
         var nodes: [Node] = []                             // longer prefixes, in order of creation
         var singles = ScalarMap<Int32>(absent: -1)         // one-scalar keys → their entry
@@ -36,7 +35,10 @@ extension TableBuilder {
         var maxKey = 0
         var path: [Int32] = []                             // the previous key's nodes, by length
         var previous: [UInt32] = []
+        var phrases = 0
         for (index, e) in entries.enumerated() {
+            // (What the records and slots have room for: see ``TableLimits``.)
+            if let reason = TableLimits.violation(of: e) { throw DictionaryError.tooLarge(name, reason: reason) }
             let key = e.key
             maxKey = max(maxKey, key.count)
             let fresh = TableFormat.present | UInt64(TableFormat.noRank) << 40
@@ -52,6 +54,7 @@ extension TableBuilder {
                 }
                 records[key[0]] = record | UInt64(e.value.count) << 32 | UInt64(e.rank) << 40
             } else {
+                phrases += 1
                 records[key[0]] = (records[key[0]] == 0 ? fresh : records[key[0]]) | TableFormat.hasChildren
                 // Keys are sorted and unique: this one shares the nodes of its common prefix
                 // with the previous key and needs new ones after it.
@@ -67,6 +70,9 @@ extension TableBuilder {
                 nodes[Int(path[key.count])].entry = Int32(index)
             }
             previous = key
+        }
+        if let reason = TableLimits.violation(phrases: phrases, prefixes: nodes.count) {
+            throw DictionaryError.tooLarge(name, reason: reason)
         }
 
         // The pairs the optimistic loop asks about (`OptimisticRun.swift`): the first two scalars
