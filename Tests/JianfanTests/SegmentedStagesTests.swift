@@ -82,8 +82,8 @@ struct SegmentedStagesTests {
         try Data(json.utf8).write(to: URL(fileURLWithPath: dir + "/c.json"))
         let converter = try Converter(configuration: dir + "/c.json")
         #expect(converter.plan.fused == nil && !converter.plan.segmentationIsFirstStage)
-        for _ in 0..<4 {
-            let text = String((0..<3000).map { _ in
+        for _ in 0..<2 {
+            let text = String((0..<2000).map { _ in
                 Int.random(in: 0..<40, using: &rng) == 0 ? "\n" : alphabet.randomElement(using: &rng)!
             })
             let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
