@@ -77,9 +77,7 @@ struct SegmentedStagesTests {
         let second = Self.random(alphabet + ["a", "丙", "丁"], keys: keys * 2, values: values, lengths: 1...3, using: &rng)
         let json = "{ \"segmentation\": { \"type\": \"mmseg\", \"dict\": \(Self.inline(segmentation)) },\n"
             + "\"conversion_chain\": [ { \"dict\": \(Self.inline(first)) }, { \"dict\": \(Self.inline(second)) } ] }"
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jianfan-segmented-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try Data(json.utf8).write(to: URL(fileURLWithPath: dir + "/c.json"))
+        let dir = try ConfigurationTests().directory(["c.json": json])
         let converter = try Converter(configuration: dir + "/c.json")
         #expect(converter.plan.fused == nil && !converter.plan.segmentationIsFirstStage)
         for _ in 0..<2 {

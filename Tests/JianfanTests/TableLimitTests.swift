@@ -9,12 +9,7 @@ import Testing
 @Suite("Table limits: long groups resolved, oversized tables refused")
 struct TableLimitTests {
     /// A fresh directory holding `files` (name → contents).
-    func directory(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jianfan-limits-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
-        return dir
-    }
+    func directory(_ files: [String: String]) throws -> String { try ConfigurationTests().directory(files) }
 
     static let alphabet = Array("甲乙丙丁戊")
 
