@@ -208,4 +208,20 @@ struct ConfigurationTests {
             #expect(streamSame, "streamed, \(threads) thread(s)")
         }
     }
+
+    @Test("a chain whose every dictionary may output tofu, left out, copies the text as opencc does")
+    func chainOfTofuRiskOnly() throws {
+        let dict = #"{ "type": "text", "file": "x.txt", "may_output_tofu": true }"#
+        let dir = try directory([
+            "x.txt": "软\t軟\n",
+            "plain.json": #"{ "conversion_chain": [ { "dict": "# + dict + " } ] }",
+            "segmented.json": #"{ "segmentation": { "type": "mmseg", "dict": "# + dict + #" }, "conversion_chain": [ { "dict": "# + dict + " } ] }",
+            "group.json": #"{ "conversion_chain": [ { "dict": { "type": "group", "dicts": ["# + dict + "] } } ] }",
+        ])
+        for name in ["plain", "segmented", "group"] {
+            #expect(try Converter(configuration: dir + "/\(name).json").convert("软件abc") == "软件abc", "\(name)")
+            let tofu = try Converter(configuration: dir + "/\(name).json", includeTofuRiskDictionaries: true)
+            #expect(tofu.convert("软件abc") == "軟件abc", "\(name)")
+        }
+    }
 }

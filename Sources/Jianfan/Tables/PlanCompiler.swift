@@ -28,6 +28,14 @@ struct PlanCompiler {
         return tables.count - 1
     }
 
+    /// The index of a table without entries, built on first use.
+    private mutating func emptyTable() throws -> Int {
+        if let i = tableIndex["(empty)"] { return i }
+        tables.append(try TableBuilder.block([], name: "(empty)"))
+        tableIndex["(empty)"] = tables.count - 1
+        return tables.count - 1
+    }
+
     /// The plan record of `definition` (with the dictionaries marked `may_output_tofu` when
     /// `tofu`), building the tables it needs: a segmentation equal to the first stage's rank-0
     /// entries is done with that stage, and two such stages are fused into one table.
@@ -71,7 +79,9 @@ struct PlanCompiler {
             // Segmenting with the first stage needs no table of its own.
             segmentation: fused ? try table(chain[0]) : try segmentation.map { try table($0) },
             segmentationIsFirstStage: fused,
-            stages: try chain.map { try table($0) }, fused: fusedTable,
+            // A chain whose every dictionary may output tofu, left out: OpenCC converts with an
+            // empty step, which copies the text (no stage at all would write nothing).
+            stages: chain.isEmpty ? [try emptyTable()] : try chain.map { try table($0) }, fused: fusedTable,
             isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }.prefix(PlanRecord.maxIsolating)),
             isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) })
     }
