@@ -87,4 +87,15 @@ struct CustomConfigTests {
         let none = try CLI.run(["-c", "s2t", "--segmentation"], stdin: Array("头发\n".utf8), in: dir.url)
         #expect(none.status == 2 && none.stdout.isEmpty)
     }
+
+    @Test("a chain whose every dictionary may output tofu: the text copied, not lost (opencc prints it unchanged)")
+    func chainOfTofuRiskOnly() throws {
+        let dir = try TemporaryDirectory()
+        try write("软\t軟\n", "x.txt", in: dir)
+        try write(#"{ "conversion_chain": [ { "dict": { "type": "text", "file": "x.txt", "may_output_tofu": true } } ] }"#,
+                  "t.json", in: dir)
+        let result = try CLI.run(["-c", "./t.json"], stdin: Array("软件abc\n".utf8), in: dir.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutText == "软件abc\n")
+    }
 }

@@ -72,7 +72,7 @@ struct ArticleExamples {
             #expect(Converter(.s2twp).convert("软件工程") == "軟體工程")
 
             let house = try UserDictionary(contentsOfFile: "house-terms.txt")   // key<TAB>value lines
-            let mine = Converter(.s2t).overriding(house)                    // jianfan -c s2t --dict house-terms.txt
+            let mine = try Converter(.s2t).overriding(house)                  // jianfan -c s2t --dict house-terms.txt
             #expect(mine.convert("头发干了") == "头发幹了")
         }
     }

@@ -53,7 +53,7 @@ struct ConverterExamples {
 
     @Test("Converter.overriding(_:)")
     func overriding() throws {
-        let converter = Converter(.s2twp).overriding(try UserDictionary(["软件": "軟件"]))
+        let converter = try Converter(.s2twp).overriding(try UserDictionary(["软件": "軟件"]))
         #expect(converter.convert("软件工程") == "軟件工程")
     }
 
@@ -126,7 +126,7 @@ struct ConverterExamples {
     @Test("UserDictionary")
     func userDictionary() throws {
         let mine = try UserDictionary(["软件": "軟件"])
-        let converter = Converter(.s2twp).overriding(mine)
+        let converter = try Converter(.s2twp).overriding(mine)
         #expect(converter.convert("软件和硬件") == "軟件和硬體")
     }
 

@@ -155,7 +155,7 @@ struct ConfigurationTests {
         // 头发 is an s2t phrase, but 发 is the user's, so 头 converts on its own.
         #expect(try Converter(.s2t, overrides: ["发": "X"]).convert("头发") == "頭X")
         // Entries added later win over earlier ones for the same key.
-        let both = converter.overriding(try UserDictionary(["软件": "ruanjian", "硬件": "hardware"]))
+        let both = try converter.overriding(try UserDictionary(["软件": "ruanjian", "硬件": "hardware"]))
         #expect(both.convert("软件硬件") == "ruanjianhardware")
         #expect(converter.convert("软件硬件") == "軟件硬體")
         #expect(throws: ConfigurationError.self) { try Converter(.s2t, overrides: ["": "x"]) }
@@ -206,6 +206,22 @@ struct ConfigurationTests {
             try stream.finish(into: &streamed)
             let streamSame = streamed == expected
             #expect(streamSame, "streamed, \(threads) thread(s)")
+        }
+    }
+
+    @Test("a chain whose every dictionary may output tofu, left out, copies the text as opencc does")
+    func chainOfTofuRiskOnly() throws {
+        let dict = #"{ "type": "text", "file": "x.txt", "may_output_tofu": true }"#
+        let dir = try directory([
+            "x.txt": "软\t軟\n",
+            "plain.json": #"{ "conversion_chain": [ { "dict": "# + dict + " } ] }",
+            "segmented.json": #"{ "segmentation": { "type": "mmseg", "dict": "# + dict + #" }, "conversion_chain": [ { "dict": "# + dict + " } ] }",
+            "group.json": #"{ "conversion_chain": [ { "dict": { "type": "group", "dicts": ["# + dict + "] } } ] }",
+        ])
+        for name in ["plain", "segmented", "group"] {
+            #expect(try Converter(configuration: dir + "/\(name).json").convert("软件abc") == "软件abc", "\(name)")
+            let tofu = try Converter(configuration: dir + "/\(name).json", includeTofuRiskDictionaries: true)
+            #expect(tofu.convert("软件abc") == "軟件abc", "\(name)")
         }
     }
 }

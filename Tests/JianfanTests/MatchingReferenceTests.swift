@@ -25,7 +25,7 @@ struct MatchingReferenceTests {
             let entries = try TableBuilder(dictionaries: dictionaries).flatten(spec)
             keys = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0) })
             maxKey = entries.map(\.key.count).max() ?? 1
-            blob = TableBuilder.build(entries)
+            blob = try TableBuilder.build(entries)
         }
 
         /// The winning key at `i` within `[i, end)`: a lower rank beats any longer match of a

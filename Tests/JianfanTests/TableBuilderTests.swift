@@ -54,7 +54,7 @@ struct TableBuilderTests {
         let spec = DictionarySpec.group(.shortCircuit, [.group(.union, [.file("b", mayOutputTofu: false), .file("a", mayOutputTofu: false)]),
                                                         .file("c", mayOutputTofu: false)])
         let entries = try Self.builder.flatten(spec)
-        let storage = TableStorage([TableBuilder.build(entries)])
+        let storage = TableStorage([try TableBuilder.build(entries)])
         let table = storage.tables[0]
         for e in entries {
             let utf8 = Array(String(String.UnicodeScalarView(e.key.compactMap(Unicode.Scalar.init))).utf8)

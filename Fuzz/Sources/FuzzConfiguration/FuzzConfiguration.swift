@@ -36,7 +36,7 @@ public func fuzzConfiguration(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
 
     do {
         let mine = try UserDictionary(parsing: String(decoding: dictionary, as: UTF8.self), name: "d.txt")
-        check(Converter(.s2t).overriding(mine), on: text, what: "user dictionary")
+        check(try Converter(.s2t).overriding(mine), on: text, what: "user dictionary")
     } catch {
         checkError(error)
     }

@@ -33,7 +33,12 @@ extension Converter {
             merged = merged.map { $0.merging(dictionary) } ?? dictionary
         }
         guard let merged, merged.count > 0 else { return self }
-        let result = plan.overriding(merged)
+        let result: Plan
+        do {
+            result = try plan.overriding(merged)
+        } catch {
+            throw ConfigurationError(file: paths.joined(separator: ", "), reason: "\(error)")
+        }
         if let cache, let overrides = result.overrides {
             var keyScalars = ScalarSet()
             for e in overrides.entries { for scalar in e.key { keyScalars.insert(scalar) } }
@@ -42,7 +47,8 @@ extension Converter {
                 segmentation: nil, segmentationIsFirstStage: false, stages: [0], fused: nil,
                 isolating: TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) },
                 isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) })
-            if let failure = cache.store(key, tables: [TableBuilder.build(overrides.entries)], record: record) {
+            if let bytes = try? TableBuilder.build(overrides.entries),   // (built once already: it fits)
+               let failure = cache.store(key, tables: [bytes], record: record) {
                 note("table not cached: \(failure)")
             }
         }

@@ -159,9 +159,6 @@ private struct Reader {
             guard let policy = DictionarySpec.MatchPolicy(rawValue: raw) else {
                 throw error(value["match_policy"] ?? value, "match_policy must be \"short_circuit\" or \"union\", not \"\(raw)\"")
             }
-            if policy == .shortCircuit && items.count >= Int(TableFormat.slotNoRank) {
-                throw error(value, "a short_circuit group holds at most \(TableFormat.slotNoRank - 1) dictionaries here")
-            }
             return .group(policy, try items.map { item throws(ConfigurationError) in try dictionary(item, tofu: tofu) })
         default:
             throw error(value["type"]!, "dictionary type \"\(type)\" is not one of text, ocd2, ocd, inline, group")

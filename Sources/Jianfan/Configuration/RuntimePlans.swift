@@ -52,7 +52,9 @@ extension Plan {
     }
 
     /// This plan with `dictionary`'s entries matched first (the first entry of a key wins).
-    func overriding(_ dictionary: UserDictionary) -> Plan {
+    /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` when they and the plan's earlier
+    ///   entries are more than one table holds (``TableLimits``).
+    func overriding(_ dictionary: UserDictionary) throws(DictionaryError) -> Plan {
         guard dictionary.count > 0 else { return self }
         var seen = Set<[UInt32]>()
         var entries: [TableBuilder.FlatEntry] = []
@@ -63,7 +65,7 @@ extension Plan {
             for e in earlier where seen.insert(e.key).inserted { entries.append(e) }
         }
         entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
-        let storage = TableStorage([TableBuilder.build(entries)])
+        let storage = TableStorage([try TableBuilder.build(entries, name: "of user entries")])
         var plan = Plan(normalization: normalization, normalizationIsCompatibilityOnly: normalizationIsCompatibilityOnly,
                         segmentation: segmentation, segmentationIsFirstStage: segmentationIsFirstStage,
                         stages: stages, fused: fused, cutter: cutter.excluding(Set(entries.flatMap(\.key))),

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// ```swift
 /// let mine = try UserDictionary(["软件": "軟件"])
-/// let converter = Converter(.s2twp).overriding(mine)
+/// let converter = try Converter(.s2twp).overriding(mine)
 /// converter.convert("软件和硬件")   // "軟件和硬體"
 /// ```
 public struct UserDictionary: Sendable {

@@ -66,9 +66,10 @@ public struct Converter: Sendable {
     /// converter.convert("软件")   // "軟件" (s2twp alone writes 軟體)
     /// ```
     /// - Complexity: O(n log n) in the number of entries (10 entries: well under a millisecond).
-    /// - Throws: ``ConfigurationError`` for an empty key or value.
+    /// - Throws: ``ConfigurationError`` for an empty key or value, or more entries than one
+    ///   table holds (131,071 keys of two characters or more).
     public init(_ config: Config, overrides: [String: String], includeTofuRiskDictionaries: Bool = false) throws(ConfigurationError) {
-        self = Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries).overriding(try UserDictionary(overrides))
+        self = try Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries).overriding(try UserDictionary(overrides))
     }
 
     /// An OpenCC 1.4.2 configuration file (JSON, or OpenCC's JSONC with comments and trailing
@@ -119,11 +120,17 @@ public struct Converter: Sendable {
     /// text of its own. These entries win over the converter's earlier ones for the same key.
     ///
     /// ```swift
-    /// let converter = Converter(.s2twp).overriding(try UserDictionary(["软件": "軟件"]))
+    /// let converter = try Converter(.s2twp).overriding(try UserDictionary(["软件": "軟件"]))
     /// converter.convert("软件工程")   // "軟件工程"
     /// ```
-    public func overriding(_ dictionary: UserDictionary) -> Converter {
-        Converter(self, plan: plan.overriding(dictionary))
+    /// - Throws: ``ConfigurationError`` when these entries and the converter's earlier ones are
+    ///   more than one table holds (131,071 keys of two characters or more).
+    public func overriding(_ dictionary: UserDictionary) throws(ConfigurationError) -> Converter {
+        do {
+            return Converter(self, plan: try plan.overriding(dictionary))
+        } catch {
+            throw ConfigurationError(file: nil, reason: "\(error)")
+        }
     }
 
     /// This converter with another segmenter (``SegmenterChoice``); user entries stay in front.

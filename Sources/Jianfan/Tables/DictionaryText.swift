@@ -83,6 +83,8 @@ package enum DictionaryError: Error, CustomStringConvertible {
     case valueTooLong(dictionary: String, line: Int)
     case missingDictionary(String)
     case unsupportedConfig(String, reason: String)
+    /// Entries that one table cannot hold (see ``TableLimits``).
+    case tooLarge(String, reason: String)
 
     package var description: String {
         switch self {
@@ -90,6 +92,7 @@ package enum DictionaryError: Error, CustomStringConvertible {
         case .valueTooLong(let name, let line): "dictionary \(name): line \(line): \(DictionaryText.tooLong)"
         case .missingDictionary(let name): "dictionary \(name) not found"
         case .unsupportedConfig(let name, let reason): "config \(name): \(reason)"
+        case .tooLarge(let name, let reason): "dictionary \(name): \(reason)"
         }
     }
 }

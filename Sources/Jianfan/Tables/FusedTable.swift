@@ -43,7 +43,10 @@ package struct FusedTable {
         for e in first {
             if e.rank == 0 {
                 scalars(e.value, into: &phrase)
-                entries.append(.init(key: e.key, rank: 0, value: secondStage.convert(phrase)))
+                let value = secondStage.convert(phrase)
+                // (A value the second stage makes too long for a table: run stage by stage.)
+                guard value.count <= DictionaryText.longestValue else { return nil }
+                entries.append(.init(key: e.key, rank: 0, value: value))
                 continue
             }
             let value = scalars(e.value)
@@ -62,6 +65,7 @@ package struct FusedTable {
         for e in second where e.key.count == 1 && !firstKeys.contains(e.key) {
             entries.append(.init(key: e.key, rank: rank(inRun: e.key[0]), value: secondStage.convert(e.key)))
         }
+        guard entries.allSatisfy({ $0.value.count <= DictionaryText.longestValue }) else { return nil }
 
         // Run phrases: every input that the first stage, one character at a time, turns into a
         // second-stage phrase (a scalar stands for itself when the first stage has no entry for
@@ -70,11 +74,15 @@ package struct FusedTable {
             (preimages[scalar] ?? []) + (firstKeys.contains([scalar]) ? [] : [scalar])
         }
         for e in second where e.key.count > 1 {
+            // (OpenCC's own stages expand a phrase to at most 256 inputs; a user's could explode,
+            // so the count is known before any input is made: such a plan converts stage by stage.)
+            var count = 1
+            for scalar in e.key where count > 0 {
+                count *= inputs(scalar).count
+                guard count <= FusedTable.maximumExpansion else { return nil }
+            }
             var keys: [[UInt32]] = [[]]
             for scalar in e.key { keys = keys.flatMap { key in inputs(scalar).map { key + [$0] } } }
-            // (OpenCC's own stages expand a phrase to at most 256 inputs; a user's could explode:
-            // such a plan converts stage by stage instead.)
-            guard keys.count <= FusedTable.maximumExpansion else { return nil }
             for key in keys where !firstKeys.contains(key) {
                 entries.append(.init(key: key, rank: 1 + e.rank, value: e.value))
             }

@@ -23,8 +23,16 @@ struct PlanCompiler {
     /// The index of `spec`'s table, built on first use.
     mutating func table(_ spec: DictionarySpec) throws -> Int {
         if let i = tableIndex[spec.signature] { return i }
-        tables.append(TableBuilder.block(try flat(spec)))
+        tables.append(try TableBuilder.block(try flat(spec), name: spec.signature))
         tableIndex[spec.signature] = tables.count - 1
+        return tables.count - 1
+    }
+
+    /// The index of a table without entries, built on first use.
+    private mutating func emptyTable() throws -> Int {
+        if let i = tableIndex["(empty)"] { return i }
+        tables.append(try TableBuilder.block([], name: "(empty)"))
+        tableIndex["(empty)"] = tables.count - 1
         return tables.count - 1
     }
 
@@ -57,8 +65,10 @@ struct PlanCompiler {
             let signature = "fused(\(chain[0].signature),\(chain[1].signature))"
             if let i = tableIndex[signature] {
                 fusedTable = i
-            } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])) {
-                tables.append(TableBuilder.block(f.entries))
+            } else if let f = FusedTable.make(first: try flat(chain[0]), second: try flat(chain[1])),
+                      let block = try? TableBuilder.block(f.entries, name: signature) {
+                // (A fused table too large for one table leaves the plan to run stage by stage.)
+                tables.append(block)
                 tableIndex[signature] = tables.count - 1
                 fusedTable = tables.count - 1
             }
@@ -69,7 +79,9 @@ struct PlanCompiler {
             // Segmenting with the first stage needs no table of its own.
             segmentation: fused ? try table(chain[0]) : try segmentation.map { try table($0) },
             segmentationIsFirstStage: fused,
-            stages: try chain.map { try table($0) }, fused: fusedTable,
+            // A chain whose every dictionary may output tofu, left out: OpenCC converts with an
+            // empty step, which copies the text (no stage at all would write nothing).
+            stages: chain.isEmpty ? [try emptyTable()] : try chain.map { try table($0) }, fused: fusedTable,
             isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }.prefix(PlanRecord.maxIsolating)),
             isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) })
     }

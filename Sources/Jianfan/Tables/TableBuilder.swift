@@ -1,7 +1,8 @@
 /// Compiles a ``DictionarySpec`` (a dictionary or a group of them) into one ``TableFormat`` table.
 ///
 /// Groups are flattened ahead of time: `union` children merge with the earlier child winning a
-/// duplicate key, and each child of a `short_circuit` group keeps its index as the entries' rank.
+/// duplicate key, and each child of a `short_circuit` group keeps its index as the entries' rank
+/// (a group of more than 6, or one inside a union, is resolved to one rank instead).
 /// The result matches exactly what OpenCC's group lookup does at run time.
 package struct TableBuilder {
     package struct FlatEntry: Equatable, Sendable {
@@ -29,28 +30,60 @@ package struct TableBuilder {
             }
         }
         let flat = spliced(children)
-        guard flat.count < Int(TableFormat.slotNoRank) else {
-            throw DictionaryError.unsupportedConfig(spec.signature, reason:
-                "at most \(TableFormat.slotNoRank - 1) dictionaries in a short_circuit group, nested ones included")
+        func ranked(_ children: ArraySlice<DictionarySpec>, after first: [FlatEntry] = []) throws -> [FlatEntry] {
+            TableBuilder.merge([first] + (try children.enumerated().map { i, child in
+                try plain(child, known: known).map { FlatEntry(key: $0.key, rank: UInt8(i + (first.isEmpty ? 0 : 1)), value: $0.value) }
+            }))
         }
-        return TableBuilder.merge(try flat.enumerated().map { i, child in
-            try plain(child, known: known).map { FlatEntry(key: $0.key, rank: UInt8(i), value: $0.value) }
-        })
+        if flat.count < Int(TableFormat.slotNoRank) { return try ranked(flat[...]) }
+        // A table holds ranks 0…6; a longer group (OpenCC has no limit) is resolved here, up to
+        // 254 children at a time after the ones resolved before (short_circuit is associative).
+        var resolved: [FlatEntry] = []
+        for start in stride(from: 0, to: flat.count, by: 254) {
+            resolved = TableBuilder.resolvingRanks(try ranked(flat[start..<min(start + 254, flat.count)], after: resolved))
+        }
+        return resolved
     }
 
-    /// The sorted, unique entries (rank 0) of a spec that must not need ranks of its own: a
-    /// file, or a union of files (the earlier child wins a key).
+    /// Entries of one rank (0) that a greedy longest match reads as a `short_circuit` group reads
+    /// `ranked` (sorted, unique, any number of ranks): a key is dropped when a shorter key that is
+    /// its prefix has a lower rank, since that one wins wherever both match. Of the keys left,
+    /// the ranks along any chain of prefixes only fall as keys grow, so the longest match is the
+    /// group's match (the lowest rank, then the longest).
+    ///
+    /// In key order, the keys that are prefixes of a key are the ones on a stack of the keys
+    /// before it that it extends: one pass, no hashing.
+    static func resolvingRanks(_ ranked: [FlatEntry]) -> [FlatEntry] {
+        var out: [FlatEntry] = []
+        out.reserveCapacity(ranked.count)
+        var prefixes: [(key: [UInt32], lowest: UInt8)] = []
+        for e in ranked {
+            while let top = prefixes.last, !(top.key.count < e.key.count && e.key.starts(with: top.key)) {
+                prefixes.removeLast()
+            }
+            let lowest = prefixes.last?.lowest ?? .max
+            if lowest >= e.rank { out.append(FlatEntry(key: e.key, rank: 0, value: e.value)) }
+            prefixes.append((e.key, min(lowest, e.rank)))
+        }
+        return out
+    }
+
+    /// The sorted, unique entries (rank 0) of a spec as one dictionary: a file, a union (the
+    /// earlier child wins a key), or a short_circuit group with its ranks resolved.
     private func plain(_ spec: DictionarySpec, known: [String: [FlatEntry]]) throws -> [FlatEntry] {
+        if case .group(.shortCircuit, let children) = spec, children.count > 1 {
+            // Inside a union: what the group matches is its longest match once its ranks are
+            // resolved, and the union takes the longest of its children's.
+            return TableBuilder.resolvingRanks(try known[spec.signature] ?? flatten(spec, known: known))
+        }
         if let entries = known[spec.signature] { return entries }
         switch spec {
         case .file(let name, _):
             return TableBuilder.firstOfEachKey(try dictionary(name).entries.map { FlatEntry(key: $0.key, rank: 0, value: $0.value) })
         case .group(.union, let children):
             return TableBuilder.merge(try children.map { try plain($0, known: known) })
-        case .group(.shortCircuit, let children) where children.count == 1:
-            return try plain(children[0], known: known)
-        case .group:
-            throw DictionaryError.unsupportedConfig(spec.signature, reason: "a short_circuit group inside a union group is not supported")
+        case .group(.shortCircuit, let children):
+            return try children.first.map { try plain($0, known: known) } ?? []
         }
     }
 

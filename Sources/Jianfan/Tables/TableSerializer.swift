@@ -17,13 +17,15 @@ extension TableBuilder {
     }
 
     /// Serializes sorted, unique entries into the binary table.
-    package static func build(_ entries: [FlatEntry]) -> [UInt8] { block(entries).bytes }
+    /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` naming `name` beyond ``TableLimits``.
+    package static func build(_ entries: [FlatEntry], name: String = "table") throws(DictionaryError) -> [UInt8] {
+        try block(entries, name: name).bytes
+    }
 
     /// The table of sorted, unique entries, in memory of its own (what a plan compiled at run
     /// time keeps: no copy).
-    static func block(_ entries: [FlatEntry]) -> TableBlock {
-        precondition(entries.allSatisfy { $0.rank < TableFormat.slotNoRank }, "too many dictionaries in a group")
-        precondition(entries.allSatisfy { !UTF8Scalars.isIDSOperator($0.key[0]) }, "a key starts with an IDS operator")
+    /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` naming `name` beyond ``TableLimits``.
+    static func block(_ entries: [FlatEntry], name: String) throws(DictionaryError) -> TableBlock {
         var records = ScalarMap<UInt64>(absent: 0)         // one-scalar prefixes
         var nodes: [Node] = []                             // longer prefixes, in order of creation
         var singles = ScalarMap<Int32>(absent: -1)         // one-scalar keys → their entry
@@ -33,10 +35,12 @@ extension TableBuilder {
         var maxKey = 0
         var path: [Int32] = []                             // the previous key's nodes, by length
         var previous: [UInt32] = []
+        var phrases = 0
         for (index, e) in entries.enumerated() {
+            // (What the records and slots have room for: see ``TableLimits``.)
+            if let reason = TableLimits.violation(of: e) { throw DictionaryError.tooLarge(name, reason: reason) }
             let key = e.key
             maxKey = max(maxKey, key.count)
-            precondition(e.value.count <= 255, "value longer than 255 bytes")
             let fresh = TableFormat.present | UInt64(TableFormat.noRank) << 40
             if key.count == 1 {
                 singles[key[0]] = Int32(index)
@@ -50,6 +54,7 @@ extension TableBuilder {
                 }
                 records[key[0]] = record | UInt64(e.value.count) << 32 | UInt64(e.rank) << 40
             } else {
+                phrases += 1
                 records[key[0]] = (records[key[0]] == 0 ? fresh : records[key[0]]) | TableFormat.hasChildren
                 // Keys are sorted and unique: this one shares the nodes of its common prefix
                 // with the previous key and needs new ones after it.
@@ -65,6 +70,9 @@ extension TableBuilder {
                 nodes[Int(path[key.count])].entry = Int32(index)
             }
             previous = key
+        }
+        if let reason = TableLimits.violation(phrases: phrases, prefixes: nodes.count) {
+            throw DictionaryError.tooLarge(name, reason: reason)
         }
 
         // The pairs the optimistic loop asks about (`OptimisticRun.swift`): the first two scalars
@@ -86,7 +94,6 @@ extension TableBuilder {
         while (1 << hashBits) * 3 < nodes.count * 4 { hashBits += 1 }     // load factor ≤ 3/4
         var filterBits = hashBits + 2                                       // at least 2 words
         while (1 << filterBits) < filterEntries * 16 { filterBits += 1 }   // ≥ 16 bits per entry
-        precondition(hashBits <= 21, "too many phrases for one table")
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
         var slotValues: [UInt64] = []
         var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
@@ -111,7 +118,6 @@ extension TableBuilder {
                 | (node.hasChildren ? TableFormat.slotMoreBit : 0)
             if isKey {
                 let value = entries[Int(node.entry)].value
-                precondition(slotValues.count < TableFormat.maxSlotValues, "too many phrases for one table")
                 entry |= UInt64(slotValues.count) << TableFormat.slotValueShift
                 slotValues.append(UInt64(values.count) | UInt64(value.count) << 32)
                 values += value
