@@ -38,14 +38,15 @@ public struct NormalizationStream {
     /// This stream's window size (``windowSize``; smaller in tests, to cut lines into parts).
     let windowSize: Int
 
-    private var pending: [UInt8] = []
-    /// `pending[..<start]` has been handed to the steps already.
+    /// Input not handed to the steps yet, validated up to `pending.validated`.
+    private var pending = PendingInput()
+    /// `pending.bytes[..<start]` has been handed to the steps already.
     private var start = 0
-    /// How much of `pending` is validated (the rest is an incomplete scalar awaiting more input).
-    private var validated = 0
-    private var pendingOffset = 0
     private var cutter = WindowCutter()
     private let runners: [any StepRunner]
+    /// Windows run through the steps on several cores at once (see `WindowBatch.swift`); nil
+    /// when they go one at a time.
+    private let batch: WindowBatch?
     private let lines: OriginalLines?
     private var finished = false
 
@@ -56,12 +57,13 @@ public struct NormalizationStream {
         isReporting = reporting
         runners = normalizer.steps.map { $0.runner(reporting: reporting) }
         lines = reporting ? OriginalLines() : nil
+        batch = reporting ? nil : WindowBatch(steps: normalizer.steps)
     }
 
     /// Takes more input and normalizes every whole window of it.
     /// - Throws: ``InvalidUTF8Error`` with the absolute byte offset, unless `lossy`.
     public mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error) {
-        pending.append(contentsOf: chunk)
+        pending.bytes.append(contentsOf: chunk)
         bytesConsumed += chunk.count
         try validate(final: false)
         pump(force: false, final: false) { output.append(contentsOf: $0) }
@@ -105,7 +107,7 @@ public struct NormalizationStream {
         while true {
             compact()
             var count = 0
-            try pending.append(addingCapacity: size) { span in
+            try pending.bytes.append(addingCapacity: size) { span in
                 try span.withUnsafeMutableBufferPointer { room, initialized in
                     count = try read(UnsafeMutableRawBufferPointer(room))
                     precondition(count >= 0 && count <= room.count, "read stored \(count) bytes in \(room.count)")
@@ -139,25 +141,28 @@ public struct NormalizationStream {
     }
 
     private mutating func compact() {
-        guard start > 0 else { return }
-        pending.removeSubrange(0..<start)
-        validated -= start
-        pendingOffset += start
+        pending.drop(start)
         start = 0
     }
 
-    /// Cuts the pending input into windows and runs them through the steps.
+    /// Cuts the pending input into windows and runs them through the steps (a batch of them
+    /// at once, when the steps allow: then a batch not yet full waits unless `force` or `final`).
     private mutating func pump<E: Error>(force: Bool, final: Bool, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
         while true {
-            let (begin, end) = (start, validated)
-            guard let window = pending.withUnsafeBufferPointer({
+            let (begin, end) = (start, pending.validated)
+            guard let window = pending.bytes.withUnsafeBufferPointer({
                 cutter.next(UnsafeBufferPointer(rebasing: $0[begin..<end]), windowSize: windowSize, force: force, final: final)
             }) else { break }
             start += window.bytes.count
             lines?.add(window.bytes)
-            try run(window, from: 0, emit)
+            if let batch {
+                if batch.add(window) { try batch.run(emit) }
+            } else {
+                try run(window, from: 0, emit)
+            }
         }
-        if start > pending.count / 2 { compact() }
+        if force || final { try batch?.run(emit) }
+        if start > pending.bytes.count / 2 { compact() }
     }
 
     private func run<E: Error>(_ window: TextWindow, from first: Int, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
@@ -176,24 +181,6 @@ public struct NormalizationStream {
     }
 
     private mutating func validate(final: Bool) throws(InvalidUTF8Error) {
-        let scan = pending.withUnsafeBufferPointer { UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[validated...])) }
-        switch scan {
-        case .valid(let tail):
-            validated = pending.count - tail
-            guard tail > 0, final else { return }
-            if !lossy { throw InvalidUTF8Error(offset: pendingOffset + validated) }
-            pending.replaceSubrange(validated..., with: [0xEF, 0xBF, 0xBD])
-            validated = pending.count
-        case .invalid(let offset, _):
-            let at = validated + offset
-            if !lossy { throw InvalidUTF8Error(offset: pendingOffset + at) }
-            let before = pending.count
-            let (repaired, tail) = pending.withUnsafeBufferPointer {
-                UTF8Validation.repairing(UnsafeBufferPointer(rebasing: $0[at...]), final: final)
-            }
-            pending.replaceSubrange(at..., with: repaired)
-            pendingOffset -= pending.count - before
-            validated = pending.count - tail
-        }
+        try pending.validate(final: final, lossy: lossy)
     }
 }
