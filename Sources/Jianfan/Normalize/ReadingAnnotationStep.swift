@@ -102,15 +102,19 @@ public struct ReadingAnnotationStep: NormalizationStep {
             var protection = LineProtection()
             var copied = span.lowerBound
             var i = span.lowerBound
-            while i < span.upperBound {
-                let b = s[i]
+            while true {
+                // `(`, or 0xEF, the first byte of `（`.
+                i = UTF8Text.first(in: s, from: i, limit: span.upperBound,
+                                   word: { UTF8Text.matches($0, 0x28) | UTF8Text.matches($0, 0xEF) },
+                                   byte: { $0 == 0x28 || $0 == 0xEF })
+                guard i < span.upperBound else { break }
                 let openLength: Int
-                if b == 0x28 {
+                if s[i] == 0x28 {
                     openLength = 1
-                } else if b == 0xEF, i + 2 < span.upperBound, s[i + 1] == 0xBC, s[i + 2] == 0x88 {
+                } else if i + 2 < span.upperBound, s[i + 1] == 0xBC, s[i + 2] == 0x88 {
                     openLength = 3
                 } else {
-                    i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: span.upperBound, orEF: true) : i + 1
+                    i += 1
                     continue
                 }
                 guard let (removal, unverified) = annotation(s, at: i, openLength: openLength, span, &protection) else {
