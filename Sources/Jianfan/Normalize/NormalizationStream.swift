@@ -167,7 +167,7 @@ public struct NormalizationStream {
 
     private func run<E: Error>(_ window: TextWindow, from first: Int, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
         var windows = [window]
-        for runner in runners[first...] { windows = windows.flatMap { runner.process($0) } }
+        for runner in runners[first...] { windows = runner.process(all: windows) }
         for window in windows where !window.bytes.isEmpty { try emit(window.bytes) }
     }
 

@@ -3,6 +3,7 @@
 final class PunctuationRunner: StepRunner {
     private var recorder: ChangeRecorder
     private var inputScalars = 0
+    private var spare = SpareBytes()
 
     init(reporting: Bool) { recorder = ChangeRecorder(isOn: reporting) }
 
@@ -10,8 +11,10 @@ final class PunctuationRunner: StepRunner {
 
     func finish() -> TextWindow? { nil }
 
+    func recycle(_ bytes: [UInt8]) { spare.keep(bytes) }
+
     func process(_ window: TextWindow) -> [TextWindow] {
-        var writer = WindowWriter(capacity: window.bytes.count + window.bytes.count / 8)
+        var writer = WindowWriter(capacity: window.bytes.count + window.bytes.count / 8, reusing: &spare)
         recorder.begin(base: inputScalars)
         window.bytes.withUnsafeBufferPointer { s in
             for (span, block) in window.spans() {

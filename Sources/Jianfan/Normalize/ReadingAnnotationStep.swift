@@ -75,6 +75,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
         private var readings: [UInt32: PinyinSyllable?] = [:]
         private var recorder: ChangeRecorder
         private var inputScalars = 0
+        private var spare = SpareBytes()
 
         init(reporting: Bool) {
             DispatchQueue.global().async { _ = ReadingAnnotationStep.hanLatin }
@@ -85,8 +86,10 @@ public struct ReadingAnnotationStep: NormalizationStep {
 
         func finish() -> TextWindow? { nil }
 
+        func recycle(_ bytes: [UInt8]) { spare.keep(bytes) }
+
         func process(_ window: TextWindow) -> [TextWindow] {
-            var writer = WindowWriter(capacity: window.bytes.count)
+            var writer = WindowWriter(capacity: window.bytes.count, reusing: &spare)
             recorder.begin(base: inputScalars)
             window.bytes.withUnsafeBufferPointer { s in
                 for (span, block) in window.spans() {

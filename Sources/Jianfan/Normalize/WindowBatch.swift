@@ -72,7 +72,7 @@ final class WindowBatch {
             guard let input else { return }
             self.input = nil
             var windows = [input]
-            for runner in runners { windows = windows.flatMap { runner.process($0) } }
+            for runner in runners { windows = runner.process(all: windows) }
             output = windows
         }
     }
