@@ -14,7 +14,10 @@
 /// annotation, pair of parentheses or context of a step crosses such a cut. The stream holds
 /// back at most one window of input, the first 64 KiB (`WindowCutter.frontMatterLimit`) while
 /// front matter may be open, and what line repair holds (one line and ``LineRepairStep/blankLimit``
-/// bytes of blank lines after it): so memory stays bounded whatever the input's shape.
+/// bytes of blank lines after it): so memory stays bounded whatever the input's shape. Unless
+/// the stream reports or a step carries state across windows (line repair, a step of your own),
+/// a window per core (at most four, `WindowBatch.swift`) goes through the steps at once,
+/// the outputs written in order.
 public struct NormalizationStream {
     /// The normalizer whose steps the stream runs.
     ///
@@ -44,20 +47,24 @@ public struct NormalizationStream {
     private var start = 0
     private var cutter = WindowCutter()
     private let runners: [any StepRunner]
-    /// Windows run through the steps on several cores at once (see `WindowBatch.swift`); nil
-    /// when they go one at a time.
-    private let batch: WindowBatch?
+    /// Windows run through the steps on several cores at once (see `WindowBatch.swift`), made
+    /// when a window is cut before the end of input (a text of one window, such as a field of
+    /// a JSON line, never needs one); nil while they go one at a time.
+    private var batch: WindowBatch?
+    /// Cores a batch may use; 0 once the steps or the stream are known to need none.
+    private var batchThreads: Int
     private let lines: OriginalLines?
     private var finished = false
 
-    init(normalizer: Normalizer, lossy: Bool, reporting: Bool, windowSize: Int = NormalizationStream.windowSize) {
+    init(normalizer: Normalizer, lossy: Bool, reporting: Bool, windowSize: Int = NormalizationStream.windowSize,
+         threads: Int = System.activeProcessorCount) {
         self.normalizer = normalizer
         self.windowSize = windowSize
         self.lossy = lossy
         isReporting = reporting
         runners = normalizer.steps.map { $0.runner(reporting: reporting) }
         lines = reporting ? OriginalLines() : nil
-        batch = reporting ? nil : WindowBatch(steps: normalizer.steps)
+        batchThreads = reporting ? 0 : threads
     }
 
     /// Takes more input and normalizes every whole window of it.
@@ -155,6 +162,10 @@ public struct NormalizationStream {
             }) else { break }
             start += window.bytes.count
             lines?.add(window.bytes)
+            if batch == nil, batchThreads > 1, !final {
+                batch = WindowBatch(steps: normalizer.steps, threads: batchThreads)
+                if batch == nil { batchThreads = 0 }
+            }
             if let batch {
                 if batch.add(window) { try batch.run(emit) }
             } else {
