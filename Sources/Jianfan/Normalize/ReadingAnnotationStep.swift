@@ -76,6 +76,8 @@ public struct ReadingAnnotationStep: NormalizationStep {
         private var recorder: ChangeRecorder
         private var inputScalars = 0
         private var spare = SpareBytes()
+        /// The annotations to remove from the window being processed, and whether unverified.
+        private var removals: [(range: Range<Int>, unverified: Bool)] = []
 
         init(reporting: Bool) {
             DispatchQueue.global().async { _ = ReadingAnnotationStep.hanLatin }
@@ -89,11 +91,30 @@ public struct ReadingAnnotationStep: NormalizationStep {
         func recycle(_ bytes: [UInt8]) { spare.keep(bytes) }
 
         func process(_ window: TextWindow) -> [TextWindow] {
-            var writer = WindowWriter(capacity: window.bytes.count, reusing: &spare)
             recorder.begin(base: inputScalars)
+            let spans = window.spans()
+            removals.removeAll(keepingCapacity: true)
             window.bytes.withUnsafeBufferPointer { s in
-                for (span, block) in window.spans() {
-                    rewrite(s, span, &writer)
+                for (span, _) in spans { findAnnotations(s, span) }
+            }
+            guard !removals.isEmpty else {
+                // Nothing to remove (most windows): the window goes on as it came, uncopied.
+                if recorder.isOn { inputScalars = window.bytes.withUnsafeBufferPointer { recorder.offset(of: $0.count, in: $0) } }
+                return [window]
+            }
+            var writer = WindowWriter(capacity: window.bytes.count, reusing: &spare)
+            window.bytes.withUnsafeBufferPointer { s in
+                var next = 0
+                for (span, block) in spans {
+                    var copied = span.lowerBound
+                    while next < removals.count, removals[next].range.upperBound <= span.upperBound {
+                        let (removal, unverified) = removals[next]
+                        writer.copy(s, copied..<removal.lowerBound)
+                        recorder.record(s, removal, after: "", unverified: unverified)
+                        copied = removal.upperBound
+                        next += 1
+                    }
+                    writer.copy(s, copied..<span.upperBound)
                     if let block { writer.copyBlock(s, block) }
                 }
                 if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
@@ -101,9 +122,10 @@ public struct ReadingAnnotationStep: NormalizationStep {
             return [writer.window(endsLine: window.endsLine)]
         }
 
-        private func rewrite(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter) {
+        /// Appends to `removals` the annotations of `s[span]` to remove, in order. A decision
+        /// reads only the input, so the output is written after, and only if there is one.
+        private func findAnnotations(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) {
             var protection = LineProtection()
-            var copied = span.lowerBound
             var i = span.lowerBound
             while true {
                 // `(`, or 0xEF, the first byte of `（`.
@@ -124,12 +146,9 @@ public struct ReadingAnnotationStep: NormalizationStep {
                     i += openLength
                     continue
                 }
-                writer.copy(s, copied..<removal.lowerBound)
-                recorder.record(s, removal, after: "", unverified: unverified)
-                copied = removal.upperBound
+                removals.append((removal, unverified))
                 i = removal.upperBound
             }
-            writer.copy(s, copied..<span.upperBound)
         }
 
         private static func mayBePinyin(_ s: Unicode.Scalar) -> Bool {
