@@ -9,9 +9,10 @@ import Dispatch
 /// A batch holds at most ``maximumWorkers`` windows, so a stream's memory stays bounded (about
 /// four times a window per worker: its input, the steps' outputs and the converter's buffers).
 final class WindowBatch {
-    /// More workers would hold more windows for little gain: the machine this was measured on
-    /// has 2 cores, where 2 windows at once took the whole-process time of `normalize` on 24 MB
-    /// from 0.72 s to 0.41 s.
+    /// More workers would hold more windows (a MiB or so each) for less and less gain. On the
+    /// 2-core machine this was measured on, two windows at once took `normalize --to simplified`
+    /// of the 24 MB corpus from 0.53 s to 0.36 s whole process (same CPU time; single runs at a
+    /// load of about 4).
     static let maximumWorkers = 4
 
     private let workers: [Worker]
