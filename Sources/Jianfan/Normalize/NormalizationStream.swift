@@ -67,7 +67,9 @@ public struct NormalizationStream {
         batchThreads = reporting ? 0 : threads
     }
 
-    /// Takes more input and normalizes every whole window of it.
+    /// Takes more input and normalizes every whole window of it (on several cores a window may
+    /// wait for the next one to go through the steps beside it; ``flush(into:)`` and
+    /// ``finish(into:)`` hand everything on).
     /// - Throws: ``InvalidUTF8Error`` with the absolute byte offset, unless `lossy`.
     public mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error) {
         pending.bytes.append(contentsOf: chunk)
