@@ -54,6 +54,37 @@ import Testing
         }
     }
 
+    /// Windows run a few at a time on several cores (no reports, no line repair) give the
+    /// output of windows run one at a time, however the input is cut and flushed.
+    @Test func windowsRunTogetherGiveTheOutputOfWindowsOneAtATime() throws {
+        let steps = Normalizer(steps: [.readingAnnotations, .punctuationWidth, .script(.t2s)])
+        var rng = SplitMix64(seed: 61)
+        for round in 0..<40 {
+            let bytes = Array(Self.randomText(&rng, count: 20 + Int(rng.next() % 200)).utf8)
+            let windowSize = 48 + Int(rng.next() % 400)
+            let cuts = (0..<Int(rng.next() % 12)).map { _ in Int(rng.next() % UInt64(bytes.count + 1)) }.sorted()
+            var outputs: [[UInt8]] = []
+            for threads in [1, 2, 3, 4] {
+                var stream = NormalizationStream(normalizer: steps, lossy: false, reporting: false,
+                                                 windowSize: windowSize, threads: threads)
+                var out: [UInt8] = []
+                var start = 0
+                for cut in cuts + [bytes.count] where cut >= start {
+                    try stream.write(bytes[start..<cut], into: &out)
+                    if cut % 3 == 0 { stream.flush(into: &out) }
+                    start = cut
+                }
+                try stream.finish(into: &out)
+                outputs.append(out)
+            }
+            #expect(outputs.allSatisfy { $0 == outputs[0] }, "round \(round), window \(windowSize), cuts \(cuts)")
+            #expect(outputs[0] == (try Self.streamed(bytes, cuts: [], windowSize: windowSize, steps).0), "round \(round)")
+        }
+        #expect(WindowBatch(steps: steps.steps, threads: 2) != nil)
+        #expect(WindowBatch(steps: steps.steps, threads: 1) == nil)
+        #expect(WindowBatch(steps: Self.all.steps, threads: 2) == nil) // line repair joins across windows
+    }
+
     @Test func oneByteAtATime() throws {
         let text = "---\ntitle: 頭髮\n---\n發(fā)展,穩定\r\n坚持聚焦重点。政策效应持\r\n\r\n续释放，有力推动工业企稳回升的趋势。\n`頭髮`😀"
         let bytes = Array(text.utf8)

@@ -24,11 +24,9 @@ public struct ConversionStream {
     public let lossy: Bool
     /// Bytes of input accepted so far (offsets in errors count from the start of the stream).
     public private(set) var bytesConsumed = 0
-    private var pending: [UInt8] = []
-    /// Offset in the stream of `pending[0]`.
-    private var pendingOffset = 0
-    /// How much of `pending` is validated (the rest is an incomplete scalar awaiting more input).
-    private var validated = 0
+    /// Input not converted yet, validated up to `pending.validated`.
+    private var pending = PendingInput()
+    private var validated: Int { pending.validated }
     private let out = ByteBuffer()
     private let workspace = Workspace()
     /// How much validated input to hold before looking for a cut.
@@ -61,7 +59,7 @@ public struct ConversionStream {
     /// span the cut; use ``flush(into:)`` to have everything written so far converted now.
     /// - Throws: ``InvalidUTF8Error`` with the absolute byte offset, unless `lossy`.
     public mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error) {
-        pending.append(contentsOf: chunk)
+        pending.bytes.append(contentsOf: chunk)
         bytesConsumed += chunk.count
         try validate(final: false)
         convertWindows(force: false) { output.append(contentsOf: $0) }
@@ -100,7 +98,7 @@ public struct ConversionStream {
     ) throws {
         while true {
             var count = 0
-            try pending.append(addingCapacity: ConversionStream.readSize) { span in
+            try pending.bytes.append(addingCapacity: ConversionStream.readSize) { span in
                 try span.withUnsafeMutableBufferPointer { room, initialized in
                     count = try read(UnsafeMutableRawBufferPointer(room))
                     precondition(count >= 0 && count <= room.count, "read stored \(count) bytes in \(room.count)")
@@ -125,7 +123,7 @@ public struct ConversionStream {
         if protected != nil { return try convertProtected(force: force, final: false, to: consume) }
         let plan = converter.plan
         if force && validated > 0 && validated < nextAttempt {
-            let cut: Int? = pending.withUnsafeBufferPointer { bytes in
+            let cut: Int? = pending.bytes.withUnsafeBufferPointer { bytes in
                 plan.safeCut(in: UnsafeBufferPointer(rebasing: bytes[0..<validated]), lower: searched, upper: validated)
             }
             searched = max(0, validated - 4)
@@ -136,7 +134,7 @@ public struct ConversionStream {
             return
         }
         while validated >= nextAttempt {
-            let cut: Int? = pending.withUnsafeBufferPointer { bytes in
+            let cut: Int? = pending.bytes.withUnsafeBufferPointer { bytes in
                 let valid = UnsafeBufferPointer(rebasing: bytes[0..<validated])
                 // Only the newest flush-size window is searched, so a long wait for a cut costs
                 // linear time; when it has none, a parse of a bounded prefix finds one.
@@ -169,7 +167,7 @@ public struct ConversionStream {
         if protected != nil {
             try convertProtected(force: false, final: true, to: consume)
         } else {
-            try emit(upTo: pending.count, to: consume)
+            try emit(upTo: pending.bytes.count, to: consume)
         }
     }
 
@@ -179,40 +177,12 @@ public struct ConversionStream {
     ) throws(E) {
         guard var state = protected.take() else { return }
         defer { protected = state }
-        try state.drain(&pending, validated: &validated, offset: &pendingOffset, force: force, final: final,
+        try state.drain(&pending, force: force, final: final,
                         converter: converter, out: out, workspace: workspace, to: consume)
     }
 
     private mutating func validate(final: Bool) throws(InvalidUTF8Error) {
-        while true {
-            let threads = converter.maximumThreads
-            let scan = pending.withUnsafeBufferPointer {
-                UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[validated...]), threads: threads)
-            }
-            switch scan {
-            case .valid(let tail):
-                if tail > 0 && final {
-                    if !lossy { throw InvalidUTF8Error(offset: pendingOffset + pending.count - tail) }
-                    pending.replaceSubrange((pending.count - tail)..., with: [0xEF, 0xBF, 0xBD])
-                    continue
-                }
-                validated = pending.count - tail
-                return
-            case .invalid(let offset, _):
-                let at = validated + offset
-                if !lossy { throw InvalidUTF8Error(offset: pendingOffset + at) }
-                // The rest is repaired in one pass: replacing one bad sequence at a time moves
-                // the rest of the window each time (1 MB of 0xFF took 17 s).
-                let before = pending.count
-                let (repaired, tail) = pending.withUnsafeBufferPointer {
-                    UTF8Validation.repairing(UnsafeBufferPointer(rebasing: $0[at...]), final: final)
-                }
-                pending.replaceSubrange(at..., with: repaired)
-                pendingOffset -= pending.count - before
-                validated = pending.count - tail
-                return
-            }
-        }
+        try pending.validate(final: final, lossy: lossy, threads: converter.maximumThreads)
     }
 
     /// Converts `pending[..<cut]` and drops it, then hands the result to `consume` piece by piece
@@ -221,7 +191,7 @@ public struct ConversionStream {
         upTo cut: Int, to consume: (UnsafeRawBufferPointer) throws(E) -> Void
     ) throws(E) {
         guard cut > 0 else { return }
-        let pieces: ArraySlice<ByteBuffer> = pending.withUnsafeBytes {
+        let pieces: ArraySlice<ByteBuffer> = pending.bytes.withUnsafeBytes {
             let window = UnsafeRawBufferPointer(rebasing: $0[0..<cut])
             if let pieces = converter.convertedPieces(window, parallel: true, workspace: workspace) {
                 return pieces
@@ -230,9 +200,7 @@ public struct ConversionStream {
             converter.convert(window, into: out, parallel: false, workspace: workspace)
             return [out]
         }
-        pending.removeSubrange(0..<cut)
-        pendingOffset += cut
-        validated -= cut
+        pending.drop(cut)
         for piece in pieces { try consume(piece.bytes) }
     }
 }

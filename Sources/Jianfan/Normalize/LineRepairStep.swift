@@ -64,6 +64,9 @@ public struct LineRepairStep: NormalizationStep {
         LineRepairRunner(minimumBodyLength: minimumBodyLength, reporting: reporting)
     }
 
+    /// A joined line runs on into the next window: windows go one at a time.
+    func windowRunner() -> (any StepRunner)? { nil }
+
     /// Blank lines longer than this (in bytes, breaks included) between two lines keep them apart:
     /// this bounds what a stream holds back (see ``NormalizationStream``).
     ///

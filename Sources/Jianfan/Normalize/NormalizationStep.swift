@@ -21,6 +21,13 @@ public protocol NormalizationStep: Sendable {
 /// A step that runs on bytes in a stream (every built-in step).
 protocol StreamingStep: NormalizationStep {
     func makeRunner(reporting: Bool) -> any StepRunner
+    /// A runner for one worker of a ``WindowBatch`` (no report, one core); nil for a step that
+    /// carries state from one window to the next, whose windows must go one at a time.
+    func windowRunner() -> (any StepRunner)?
+}
+
+extension StreamingStep {
+    func windowRunner() -> (any StepRunner)? { makeRunner(reporting: false) }
 }
 
 extension ReadingAnnotationStep: StreamingStep {}

@@ -14,7 +14,10 @@
 /// annotation, pair of parentheses or context of a step crosses such a cut. The stream holds
 /// back at most one window of input, the first 64 KiB (`WindowCutter.frontMatterLimit`) while
 /// front matter may be open, and what line repair holds (one line and ``LineRepairStep/blankLimit``
-/// bytes of blank lines after it): so memory stays bounded whatever the input's shape.
+/// bytes of blank lines after it): so memory stays bounded whatever the input's shape. Unless
+/// the stream reports or a step carries state across windows (line repair, a step of your own),
+/// a window per core (at most four, `WindowBatch.swift`) goes through the steps at once,
+/// the outputs written in order.
 public struct NormalizationStream {
     /// The normalizer whose steps the stream runs.
     ///
@@ -38,18 +41,23 @@ public struct NormalizationStream {
     /// This stream's window size (``windowSize``; smaller in tests, to cut lines into parts).
     let windowSize: Int
 
-    private var pending: [UInt8] = []
-    /// `pending[..<start]` has been handed to the steps already.
+    /// Input not handed to the steps yet, validated up to `pending.validated`.
+    private var pending = PendingInput()
+    /// `pending.bytes[..<start]` has been handed to the steps already.
     private var start = 0
-    /// How much of `pending` is validated (the rest is an incomplete scalar awaiting more input).
-    private var validated = 0
-    private var pendingOffset = 0
     private var cutter = WindowCutter()
     private let runners: [any StepRunner]
+    /// Windows run through the steps on several cores at once (see `WindowBatch.swift`), made
+    /// when a window is cut before the end of input (a text of one window, such as a field of
+    /// a JSON line, never needs one); nil while they go one at a time.
+    private var batch: WindowBatch?
+    /// Cores a batch may use; 0 once the steps or the stream are known to need none.
+    private var batchThreads: Int
     private let lines: OriginalLines?
     private var finished = false
 
-    init(normalizer: Normalizer, lossy: Bool, reporting: Bool, windowSize: Int = NormalizationStream.windowSize) {
+    init(normalizer: Normalizer, lossy: Bool, reporting: Bool, windowSize: Int = NormalizationStream.windowSize,
+         threads: Int = System.activeProcessorCount) {
         self.normalizer = normalizer
         self.windowSize = windowSize
         self.lossy = lossy
@@ -61,12 +69,15 @@ public struct NormalizationStream {
         case _?: cutter.findsBlocks = false
         }
         lines = reporting ? OriginalLines() : nil
+        batchThreads = reporting ? 0 : threads
     }
 
-    /// Takes more input and normalizes every whole window of it.
+    /// Takes more input and normalizes every whole window of it (on several cores a window may
+    /// wait for the next one to go through the steps beside it; ``flush(into:)`` and
+    /// ``finish(into:)`` hand everything on).
     /// - Throws: ``InvalidUTF8Error`` with the absolute byte offset, unless `lossy`.
     public mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error) {
-        pending.append(contentsOf: chunk)
+        pending.bytes.append(contentsOf: chunk)
         bytesConsumed += chunk.count
         try validate(final: false)
         pump(force: false, final: false) { output.append(contentsOf: $0) }
@@ -110,7 +121,7 @@ public struct NormalizationStream {
         while true {
             compact()
             var count = 0
-            try pending.append(addingCapacity: size) { span in
+            try pending.bytes.append(addingCapacity: size) { span in
                 try span.withUnsafeMutableBufferPointer { room, initialized in
                     count = try read(UnsafeMutableRawBufferPointer(room))
                     precondition(count >= 0 && count <= room.count, "read stored \(count) bytes in \(room.count)")
@@ -144,30 +155,37 @@ public struct NormalizationStream {
     }
 
     private mutating func compact() {
-        guard start > 0 else { return }
-        pending.removeSubrange(0..<start)
-        validated -= start
-        pendingOffset += start
+        pending.drop(start)
         start = 0
     }
 
-    /// Cuts the pending input into windows and runs them through the steps.
+    /// Cuts the pending input into windows and runs them through the steps (a batch of them
+    /// at once, when the steps allow: then a batch not yet full waits unless `force` or `final`).
     private mutating func pump<E: Error>(force: Bool, final: Bool, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
         while true {
-            let (begin, end) = (start, validated)
-            guard let window = pending.withUnsafeBufferPointer({
+            let (begin, end) = (start, pending.validated)
+            guard let window = pending.bytes.withUnsafeBufferPointer({
                 cutter.next(UnsafeBufferPointer(rebasing: $0[begin..<end]), windowSize: windowSize, force: force, final: final)
             }) else { break }
             start += window.bytes.count
             lines?.add(window.bytes)
-            try run(window, from: 0, emit)
+            if batch == nil, batchThreads > 1, !final {
+                batch = WindowBatch(steps: normalizer.steps, threads: batchThreads)
+                if batch == nil { batchThreads = 0 }
+            }
+            if let batch {
+                if batch.add(window) { try batch.run(emit) }
+            } else {
+                try run(window, from: 0, emit)
+            }
         }
-        if start > pending.count / 2 { compact() }
+        if force || final { try batch?.run(emit) }
+        if start > pending.bytes.count / 2 { compact() }
     }
 
     private func run<E: Error>(_ window: TextWindow, from first: Int, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
         var windows = [window]
-        for runner in runners[first...] { windows = windows.flatMap { runner.process($0) } }
+        for runner in runners[first...] { windows = runner.process(all: windows) }
         for window in windows where !window.bytes.isEmpty { try emit(window.bytes) }
     }
 
@@ -181,24 +199,6 @@ public struct NormalizationStream {
     }
 
     private mutating func validate(final: Bool) throws(InvalidUTF8Error) {
-        let scan = pending.withUnsafeBufferPointer { UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[validated...])) }
-        switch scan {
-        case .valid(let tail):
-            validated = pending.count - tail
-            guard tail > 0, final else { return }
-            if !lossy { throw InvalidUTF8Error(offset: pendingOffset + validated) }
-            pending.replaceSubrange(validated..., with: [0xEF, 0xBF, 0xBD])
-            validated = pending.count
-        case .invalid(let offset, _):
-            let at = validated + offset
-            if !lossy { throw InvalidUTF8Error(offset: pendingOffset + at) }
-            let before = pending.count
-            let (repaired, tail) = pending.withUnsafeBufferPointer {
-                UTF8Validation.repairing(UnsafeBufferPointer(rebasing: $0[at...]), final: final)
-            }
-            pending.replaceSubrange(at..., with: repaired)
-            pendingOffset -= pending.count - before
-            validated = pending.count - tail
-        }
+        try pending.validate(final: final, lossy: lossy)
     }
 }

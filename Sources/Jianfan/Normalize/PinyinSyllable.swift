@@ -10,7 +10,9 @@ struct PinyinSyllable: Hashable, Sendable {
 
     init?(_ scalars: some Collection<Unicode.Scalar>) {
         guard !scalars.isEmpty, scalars.count <= 8 else { return nil }
-        var letters = String.UnicodeScalarView()
+        // The letters packed five bits each (at most 8): candidates are tried by the thousand
+        // (every split of every annotation), and a String per try cost more than the rest.
+        var letters = PackedLetters()
         var tone: Int?
         var sawDigit = false
         for scalar in scalars {
@@ -25,11 +27,9 @@ struct PinyinSyllable: Hashable, Sendable {
                 guard tone == nil, !letters.isEmpty else { return nil }
                 tone = combiningTone
             } else if scalar.value == 0x308, letters.last == "u" { // u + combining diaeresis
-                letters.removeLast()
-                letters.append("ü")
+                letters.replaceLast(with: "ü")
             } else if scalar.value == 0x302, letters.last == "e" { // e + combining circumflex
-                letters.removeLast()
-                letters.append("ê")
+                letters.replaceLast(with: "ê")
             } else if scalar.value >= 0x30, scalar.value <= 0x35 { // tone digit 0–5
                 guard tone == nil, !letters.isEmpty else { return nil }
                 let digit = Int(scalar.value - 0x30)
@@ -39,10 +39,10 @@ struct PinyinSyllable: Hashable, Sendable {
                 return nil
             }
         }
-        var base = String(letters)
-        if base == "lue" || base == "nue" { base = base.prefix(1) + "üe" } // a common spelling of lüe, nüe
-        guard PinyinSyllables.all.contains(base) else { return nil }
-        self.base = base
+        if letters == Self.lue { letters = Self.lüe } // a common spelling of lüe, nüe
+        if letters == Self.nue { letters = Self.nüe }
+        guard PinyinSyllables.packed.contains(letters) else { return nil }
+        self.base = letters.string
         self.tone = tone
     }
 
@@ -62,6 +62,9 @@ struct PinyinSyllable: Hashable, Sendable {
         return precomposed[scalar.value]
     }
 
+    private static let lue = PackedLetters("lue"), lüe = PackedLetters("lüe")
+    private static let nue = PackedLetters("nue"), nüe = PackedLetters("nüe")
+
     private static let combiningTones: [UInt32: Int] = [0x304: 1, 0x301: 2, 0x30C: 3, 0x300: 4]
 
     private static let precomposed: [UInt32: (Unicode.Scalar, Int?)] = [
@@ -74,4 +77,58 @@ struct PinyinSyllable: Hashable, Sendable {
         0xEA: ("ê", nil), 0x1EBF: ("ê", 2), 0x1EC1: ("ê", 4),
         0x144: ("n", 2), 0x148: ("n", 3), 0x1F9: ("n", 4), 0x1E3F: ("m", 2),
     ]
+}
+
+/// Up to twelve pinyin letters (`a`–`z`, `ü`, `ê`) in one integer, five bits each: the letters
+/// of a candidate syllable, compared and hashed without building a string.
+struct PackedLetters: Hashable {
+    private var bits: UInt64 = 0
+    private(set) var isEmpty = true
+
+    init() {}
+
+    init(_ text: some StringProtocol) {
+        for scalar in text.unicodeScalars { append(scalar) }
+    }
+
+    /// The last letter appended.
+    var last: Unicode.Scalar? { isEmpty ? nil : Self.letter(bits & 31) }
+
+    mutating func append(_ letter: Unicode.Scalar) {
+        bits = bits << 5 | Self.code(letter)
+        isEmpty = false
+    }
+
+    mutating func replaceLast(with letter: Unicode.Scalar) {
+        bits = bits & ~31 | Self.code(letter)
+    }
+
+    /// The letters as a string.
+    var string: String {
+        var letters: [Unicode.Scalar] = []
+        var rest = bits
+        while rest != 0 {
+            letters.append(Self.letter(rest & 31))
+            rest >>= 5
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: letters.reversed())
+        return String(view)
+    }
+
+    private static func code(_ letter: Unicode.Scalar) -> UInt64 {
+        switch letter {
+        case "ü": 27
+        case "ê": 28
+        default: UInt64(letter.value - 0x60) // a–z: 1–26
+        }
+    }
+
+    private static func letter(_ code: UInt64) -> Unicode.Scalar {
+        switch code {
+        case 27: "ü"
+        case 28: "ê"
+        default: Unicode.Scalar(UInt8(code + 0x60))
+        }
+    }
 }

@@ -4,6 +4,8 @@
 /// A parenthesized word that is not in this table is not a reading annotation: `(ABC)`, `(sic)`.
 enum PinyinSyllables {
     static let all: Set<String> = Set(table.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// ``all``, packed as a syllable being parsed holds its letters.
+    static let packed: Set<PackedLetters> = Set(all.map { PackedLetters($0) })
 
     /// Grouped by initial, in the order of the standard table.
     private static let table = """

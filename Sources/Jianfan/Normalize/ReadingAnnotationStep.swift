@@ -75,6 +75,9 @@ public struct ReadingAnnotationStep: NormalizationStep {
         private var readings: [UInt32: PinyinSyllable?] = [:]
         private var recorder: ChangeRecorder
         private var inputScalars = 0
+        private var spare = SpareBytes()
+        /// The annotations to remove from the window being processed, and whether unverified.
+        private var removals: [(range: Range<Int>, unverified: Bool)] = []
 
         init(reporting: Bool) {
             DispatchQueue.global().async { _ = ReadingAnnotationStep.hanLatin }
@@ -85,12 +88,33 @@ public struct ReadingAnnotationStep: NormalizationStep {
 
         func finish() -> TextWindow? { nil }
 
+        func recycle(_ bytes: [UInt8]) { spare.keep(bytes) }
+
         func process(_ window: TextWindow) -> [TextWindow] {
-            var writer = WindowWriter(capacity: window.bytes.count)
             recorder.begin(base: inputScalars)
+            let spans = window.spans()
+            removals.removeAll(keepingCapacity: true)
             window.bytes.withUnsafeBufferPointer { s in
-                for (span, block) in window.spans() {
-                    rewrite(s, span, &writer)
+                for (span, _) in spans { findAnnotations(s, span) }
+            }
+            guard !removals.isEmpty else {
+                // Nothing to remove (most windows): the window goes on as it came, uncopied.
+                if recorder.isOn { inputScalars = window.bytes.withUnsafeBufferPointer { recorder.offset(of: $0.count, in: $0) } }
+                return [window]
+            }
+            var writer = WindowWriter(capacity: window.bytes.count, reusing: &spare)
+            window.bytes.withUnsafeBufferPointer { s in
+                var next = 0
+                for (span, block) in spans {
+                    var copied = span.lowerBound
+                    while next < removals.count, removals[next].range.upperBound <= span.upperBound {
+                        let (removal, unverified) = removals[next]
+                        writer.copy(s, copied..<removal.lowerBound)
+                        recorder.record(s, removal, after: "", unverified: unverified)
+                        copied = removal.upperBound
+                        next += 1
+                    }
+                    writer.copy(s, copied..<span.upperBound)
                     if let block { writer.copyBlock(s, block) }
                 }
                 if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
@@ -98,31 +122,33 @@ public struct ReadingAnnotationStep: NormalizationStep {
             return [writer.window(endsLine: window.endsLine)]
         }
 
-        private func rewrite(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter) {
+        /// Appends to `removals` the annotations of `s[span]` to remove, in order. A decision
+        /// reads only the input, so the output is written after, and only if there is one.
+        private func findAnnotations(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) {
             var protection = LineProtection()
-            var copied = span.lowerBound
             var i = span.lowerBound
-            while i < span.upperBound {
-                let b = s[i]
+            while true {
+                // `(`, or 0xEF, the first byte of `（`.
+                i = UTF8Text.first(in: s, from: i, limit: span.upperBound,
+                                   word: { UTF8Text.matches($0, 0x28) | UTF8Text.matches($0, 0xEF) },
+                                   byte: { $0 == 0x28 || $0 == 0xEF })
+                guard i < span.upperBound else { break }
                 let openLength: Int
-                if b == 0x28 {
+                if s[i] == 0x28 {
                     openLength = 1
-                } else if b == 0xEF, i + 2 < span.upperBound, s[i + 1] == 0xBC, s[i + 2] == 0x88 {
+                } else if i + 2 < span.upperBound, s[i + 1] == 0xBC, s[i + 2] == 0x88 {
                     openLength = 3
                 } else {
-                    i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: span.upperBound, orEF: true) : i + 1
+                    i += 1
                     continue
                 }
                 guard let (removal, unverified) = annotation(s, at: i, openLength: openLength, span, &protection) else {
                     i += openLength
                     continue
                 }
-                writer.copy(s, copied..<removal.lowerBound)
-                recorder.record(s, removal, after: "", unverified: unverified)
-                copied = removal.upperBound
+                removals.append((removal, unverified))
                 i = removal.upperBound
             }
-            writer.copy(s, copied..<span.upperBound)
         }
 
         private static func mayBePinyin(_ s: Unicode.Scalar) -> Bool {

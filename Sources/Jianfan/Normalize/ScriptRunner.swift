@@ -9,6 +9,7 @@ final class ScriptRunner: StepRunner {
     private let out = ByteBuffer()
     private var recorder: ChangeRecorder
     private var inputScalars = 0
+    private var spare = SpareBytes()
 
     init(converter: Converter, reporting: Bool) {
         self.converter = converter
@@ -18,6 +19,8 @@ final class ScriptRunner: StepRunner {
     var changes: [Normalizer.Change] { recorder.changes }
 
     func finish() -> TextWindow? { nil }
+
+    func recycle(_ bytes: [UInt8]) { spare.keep(bytes) }
 
     func process(_ window: TextWindow) -> [TextWindow] {
         if !recorder.isOn, converter.maximumThreads > 1, window.bytes.count >= Self.parallelMinimum {
@@ -48,7 +51,9 @@ final class ScriptRunner: StepRunner {
             }
             if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
         }
-        return [TextWindow(bytes: Array(out.bytes.bindMemory(to: UInt8.self)), blocks: blocks, endsLine: window.endsLine)]
+        var bytes = spare.take(capacity: out.count)
+        bytes.append(contentsOf: out.bytes.bindMemory(to: UInt8.self))
+        return [TextWindow(bytes: bytes, blocks: blocks, endsLine: window.endsLine)]
     }
 
     /// Windows smaller than this are converted on one thread.
@@ -102,8 +107,7 @@ final class ScriptRunner: StepRunner {
                 }
             }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(outputs.reduce(0) { $0 + $1.count })
+        var bytes = spare.take(capacity: outputs.reduce(0) { $0 + $1.count })
         var blockRanges: [Range<Int>] = []
         for (output, list) in zip(outputs, blocks) {
             let base = bytes.count

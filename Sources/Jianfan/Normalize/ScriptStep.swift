@@ -53,4 +53,10 @@ public struct ScriptStep: NormalizationStep {
     }
 
     func makeRunner(reporting: Bool) -> any StepRunner { ScriptRunner(converter: converter, reporting: reporting) }
+
+    func windowRunner() -> (any StepRunner)? {
+        var converter = converter
+        converter.maximumThreads = 1
+        return ScriptRunner(converter: converter, reporting: false)
+    }
 }

@@ -35,6 +35,47 @@ protocol StepRunner: AnyObject {
     func finish() -> TextWindow?
     /// The changes so far, ranges in scalars of the step's whole input (empty unless reporting).
     var changes: [Normalizer.Change] { get }
+    /// The bytes of a window this runner has processed, no longer needed: a runner may write
+    /// its next output into them.
+    func recycle(_ bytes: [UInt8])
+}
+
+extension StepRunner {
+    func recycle(_ bytes: [UInt8]) {}
+
+    /// Runs `windows` through the step, handing each one's bytes back to it once processed.
+    func process(all windows: [TextWindow]) -> [TextWindow] {
+        var input = windows
+        var output: [TextWindow] = []
+        for k in input.indices {
+            output += process(input[k])
+            let bytes = input[k].bytes
+            input[k].bytes = []
+            recycle(bytes)
+        }
+        return output
+    }
+}
+
+/// A byte array kept from one window to the next, so that each window's output is written
+/// into storage already in memory: a fresh 1 MiB array per window and step costs page faults
+/// (about a tenth of `normalize`'s time before).
+struct SpareBytes {
+    private var bytes: [UInt8] = []
+
+    /// An empty array with room for `capacity` bytes, in the kept storage if it has room.
+    mutating func take(capacity: Int) -> [UInt8] {
+        var taken = bytes
+        bytes = []
+        taken.removeAll(keepingCapacity: true)
+        taken.reserveCapacity(capacity)
+        return taken
+    }
+
+    /// Keeps `array`'s storage for the next ``take(capacity:)`` (the larger of two).
+    mutating func keep(_ array: [UInt8]) {
+        if array.capacity > bytes.capacity { bytes = array }
+    }
 }
 
 /// Writes a step's output window: text copied or replaced, blocks copied whole with their new
@@ -44,6 +85,9 @@ struct WindowWriter {
     var blocks: [Range<Int>] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// A writer into the spare's storage.
+    init(capacity: Int, reusing spare: inout SpareBytes) { bytes = spare.take(capacity: capacity) }
 
     mutating func copy(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }

@@ -55,14 +55,7 @@ enum UTF8Text {
     /// The end of the line containing `i` (the offset of its line break, or `limit`).
     @inline(__always)
     static func lineEnd(from i: Int, in s: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        var j = i
-        while true {
-            // Past every run of multi-byte scalars 8 bytes at a time, not only the first.
-            j = skipMultibyte(s, from: j, limit: limit, orEF: false)
-            guard j < limit else { return limit }
-            if s[j] == 0x0A || s[j] == 0x0D { return j }
-            j += 1
-        }
+        first(in: s, from: i, limit: limit, word: { matches($0, 0x0A) | matches($0, 0x0D) }, byte: { $0 == 0x0A || $0 == 0x0D })
     }
 
     /// The start of the line containing `i` (after the previous line break, or `floor`).
@@ -99,6 +92,34 @@ enum UTF8Text {
             j += 8
         }
         return j
+    }
+
+    /// The first index from `i` below `limit` (or `limit`) whose byte `byte` accepts, eight
+    /// bytes at a time: `word` flags (bit 7 of a byte, see ``matches(_:_:)``) the bytes of a
+    /// word `byte` would accept, the lowest flag exactly, as the bytes of text between the
+    /// places a step looks at far outnumber them.
+    @inline(__always)
+    static func first(
+        in s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int, word: (UInt64) -> UInt64, byte: (UInt8) -> Bool
+    ) -> Int {
+        guard let base = s.baseAddress else { return i }
+        var j = i
+        while j + 8 <= limit {
+            let flags = word(UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
+            if flags != 0 { return j + flags.trailingZeroBitCount / 8 }
+            j += 8
+        }
+        while j < limit, !byte(base[j]) { j += 1 }
+        return j
+    }
+
+    /// Bit 7 of each byte of `word` that equals `value` is set (and perhaps of bytes above such a
+    /// byte, where the borrow runs on: only the lowest flag is exact, which ``first`` needs).
+    @inline(__always)
+    static func matches(_ word: UInt64, _ value: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let x = word ^ (ones &* UInt64(value))
+        return (x &- ones) & ~x & 0x8080_8080_8080_8080
     }
 
     static func isAlphanumeric(_ b: UInt8) -> Bool {

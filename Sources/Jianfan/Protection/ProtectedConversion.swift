@@ -29,23 +29,20 @@ struct ProtectedConversion {
         cutter.next(s, windowSize: windowSize, force: force, final: final)
     }
 
-    /// Converts the windows `pending[..<validated]` holds, each at once, and drops them from
-    /// `pending` (`offset` counts the bytes dropped), handing each window's output to `consume`.
+    /// Converts the windows that `pending`'s validated bytes hold, each at once, and drops them
+    /// from `pending`, handing each window's output to `consume`.
     mutating func drain<E: Error>(
-        _ pending: inout [UInt8], validated: inout Int, offset: inout Int, force: Bool, final: Bool,
+        _ pending: inout PendingInput, force: Bool, final: Bool,
         converter: Converter, out: ByteBuffer, workspace: Workspace, to consume: (UnsafeRawBufferPointer) throws(E) -> Void
     ) throws(E) {
-        while validated > 0 {
-            let window = pending.withUnsafeBufferPointer { [validated] in
+        while pending.validated > 0 {
+            let window = pending.bytes.withUnsafeBufferPointer { [validated = pending.validated] in
                 nextWindow(UnsafeBufferPointer(rebasing: $0[0..<validated]), force: force, final: final)
             }
             guard let window else { return }
             out.removeAll()
             convert(window, with: converter, into: out, workspace: workspace)
-            let cut = window.bytes.count
-            pending.removeSubrange(0..<cut)
-            offset += cut
-            validated -= cut
+            pending.drop(window.bytes.count)
             try consume(out.bytes)
         }
     }

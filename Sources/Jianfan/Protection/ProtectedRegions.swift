@@ -16,7 +16,9 @@ enum ProtectedRegions {
     static func inline(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into ranges: inout [Range<Int>], markdown: Bool = true) {
         var i = line.lowerBound
         let end = line.upperBound
-        while i < end {
+        while true {
+            i = nextTrigger(s, from: i, limit: end)
+            guard i < end else { break }
             let b = s[i]
             guard isTrigger(b), markdown || !isMarkdownTrigger(b) else {
                 i = b >= 0x80 ? UTF8Text.skipMultibyte(s, from: i + 1, limit: end, orEF: false) : i + 1
@@ -66,6 +68,16 @@ enum ProtectedRegions {
         return ranges
     }
 
+    /// The first trigger byte from `i` on, eight bytes at a time.
+    @inline(__always)
+    private static func nextTrigger(_ s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int) -> Int {
+        UTF8Text.first(in: s, from: i, limit: limit, word: { w in
+            let folded = w | 0x2020_2020_2020_2020 // `w` `W`, and `` ` `` `@`, differ in bit 5
+            return UTF8Text.matches(w, 0x3C) | UTF8Text.matches(w, 0x5D) | UTF8Text.matches(w, 0x26)
+                | UTF8Text.matches(w, 0x3A) | UTF8Text.matches(folded, 0x77) | UTF8Text.matches(folded, 0x60)
+        }, byte: isTrigger)
+    }
+
     /// `<` `]` `` ` `` `&` `:` `w` `W` `@`: a switch, not a table (a static table costs a
     /// once-check per byte).
     @inline(__always)
@@ -74,29 +86,6 @@ enum ProtectedRegions {
         case 0x3C, 0x5D, 0x60, 0x26, 0x3A, 0x77, 0x57, 0x40: true
         default: false
         }
-    }
-
-    /// The first trigger byte at or after `i` (or `limit`): 8 bytes at a time, without a branch
-    /// per byte (prose mixes ASCII and Han too finely for a per-byte branch to predict).
-    @inline(__always)
-    private static func nextTrigger(_ s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int) -> Int {
-        guard let base = s.baseAddress else { return limit }
-        var j = i
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        while j + 8 <= limit {
-            // The first byte in the lowest bits, whatever the platform's byte order.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
-            var found: UInt64 = 0
-            // A byte equal to a trigger becomes zero; the lowest flagged byte is exact.
-            for trigger: UInt64 in [0x3C, 0x5D, 0x60, 0x26, 0x3A, 0x77, 0x57, 0x40] {
-                let x = word ^ (ones &* trigger)
-                found |= (x &- ones) & ~x & high
-            }
-            if found != 0 { return j + found.trailingZeroBitCount >> 3 }
-            j += 8
-        }
-        while j < limit, !isTrigger(s[j]) { j += 1 }
-        return j
     }
 
     /// Whether the trigger at `i` may start a region: `:` only before `//`, `w` only before

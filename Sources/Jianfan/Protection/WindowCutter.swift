@@ -146,6 +146,17 @@ struct WindowCutter {
         }
         var continued = lineContinues
         while start < end {
+            if !continued, fence == nil {
+                // Only a line with a backtick or tilde can open a fence: skip to the first one.
+                let mark = UTF8Text.first(in: s, from: start, limit: end,
+                                          word: { UTF8Text.matches($0, 0x60) | UTF8Text.matches($0, 0x7E) },
+                                          byte: { $0 == 0x60 || $0 == 0x7E })
+                if mark == end {
+                    continuedIsProtected = false
+                    break
+                }
+                start = UTF8Text.lineStart(from: mark, in: s, floor: start)
+            }
             let lineEnd = UTF8Text.lineEnd(from: start, in: s, limit: end)
             let next = lineEnd + UTF8Text.breakLength(at: lineEnd, in: s, limit: end)
             let line = start..<lineEnd

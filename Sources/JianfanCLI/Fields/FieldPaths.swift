@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The fields `--jsonl` names: dotted paths of object keys (`meta.title`), or `*` for every
 /// string value. Arrays are transparent (`tags` names every string in the array `tags`,
 /// `items.title` the title of each object in `items`), and naming an object or array names
@@ -44,11 +52,21 @@ struct FieldPaths {
         while node != Self.nowhere {
             var end = start
             while end < key.count, key[end] != UInt8(ascii: ".") { end += 1 }
-            let part = UnsafeRawBufferPointer(rebasing: key[start..<end])
-            node = children[node].first { $0.key.count == part.count && $0.key.elementsEqual(part) }?.node ?? Self.nowhere
+            node = lookup(node, UnsafeRawBufferPointer(rebasing: key[start..<end]))
             if end == key.count { return node }
             start = end + 1
         }
         return node
+    }
+
+    /// The child of `node` whose key is `part`, or ``nowhere``: a length check, then memcmp (a
+    /// line of JSON has a key or more per value, so this is looked up millions of times).
+    private func lookup(_ node: Int, _ part: UnsafeRawBufferPointer) -> Int {
+        for child in children[node] where child.key.count == part.count {
+            if part.isEmpty { return child.node }
+            let same = child.key.withUnsafeBytes { memcmp($0.baseAddress!, part.baseAddress!, part.count) == 0 }
+            if same { return child.node }
+        }
+        return Self.nowhere
     }
 }

@@ -31,12 +31,17 @@ struct FieldPump {
         var state = BlockState()
         let scratch = FieldScratch(), parts = PartResults(count: Self.parallelParts)
         var pending: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var atEnd = false
         while !atEnd {
-            let count = try chunk.withUnsafeMutableBytes { try read($0) }
+            // Read straight into the pending bytes, with no chunk copied onto them.
+            var count = 0
+            try pending.append(addingCapacity: 1 << 20) { span in
+                try span.withUnsafeMutableBufferPointer { room, initialized in
+                    count = try read(UnsafeMutableRawBufferPointer(room))
+                    initialized = count
+                }
+            }
             atEnd = count == 0
-            pending += chunk[..<count]
             // Whole lines only (a line feed is never inside a UTF-8 sequence, so the block can be
             // checked and repaired on its own); CSV records running past the last one wait too.
             guard var blockEnd = atEnd ? pending.count : pending.lastIndex(of: 0x0A).map({ $0 + 1 }) else { continue }

@@ -54,8 +54,6 @@ final class FieldScratch {
     var edits: [FieldEdit] = []
     var converted = FieldTexts()
     var output: [UInt8] = []
-    /// Room the converter writes into before its output is split into texts.
-    var room: [UInt8] = []
 
     func reset() {
         texts.removeAll()
@@ -109,16 +107,20 @@ struct FieldTransform {
         switch engine {
         case let .table(converter), let .inspection(converter, _):   // inspection is refused with fields
             return batched { input, scratch in
-                // Into the scratch's room, which keeps its pages from block to block; the
-                // converter's own buffer only when the output outgrows it.
+                // Straight into the converted texts' storage, which keeps its capacity (and its
+                // pages) from block to block; through the converter's own buffer only when the
+                // output outgrows the room given.
                 let size = input.count + input.count / 4 + (64 << 10)
-                if scratch.room.count < size { scratch.room = [UInt8](repeating: 0, count: size) }
+                var fitted = true
                 // Valid: the block was checked (or repaired), and decoded escapes are scalars.
-                if let written = scratch.room.withUnsafeMutableBytes({ converter.convert(unsafeValidatedUTF8: input, into: $0) }) {
-                    scratch.converted.bytes += scratch.room[..<written]
-                } else {
-                    converter.convert(unsafeValidatedUTF8: input, appendingTo: &scratch.converted.bytes)
+                scratch.converted.bytes.append(addingCapacity: size) { span in
+                    span.withUnsafeMutableBufferPointer { room, initialized in
+                        let written = converter.convert(unsafeValidatedUTF8: input, into: UnsafeMutableRawBufferPointer(room))
+                        fitted = written != nil
+                        initialized = written ?? 0
+                    }
                 }
+                if !fitted { converter.convert(unsafeValidatedUTF8: input, appendingTo: &scratch.converted.bytes) }
             }
         case let .icu(transliterator):
             return batched { input, scratch in
