@@ -24,7 +24,7 @@ struct WordLattice {
     private static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
 
     /// The scripts that tell converted text (``ScriptEvidence`` class bits): a word of the
-    /// lexicon with a scalar of the `target` script and none of the `source` script is already
+    /// lexicon with a scalar of the `target` script is already
     /// converted, and may be kept as it is (so that converting the output again changes nothing).
     struct Scripts {
         let source: UInt8, target: UInt8
@@ -184,7 +184,7 @@ struct WordLattice {
     }
 
     /// Whether the word `from...through` reads as already converted: it holds a scalar of
-    /// `scripts.target` and none of `scripts.source`, and converting it again makes no likelier
+    /// `scripts.target`, and converting it again makes no likelier
     /// word of the lexicon. (運算子 in s2twp, s2twp's own form of 运算符, becomes 運運算元, the
     /// form of the rarer 运算子: kept. 錄像帶, s2t's form of 录像带, becomes 錄影帶, s2twp's form
     /// of the same word, as likely: converted.)
@@ -200,13 +200,11 @@ struct WordLattice {
         return (lexicon.cost(word) ?? .infinity) < againCost
     }
 
+    /// Whether the word holds a scalar of the output's script. It may hold scalars of the
+    /// source script too: a phrase of the plan keeps some (岳阳 → 岳陽 in s2t, where 岳 alone
+    /// becomes 嶽), and the lexicon has the forms it makes.
     private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
-        var target = false
-        for k in from...through {
-            if scriptBits[k] == 1 { return false }
-            if scriptBits[k] == 2 { target = true }
-        }
-        return target
+        (from...through).contains { scriptBits[$0] == 2 }
     }
 
     /// The lexicon's cost of the scalars `from..<to`, if it has them as one word.

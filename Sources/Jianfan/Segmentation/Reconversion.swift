@@ -1,0 +1,127 @@
+/// What the word segmenter does with a phrase whose output the configuration would convert
+/// again, so that converting the output of `words` mode a second time changes nothing.
+///
+/// Some configurations convert a phrase into text that is itself one of their keys: s2twp
+/// makes 文档 into 文件 and 文件 into 檔案, tw2sp makes 檔案 into 文件 and 文件 into 文档. Greedy
+/// matching (OpenCC) then changes its own output when run again. The word segmenter settles
+/// each such chain once, from the lexicon, with the same rule as a word of the output's script
+/// (``WordLattice``): a phrase that the lexicon finds likelier than its conversion reads as
+/// already converted and is copied as it is (tw2sp: 文件 is likelier than 文档, so 文件 stays
+/// 文件, and 檔案 → 文件 is stable); otherwise a phrase whose conversion is such a key is
+/// converted scalar by scalar, so that its output is not a key again (s2twp: 文件 and its
+/// form 檔案 are as likely, 文件 → 檔案 stays, and 文档 → 文檔 rather than 文件).
+///
+/// Each greedy phrase is classified once per span by its slot in the table, from its own
+/// text only, so the decision does not depend on where a piece of text is cut.
+///
+/// ```swift
+/// var reconversion = Reconversion(lexicon: .embedded, convert: convert)
+/// switch reconversion.kind(of: match, at: base + p, in: table) { … }
+/// ```
+struct Reconversion {
+    enum Kind: UInt8 {
+        case unknown = 0
+        /// Converted as the plan does.
+        case plain
+        /// Copied as it is: already converted.
+        case kept
+        /// Converted scalar by scalar: its output as a phrase would be converted again.
+        case split
+    }
+
+    let lexicon: Lexicon
+    /// The tables whose phrases are settled: each converts the text at its own stage, so a
+    /// phrase of a later stage (進程 → 程序 in s2twp) is one too.
+    let tables: [Table]
+    /// The scripts of the source and of the output (nil: unknown, for a custom configuration).
+    let scripts: WordLattice.Scripts?
+    /// The plan's conversion of a piece of text on its own.
+    let convert: (UnsafeRawBufferPointer) -> [UInt8]
+    /// Kinds by table and slot, made at the first phrase of a table that needs them.
+    private var kinds: [[UInt8]]
+
+    init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?,
+         convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
+        self.lexicon = lexicon
+        self.tables = tables
+        self.scripts = scripts
+        self.convert = convert
+        kinds = Array(repeating: [], count: tables.count)
+    }
+
+    /// Appends the ends that settle the longest phrase of any table at `p` (`m`: the match of
+    /// `tables[0]` there, found by the caller), and returns its length in bytes (at least
+    /// `m.length`; 0 when no table has a phrase there and `m` is empty).
+    mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, first m: Table.Match, scalar: UInt32,
+                         length: Int, end: Int, into ends: inout [Int]) -> Int {
+        var best = m.length > length ? (m.length, 0, m.slot) : (0, 0, -1)
+        for t in tables.indices.dropFirst() {
+            let record = tables[t].record(scalar)
+            guard record & TableFormat.hasChildren != 0 else { continue }
+            let other = tables[t].match(base + p, scalar: scalar, length: length, record: record, end: base + end)
+            if other.length > length && other.length > best.0 { best = (other.length, t, other.slot) }
+        }
+        let (phrase, t, slot) = best
+        guard phrase > 0, slot >= 0 else { return m.length }
+        if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
+        var kind = Kind(rawValue: kinds[t][slot]) ?? .unknown
+        if kind == .unknown {
+            kind = classify(UnsafeRawBufferPointer(start: base + p, count: phrase))
+            kinds[t][slot] = kind.rawValue
+        }
+        switch kind {
+        case .kept:
+            ends.append(p)
+            ends.append((p + phrase) | SegmentEnd.kept)
+        case .split:
+            ends.append(p)
+            var q = p + length
+            while q < p + phrase {
+                ends.append(q)
+                q += UTF8Scalars.decode(base + q).length
+            }
+        case .plain, .unknown:
+            break
+        }
+        return phrase
+    }
+
+    /// Settles every phrase that greedy matching finds in `[from, to)`.
+    mutating func settle(_ base: UnsafePointer<UInt8>, from: Int, to: Int, into ends: inout [Int]) {
+        var p = from
+        while p < to {
+            let (scalar, length) = UTF8Scalars.decode(base + p)
+            let record = tables[0].record(scalar)
+            let m = record & TableFormat.hasChildren != 0
+                ? tables[0].match(base + p, scalar: scalar, length: length, record: record, end: base + to)
+                : Table.Match(length: 0, rank: 0, record: 0, slot: -1)
+            p += max(length, settle(base, at: p, first: m, scalar: scalar, length: length, end: to, into: &ends))
+        }
+    }
+
+    /// The kind of a phrase, given as its text.
+    func classify(_ key: UnsafeRawBufferPointer) -> Kind {
+        let value = convert(key)
+        if value.elementsEqual(key) { return .plain }
+        if !holdsSource(key) && isKept(Array(key), convertedTo: value) { return .kept }
+        let again = value.withUnsafeBytes { convert($0) }
+        if again == value || (!value.withUnsafeBytes(holdsSource) && isKept(value, convertedTo: again)) { return .plain }
+        return .split
+    }
+
+    /// Whether `word` reads as already converted: the lexicon has it, and finds it likelier
+    /// than what converting it makes.
+    func isKept(_ word: [UInt8], convertedTo converted: [UInt8]) -> Bool {
+        guard let cost = lexicon.cost(of: word) else { return false }
+        return cost < (lexicon.cost(of: converted) ?? .infinity)
+    }
+
+    /// Whether the text holds a scalar of the source script: text that is not converted yet
+    /// (資料 in tw2sp) is never kept.
+    private func holdsSource(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let scripts else { return false }
+        return String(decoding: text, as: UTF8.self).unicodeScalars.contains {
+            $0.value < ScriptEvidence.limit && ScriptEvidence.classes[Int($0.value)] & scripts.source != 0
+        }
+    }
+}
