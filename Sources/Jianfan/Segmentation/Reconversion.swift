@@ -7,16 +7,19 @@
 /// each such chain once, from the lexicon, with the same rule as a word of the output's script
 /// (``WordLattice``): a phrase that the lexicon finds likelier than its conversion reads as
 /// already converted and is copied as it is (tw2sp: 文件 is likelier than 文档, so 文件 stays
-/// 文件, and 檔案 → 文件 is stable); otherwise a phrase whose conversion is such a key is
-/// converted scalar by scalar, so that its output is not a key again (s2twp: 文件 and its
-/// form 檔案 are as likely, 文件 → 檔案 stays, and 文档 → 文檔 rather than 文件).
+/// 文件, and 檔案 → 文件 is stable); otherwise a phrase whose conversion is such a word of the
+/// lexicon is converted scalar by scalar, so that its output is not a key again (s2twp: 文件
+/// and its form 檔案 are as likely, 文件 → 檔案 stays, and 文档 → 文檔 rather than 文件).
 ///
 /// Each greedy phrase is classified once per span by its slot in the table, from its own
 /// text only, so the decision does not depend on where a piece of text is cut.
 ///
 /// ```swift
-/// var reconversion = Reconversion(lexicon: .embedded, convert: convert)
-/// switch reconversion.kind(of: match, at: base + p, in: table) { … }
+/// let converter = Converter(.s2twp)
+/// var reconversion = Reconversion(lexicon: .embedded, tables: converter.plan.stages, scripts: nil) { text in
+///     Array(converter.convert(String(decoding: text, as: UTF8.self)).utf8)
+/// }
+/// Array("文档".utf8).withUnsafeBytes { reconversion.classify($0) }   // .split: 文档 → 文檔, not 文件
 /// ```
 struct Reconversion {
     enum Kind: UInt8 {
@@ -39,6 +42,9 @@ struct Reconversion {
     let convert: (UnsafeRawBufferPointer) -> [UInt8]
     /// Kinds by table and slot, made at the first phrase of a table that needs them.
     private var kinds: [[UInt8]]
+    /// The hashes (``Lexicon/Hash``) of the tables' phrase values, made at the first phrase
+    /// that may be kept: only text the plan makes reads as already converted.
+    private var values: Set<UInt64>?
 
     init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?,
          convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
@@ -99,21 +105,44 @@ struct Reconversion {
         }
     }
 
-    /// The kind of a phrase, given as its text.
-    func classify(_ key: UnsafeRawBufferPointer) -> Kind {
+    /// The kind of a phrase, given as its text. Only the lexicon's evidence changes what the
+    /// plan does: without a word for both readings, a phrase converts as the plan says (岳阳 →
+    /// 岳陽 in s2t though 岳 alone → 嶽; 阿斯利康 → 阿斯特捷利康 in s2twp).
+    mutating func classify(_ key: UnsafeRawBufferPointer) -> Kind {
         let value = convert(key)
         if value.elementsEqual(key) { return .plain }
-        if !holdsSource(key) && isKept(Array(key), convertedTo: value) { return .kept }
+        if !holdsSource(key) && compare(Array(key), value) == .some(true) && isValue(key) { return .kept }
         let again = value.withUnsafeBytes { convert($0) }
-        if again == value || (!value.withUnsafeBytes(holdsSource) && isKept(value, convertedTo: again)) { return .plain }
-        return .split
+        if again == value { return .plain }
+        // The value is the plan's output, so of the output's script even where it holds a
+        // scalar of the source script that a phrase keeps.
+        return compare(value, again) == .some(false) ? .split : .plain
     }
 
-    /// Whether `word` reads as already converted: the lexicon has it, and finds it likelier
-    /// than what converting it makes.
-    func isKept(_ word: [UInt8], convertedTo converted: [UInt8]) -> Bool {
-        guard let cost = lexicon.cost(of: word) else { return false }
-        return cost < (lexicon.cost(of: converted) ?? .infinity)
+    /// Whether the lexicon finds `word` likelier than what converting it makes (it then reads
+    /// as already converted); nil when it lacks either.
+    func compare(_ word: [UInt8], _ converted: [UInt8]) -> Bool? {
+        guard let cost = lexicon.cost(of: word), let convertedCost = lexicon.cost(of: converted) else { return nil }
+        return cost < convertedCost
+    }
+
+    /// Whether the plan makes `text` of a phrase (檔案 → 文件 in tw2sp; 核心 is made of none,
+    /// and its conversion 内核 stays).
+    private mutating func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
+        if values == nil {
+            var found = Set<UInt64>()
+            for table in tables {
+                table.forEachPhraseValue { value in
+                    var h = Lexicon.Hash()
+                    h.add(value.baseAddress!, count: value.count)
+                    found.insert(h.value)
+                }
+            }
+            values = found
+        }
+        var h = Lexicon.Hash()
+        h.add(text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: text.count)
+        return values!.contains(h.value)
     }
 
     /// Whether the text holds a scalar of the source script: text that is not converted yet
