@@ -32,11 +32,19 @@ struct SegmentationExamples {
     @Test("Reconversion")
     func reconversion() {
         let converter = Converter(.s2twp)
-        var reconversion = Reconversion(lexicon: .embedded, tables: converter.plan.stages, scripts: nil) { text in
+        let reconversion = Reconversion(lexicon: .embedded, tables: converter.plan.stages, scripts: nil) { text in
             Array(converter.convert(String(decoding: text, as: UTF8.self)).utf8)
         }
         #expect(Array("文档".utf8).withUnsafeBytes { reconversion.classify($0) } == .split)   // .split: 文档 → 文檔, not 文件
         #expect(Array("文件".utf8).withUnsafeBytes { reconversion.classify($0) } == .plain)   // 文件 → 檔案 stays
+    }
+
+    @Test("PhraseValues")
+    func phraseValueSet() {
+        let values = PhraseValues(tables: Converter(.s2t).plan.stages)
+        var h = Lexicon.Hash()
+        for b in "岳陽".utf8 { h.add(b) }
+        #expect(values.contains(h))   // true: s2t makes 岳陽 of 岳阳
     }
 
     @Test("Table.forEachPhraseValue(_:)")

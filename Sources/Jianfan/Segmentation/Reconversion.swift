@@ -16,7 +16,7 @@
 ///
 /// ```swift
 /// let converter = Converter(.s2twp)
-/// var reconversion = Reconversion(lexicon: .embedded, tables: converter.plan.stages, scripts: nil) { text in
+/// let reconversion = Reconversion(lexicon: .embedded, tables: converter.plan.stages, scripts: nil) { text in
 ///     Array(converter.convert(String(decoding: text, as: UTF8.self)).utf8)
 /// }
 /// Array("文档".utf8).withUnsafeBytes { reconversion.classify($0) }   // .split: 文档 → 文檔, not 文件
@@ -42,9 +42,8 @@ struct Reconversion {
     let convert: (UnsafeRawBufferPointer) -> [UInt8]
     /// Kinds by table and slot, made at the first phrase of a table that needs them.
     private var kinds: [[UInt8]]
-    /// The hashes (``Lexicon/Hash``) of the tables' phrase values, made at the first phrase
-    /// that may be kept: only text the plan makes reads as already converted.
-    private var values: Set<UInt64>?
+    /// Only text the plan makes reads as already converted.
+    let values: PhraseValues
 
     init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?,
          convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
@@ -52,6 +51,7 @@ struct Reconversion {
         self.tables = tables
         self.scripts = scripts
         self.convert = convert
+        values = PhraseValues(tables: tables)
         kinds = Array(repeating: [], count: tables.count)
     }
 
@@ -108,7 +108,7 @@ struct Reconversion {
     /// The kind of a phrase, given as its text. Only the lexicon's evidence changes what the
     /// plan does: without a word for both readings, a phrase converts as the plan says (岳阳 →
     /// 岳陽 in s2t though 岳 alone → 嶽; 阿斯利康 → 阿斯特捷利康 in s2twp).
-    mutating func classify(_ key: UnsafeRawBufferPointer) -> Kind {
+    func classify(_ key: UnsafeRawBufferPointer) -> Kind {
         let value = convert(key)
         if value.elementsEqual(key) { return .plain }
         if !holdsSource(key) && compare(Array(key), value) == .some(true) && isValue(key) { return .kept }
@@ -128,21 +128,10 @@ struct Reconversion {
 
     /// Whether the plan makes `text` of a phrase (檔案 → 文件 in tw2sp; 核心 is made of none,
     /// and its conversion 内核 stays).
-    private mutating func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
-        if values == nil {
-            var found = Set<UInt64>()
-            for table in tables {
-                table.forEachPhraseValue { value in
-                    var h = Lexicon.Hash()
-                    h.add(value.baseAddress!, count: value.count)
-                    found.insert(h.value)
-                }
-            }
-            values = found
-        }
+    private func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
         var h = Lexicon.Hash()
         h.add(text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: text.count)
-        return values!.contains(h.value)
+        return values.contains(h)
     }
 
     /// Whether the text holds a scalar of the source script: text that is not converted yet
@@ -152,5 +141,38 @@ struct Reconversion {
         return String(decoding: text, as: UTF8.self).unicodeScalars.contains {
             $0.value < ScriptEvidence.limit && ScriptEvidence.classes[Int($0.value)] & scripts.source != 0
         }
+    }
+}
+
+/// The text a plan makes of its phrases, as hashes (``Lexicon/Hash``) of the values of its
+/// tables' keys of two scalars or more: made at the first question, since most text asks none.
+///
+/// ```swift
+/// let values = PhraseValues(tables: Converter(.s2t).plan.stages)
+/// var h = Lexicon.Hash()
+/// for b in "岳陽".utf8 { h.add(b) }
+/// values.contains(h)   // true: s2t makes 岳陽 of 岳阳
+/// ```
+final class PhraseValues {
+    let tables: [Table]
+    private lazy var hashes: Set<UInt64> = {
+        var found = Set<UInt64>()
+        for table in tables {
+            table.forEachPhraseValue { value in
+                var h = Lexicon.Hash()
+                h.add(value.baseAddress!, count: value.count)
+                found.insert(h.value)
+            }
+        }
+        return found
+    }()
+
+    init(tables: [Table]) {
+        self.tables = tables
+    }
+
+    /// Whether a phrase value hashes to `h`.
+    func contains(_ h: Lexicon.Hash) -> Bool {
+        hashes.contains(h.value)
     }
 }

@@ -43,6 +43,10 @@ struct WordLattice {
     /// from one converted by another: see ``isConverted(_:from:through:end:_:)``).
     var convert: ((UnsafeRawBufferPointer) -> [UInt8])? = nil
 
+    /// The text the plan makes of its phrases: a value with a scalar of the output's script
+    /// is already converted even when the lexicon lacks it (岳陽, s2t's 岳阳; 岳 alone → 嶽).
+    var values: PhraseValues? = nil
+
     /// Where decisions are kept when a caller asks for them (nil: not kept).
     var decisions: [Decision]? = nil
 
@@ -108,10 +112,16 @@ struct WordLattice {
                 } else if let cost {
                     let kind = converted.map { isConverted(base, from: i, through: j, end: end, $0) } == true ? WordLattice.kept : WordLattice.word
                     edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(cost); edgeKind.append(kind)
+                } else if converted != nil, values?.contains(h) == true, hasScripts(base, from: i, through: j, converted!) {
+                    // Costed below as the best reading of its scalars: it wins their tie.
+                    edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(.infinity); edgeKind.append(WordLattice.kept)
                 }
             }
         }
         wordFirst.append(edgeFrom.count)
+        for e in wordFirst[0]..<edgeFrom.count where edgeCost[e] == .infinity {
+            edgeCost[e] = innerCost(from: Int(edgeFrom[e]), to: Int(edgeTo[e]))
+        }
         // Phrase costs: the lexicon's, else the best reading inside the phrase.
         for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
             let (i, j) = (Int(edgeFrom[e]), Int(edgeTo[e]))

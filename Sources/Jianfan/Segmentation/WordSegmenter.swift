@@ -76,6 +76,7 @@ struct WordSegmenter: Segmenter {
         }
         if scripts != nil { lattice.convert = convert }
         var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, convert: convert)
+        lattice.values = reconversion.values
         let classes = ScriptEvidence.classes
         // Greedy matching of the first table; a window opens around each contested phrase, and
         // around a scalar of the output's script that has a converting scalar near it.
