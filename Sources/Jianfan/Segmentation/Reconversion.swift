@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What the word segmenter does with a phrase whose output the configuration would convert
 /// again, so that converting the output of `words` mode a second time changes nothing.
 ///
@@ -45,14 +53,26 @@ struct Reconversion {
     /// Only text the plan makes reads as already converted.
     let values: PhraseValues
 
-    init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?,
+    /// Kinds found by this span, by table: handed to `memo` by ``finish()``.
+    private var found: [[(Int, UInt8)]]
+    private let memo: ReconversionMemo?
+
+    init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?, memo: ReconversionMemo? = nil,
          convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
         self.lexicon = lexicon
         self.tables = tables
         self.scripts = scripts
         self.convert = convert
-        values = PhraseValues(tables: tables)
+        self.memo = memo
+        values = memo?.values(for: tables) ?? PhraseValues(tables: tables)
         kinds = Array(repeating: [], count: tables.count)
+        found = Array(repeating: [], count: tables.count)
+    }
+
+    /// Hands the kinds this span found to the memo.
+    func finish() {
+        guard let memo else { return }
+        for t in tables.indices { memo.merge(found[t], into: tables[t]) }
     }
 
     /// Appends the ends that settle the longest phrase of any table at `p` (`m`: the match of
@@ -69,11 +89,15 @@ struct Reconversion {
         }
         let (phrase, t, slot) = best
         guard phrase > 0, slot >= 0 else { return m.length }
-        if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
+        if kinds[t].isEmpty {
+            kinds[t] = memo?.kinds(for: tables[t]) ?? []
+            if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
+        }
         var kind = Kind(rawValue: kinds[t][slot]) ?? .unknown
         if kind == .unknown {
             kind = classify(UnsafeRawBufferPointer(start: base + p, count: phrase))
             kinds[t][slot] = kind.rawValue
+            found[t].append((slot, kind.rawValue))
         }
         switch kind {
         case .kept:
@@ -153,26 +177,47 @@ struct Reconversion {
 /// for b in "岳陽".utf8 { h.add(b) }
 /// values.contains(h)   // true: s2t makes 岳陽 of 岳阳
 /// ```
-final class PhraseValues {
+final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
     let tables: [Table]
-    private lazy var hashes: Set<UInt64> = {
-        var found = Set<UInt64>()
-        for table in tables {
-            table.forEachPhraseValue { value in
-                var h = Lexicon.Hash()
-                h.add(value.baseAddress!, count: value.count)
-                found.insert(h.value)
-            }
-        }
-        return found
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        return lock
     }()
+    /// Sorted: a third of a `Set`'s memory (s2t: one word per phrase).
+    private var hashes: [UInt64]?
 
     init(tables: [Table]) {
         self.tables = tables
     }
 
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
     /// Whether a phrase value hashes to `h`.
     func contains(_ h: Lexicon.Hash) -> Bool {
-        hashes.contains(h.value)
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if hashes == nil {
+            var found: [UInt64] = []
+            for table in tables {
+                table.forEachPhraseValue { value in
+                    var h = Lexicon.Hash()
+                    h.add(value.baseAddress!, count: value.count)
+                    found.append(h.value)
+                }
+            }
+            hashes = found.sorted()
+        }
+        return hashes!.withUnsafeBufferPointer { sorted in
+            var (low, high) = (0, sorted.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] < h.value { low = mid + 1 } else { high = mid }
+            }
+            return low < sorted.count && sorted[low] == h.value
+        }
     }
 }

@@ -21,6 +21,8 @@
 /// ```
 struct WordSegmenter: Segmenter {
     let lexicon: Lexicon
+    /// What every span has learned about the plan's phrases (``Reconversion``).
+    let memo = ReconversionMemo()
 
     init(lexicon: Lexicon = .embedded) {
         self.lexicon = lexicon
@@ -75,7 +77,7 @@ struct WordSegmenter: Segmenter {
             return Array(out.bytes)
         }
         if scripts != nil { lattice.convert = convert }
-        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, convert: convert)
+        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, convert: convert)
         lattice.values = reconversion.values
         let classes = ScriptEvidence.classes
         // Greedy matching of the first table; a window opens around each contested phrase, and
@@ -136,6 +138,7 @@ struct WordSegmenter: Segmenter {
             }
         }
         ends.append(count)
+        reconversion.finish()
         decisions = lattice.decisions
     }
 
