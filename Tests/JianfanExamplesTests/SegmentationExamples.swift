@@ -3,7 +3,7 @@ import Testing
 
 /// The `///` examples of the word segmenter (`SegmenterChoice.words`) and of the internals it
 /// is made of (the lexicon, the lattice, a table's phrases at a position), run as written.
-@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, Lexicon, WordLattice, Table.forEachPhrase")
+@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, ReconversionMemo, PhraseValues, Lexicon, WordLattice, Table.forEachPhrase")
 struct SegmentationExamples {
     @Test("SegmenterChoice")
     func choice() {
@@ -37,6 +37,18 @@ struct SegmentationExamples {
         }
         #expect(Array("文档".utf8).withUnsafeBytes { reconversion.classify($0) } == .split)   // .split: 文档 → 文檔, not 文件
         #expect(Array("文件".utf8).withUnsafeBytes { reconversion.classify($0) } == .plain)   // 文件 → 檔案 stays
+    }
+
+    @Test("ReconversionMemo")
+    func memo() {
+        let table = Converter(.s2t).plan.stages[0]
+        let slot = 7
+        let memo = ReconversionMemo()
+        var kinds = memo.kinds(for: table)   // empty, or one byte per slot of the table
+        #expect(kinds.isEmpty)
+        memo.merge([(slot, Reconversion.Kind.plain.rawValue)], into: table)
+        kinds = memo.kinds(for: table)
+        #expect(kinds.count == table.slotMask + 1 && kinds[slot] == Reconversion.Kind.plain.rawValue)
     }
 
     @Test("PhraseValues")

@@ -105,6 +105,8 @@ struct WordSegmenterTests {
         // 檔案 → 文件 → 文档 and 程式 → 程序 → 进程, settled by the lexicon (Reconversion).
         (.s2twp, "本文档介绍进程", "本文檔介紹進程"),
         (.tw2sp, "檔案與程式", "文件与程序"),
+        // A value of the plan's phrases that the lexicon lacks, holding 干 and 里 that convert alone.
+        (.s2t, "同居长干里", "同居長干里"),
     ])
     func idempotence(_ c: (Config, String, String)) {
         let (config, input, once) = c
