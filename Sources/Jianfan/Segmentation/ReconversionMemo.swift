@@ -51,9 +51,8 @@ final class ReconversionMemo: @unchecked Sendable {
         guard !found.isEmpty else { return }
         withLock {
             let key = UnsafeRawPointer(table.slots)
-            var kinds = kindsByTable[key] ?? [UInt8](repeating: 0, count: table.slotMask + 1)
-            for (slot, kind) in found { kinds[slot] = kind }
-            kindsByTable[key] = kinds
+            if kindsByTable[key] == nil { kindsByTable[key] = [UInt8](repeating: 0, count: table.slotMask + 1) }
+            for (slot, kind) in found { kindsByTable[key]![slot] = kind }   // in place: no copy
         }
     }
 
