@@ -3,7 +3,7 @@ import Testing
 
 /// The `///` examples of the word segmenter (`SegmenterChoice.words`) and of the internals it
 /// is made of (the lexicon, the lattice, a table's phrases at a position), run as written.
-@Suite("Examples: SegmenterChoice, WordSegmenter, Lexicon, WordLattice, Table.forEachPhrase")
+@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, ReconversionMemo, PhraseValues, Lexicon, WordLattice, Table.forEachPhrase")
 struct SegmentationExamples {
     @Test("SegmenterChoice")
     func choice() {
@@ -27,6 +27,44 @@ struct SegmentationExamples {
     func segmenting() {
         #expect(Converter(.s2t).segmenting(.words).convert("被发明") == "被發明")   // "被發明"
         #expect(Converter(.s2t).convert("被发明") != "被發明")   // greedy matching takes the phrase 被发
+    }
+
+    @Test("Reconversion")
+    func reconversion() {
+        let converter = Converter(.s2twp)
+        let reconversion = Reconversion(lexicon: .embedded, tables: converter.plan.stages, scripts: nil) { text in
+            Array(converter.convert(String(decoding: text, as: UTF8.self)).utf8)
+        }
+        #expect(Array("文档".utf8).withUnsafeBytes { reconversion.classify($0) } == .split)   // .split: 文档 → 文檔, not 文件
+        #expect(Array("文件".utf8).withUnsafeBytes { reconversion.classify($0) } == .plain)   // 文件 → 檔案 stays
+    }
+
+    @Test("ReconversionMemo")
+    func memo() {
+        let table = Converter(.s2t).plan.stages[0]
+        let slot = 7
+        let memo = ReconversionMemo()
+        var kinds = memo.kinds(for: table)   // empty, or one byte per slot of the table
+        #expect(kinds.isEmpty)
+        memo.merge([(slot, Reconversion.Kind.plain.rawValue)], into: table)
+        kinds = memo.kinds(for: table)
+        #expect(kinds.count == table.slotMask + 1 && kinds[slot] == Reconversion.Kind.plain.rawValue)
+    }
+
+    @Test("PhraseValues")
+    func phraseValueSet() {
+        let values = PhraseValues(tables: Converter(.s2t).plan.stages)
+        var h = Lexicon.Hash()
+        for b in "岳陽".utf8 { h.add(b) }
+        #expect(values.contains(h))   // true: s2t makes 岳陽 of 岳阳
+    }
+
+    @Test("Table.forEachPhraseValue(_:)")
+    func phraseValues() {
+        let table = Converter(.tw2sp).plan.stages[0]
+        var values = Set<[UInt8]>()
+        table.forEachPhraseValue { value in values.insert(Array(value)) }
+        #expect(values.contains(Array("文件".utf8)))   // 檔案 → 文件
     }
 
     @Test("Lexicon")

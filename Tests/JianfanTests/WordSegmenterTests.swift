@@ -33,6 +33,8 @@ struct WordSegmenterTests {
         (.s2twp, "软件", "軟體"),
         (.s2twp, "用户", "使用者"),
         (.t2s, "頭髮乾了", "头发干了"),
+        (.s2t, "晚泊岳阳", "晚泊岳陽"),   // 岳陽 is no word of the lexicon: converted as the plan says
+        (.s2twp, "文件和程序", "檔案和程式"),   // as likely as their forms: converted
     ])
     func phrasesStay(_ c: (Config, String, String)) {
         #expect(Converter(c.0).convert(c.1) == c.2)
@@ -99,6 +101,12 @@ struct WordSegmenterTests {
         (.s2t, "陆游《诉衷情》", "陸游《訴衷情》"),
         (.s2t, "岳飞《满江红》", "岳飛《滿江紅》"),
         (.tw2sp, "檔案系統", "文件系统"),
+        // Chains of the configuration: s2twp 文档 → 文件 → 檔案 and 进程 → 程序 → 程式, tw2sp
+        // 檔案 → 文件 → 文档 and 程式 → 程序 → 进程, settled by the lexicon (Reconversion).
+        (.s2twp, "本文档介绍进程", "本文檔介紹進程"),
+        (.tw2sp, "檔案與程式", "文件与程序"),
+        // A value of the plan's phrases that the lexicon lacks, holding 干 and 里 that convert alone.
+        (.s2t, "同居长干里", "同居長干里"),
     ])
     func idempotence(_ c: (Config, String, String)) {
         let (config, input, once) = c

@@ -30,3 +30,20 @@ extension Table {
         }
     }
 }
+
+extension Table {
+    /// Calls `body` with the value of every key of two or more scalars (in no order): the text
+    /// the table makes of its phrases.
+    ///
+    /// ```swift
+    /// table.forEachPhraseValue { value in values.insert(Array(value)) }
+    /// ```
+    func forEachPhraseValue(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for s in 0...slotMask {
+            let entry = slots[s]
+            guard entry != 0, (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank else { continue }
+            let value = slotValues[Int(truncatingIfNeeded: entry &>> TableFormat.slotValueShift)]
+            body(UnsafeBufferPointer(start: values + Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: value >> 32)))
+        }
+    }
+}

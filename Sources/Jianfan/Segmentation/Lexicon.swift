@@ -72,8 +72,13 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
 
     /// The cost of a word given as a string (for tests and tools).
     func cost(of word: String) -> Float? {
+        cost(of: word.utf8)
+    }
+
+    /// The cost of a word given as its UTF-8 bytes.
+    func cost(of bytes: some Sequence<UInt8>) -> Float? {
         var h = Hash()
-        for b in word.utf8 { h.add(b) }
+        for b in bytes { h.add(b) }
         return cost(h)
     }
 

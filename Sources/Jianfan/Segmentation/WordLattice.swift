@@ -24,7 +24,7 @@ struct WordLattice {
     private static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
 
     /// The scripts that tell converted text (``ScriptEvidence`` class bits): a word of the
-    /// lexicon with a scalar of the `target` script and none of the `source` script is already
+    /// lexicon with a scalar of the `target` script is already
     /// converted, and may be kept as it is (so that converting the output again changes nothing).
     struct Scripts {
         let source: UInt8, target: UInt8
@@ -42,6 +42,10 @@ struct WordLattice {
     /// The plan's conversion of a word (to tell a word already converted by this configuration
     /// from one converted by another: see ``isConverted(_:from:through:end:_:)``).
     var convert: ((UnsafeRawBufferPointer) -> [UInt8])? = nil
+
+    /// The text the plan makes of its phrases: a value with a scalar of the output's script
+    /// is already converted even when the lexicon lacks it (岳陽, s2t's 岳阳; 岳 alone → 嶽).
+    var values: PhraseValues? = nil
 
     /// Where decisions are kept when a caller asks for them (nil: not kept).
     var decisions: [Decision]? = nil
@@ -108,10 +112,16 @@ struct WordLattice {
                 } else if let cost {
                     let kind = converted.map { isConverted(base, from: i, through: j, end: end, $0) } == true ? WordLattice.kept : WordLattice.word
                     edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(cost); edgeKind.append(kind)
+                } else if converted != nil, values?.contains(h) == true, hasScripts(base, from: i, through: j, converted!) {
+                    // Costed below as the best reading of its scalars: it wins their tie.
+                    edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(.infinity); edgeKind.append(WordLattice.kept)
                 }
             }
         }
         wordFirst.append(edgeFrom.count)
+        for e in wordFirst[0]..<edgeFrom.count where edgeCost[e] == .infinity {
+            edgeCost[e] = innerCost(from: Int(edgeFrom[e]), to: Int(edgeTo[e]))
+        }
         // Phrase costs: the lexicon's, else the best reading inside the phrase.
         for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
             let (i, j) = (Int(edgeFrom[e]), Int(edgeTo[e]))
@@ -184,7 +194,7 @@ struct WordLattice {
     }
 
     /// Whether the word `from...through` reads as already converted: it holds a scalar of
-    /// `scripts.target` and none of `scripts.source`, and converting it again makes no likelier
+    /// `scripts.target`, and converting it again makes no likelier
     /// word of the lexicon. (運算子 in s2twp, s2twp's own form of 运算符, becomes 運運算元, the
     /// form of the rarer 运算子: kept. 錄像帶, s2t's form of 录像带, becomes 錄影帶, s2twp's form
     /// of the same word, as likely: converted.)
@@ -200,13 +210,11 @@ struct WordLattice {
         return (lexicon.cost(word) ?? .infinity) < againCost
     }
 
+    /// Whether the word holds a scalar of the output's script. It may hold scalars of the
+    /// source script too: a phrase of the plan keeps some (岳阳 → 岳陽 in s2t, where 岳 alone
+    /// becomes 嶽), and the lexicon has the forms it makes.
     private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
-        var target = false
-        for k in from...through {
-            if scriptBits[k] == 1 { return false }
-            if scriptBits[k] == 2 { target = true }
-        }
-        return target
+        (from...through).contains { scriptBits[$0] == 2 }
     }
 
     /// The lexicon's cost of the scalars `from..<to`, if it has them as one word.

@@ -13,7 +13,8 @@
 /// reading (jieba's DAG route over the configuration's phrases and a word lexicon with
 /// frequencies): a segment end is placed wherever it cuts through a phrase, and a word it reads
 /// as already converted is copied as it is. Each other segment is converted by the plan on
-/// its own. In s2t over the real-text corpus, windows hold under 3% of the ideographs.
+/// its own, except a phrase whose output the plan would convert again (``Reconversion``). In
+/// s2t over the real-text corpus, windows hold under 3% of the ideographs.
 ///
 /// ```swift
 /// let converter = Converter(.s2t, segmenter: .words)
@@ -21,6 +22,8 @@
 /// ```
 struct WordSegmenter: Segmenter {
     let lexicon: Lexicon
+    /// What every span has learned about the plan's phrases (``Reconversion``).
+    let memo = ReconversionMemo()
 
     init(lexicon: Lexicon = .embedded) {
         self.lexicon = lexicon
@@ -65,17 +68,18 @@ struct WordSegmenter: Segmenter {
         lattice.decisions = decisions
         let count = span.count, end = base + count
         let scripts = contest.scripts()
-        if scripts != nil {
-            // Made at the first word that needs it: most text has none.
-            var buffers: (Scratch, ByteBuffer)?
-            lattice.convert = { word in
-                if buffers == nil { buffers = (Scratch(), ByteBuffer(capacity: 256)) }
-                let (scratch, out) = buffers!
-                out.removeAll()
-                plan.convertSpan(word, into: out, scratch: scratch)
-                return Array(out.bytes)
-            }
+        // Made at the first word that needs it: most text has none.
+        var buffers: (Scratch, ByteBuffer)?
+        let convert: (UnsafeRawBufferPointer) -> [UInt8] = { word in
+            if buffers == nil { buffers = (Scratch(), ByteBuffer(capacity: 256)) }
+            let (scratch, out) = buffers!
+            out.removeAll()
+            plan.convertSpan(word, into: out, scratch: scratch)
+            return Array(out.bytes)
         }
+        if scripts != nil { lattice.convert = convert }
+        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, convert: convert)
+        lattice.values = reconversion.values
         let classes = ScriptEvidence.classes
         // Greedy matching of the first table; a window opens around each contested phrase, and
         // around a scalar of the output's script that has a converting scalar near it.
@@ -87,7 +91,19 @@ struct WordSegmenter: Segmenter {
                 lattice.starts.append(q)
                 q += UTF8Scalars.decode(base + q).length
             }
+            let mark = ends.count
             lattice.decide(base: base, end: to, tables: phraseTables, converted: scripts, into: &ends)
+            // Phrases inside the segments the lattice chose are settled as elsewhere.
+            let chosen = ends[mark...]
+            ends.removeSubrange(mark...)
+            var start = from
+            for e in chosen + [to] {
+                let offset = e & ~SegmentEnd.kept
+                if e & SegmentEnd.kept == 0 { reconversion.settle(base, from: start, to: offset, into: &ends) }
+                ends.append(e)
+                start = offset
+            }
+            ends.removeLast()
             floor = to
         }
         while p < count {
@@ -110,18 +126,20 @@ struct WordSegmenter: Segmenter {
                 continue
             }
             let record = greedy.record(scalar)
-            guard record & TableFormat.hasChildren != 0 else { p += length; continue }
-            let m = greedy.match(base + p, scalar: scalar, length: length, record: record, end: end)
-            guard m.length > length else { p += length; continue }
-            if contest.isContested(base, from: p, match: m, end: count) {
+            guard record & TableFormat.hasChildren != 0 || phraseTables.count > 1 else { p += length; continue }
+            let m = record & TableFormat.hasChildren != 0
+                ? greedy.match(base + p, scalar: scalar, length: length, record: record, end: end)
+                : Table.Match(length: 0, rank: 0, record: 0, slot: -1)
+            if m.length > length && contest.isContested(base, from: p, match: m, end: count) {
                 let to = windowEdge(base, count: count, from: p + m.length, step: 1, tables: boundaryTables)
                 decide(windowEdge(base, count: count, from: p, step: -1, tables: boundaryTables), to)
                 p = to
             } else {
-                p += m.length
+                p += max(length, reconversion.settle(base, at: p, first: m, scalar: scalar, length: length, end: count, into: &ends))
             }
         }
         ends.append(count)
+        reconversion.finish()
         decisions = lattice.decisions
     }
 

@@ -1,0 +1,223 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the word segmenter does with a phrase whose output the configuration would convert
+/// again, so that converting the output of `words` mode a second time changes nothing.
+///
+/// Some configurations convert a phrase into text that is itself one of their keys: s2twp
+/// makes 文档 into 文件 and 文件 into 檔案, tw2sp makes 檔案 into 文件 and 文件 into 文档. Greedy
+/// matching (OpenCC) then changes its own output when run again. The word segmenter settles
+/// each such chain once, from the lexicon, with the same rule as a word of the output's script
+/// (``WordLattice``): a phrase that the lexicon finds likelier than its conversion reads as
+/// already converted and is copied as it is (tw2sp: 文件 is likelier than 文档, so 文件 stays
+/// 文件, and 檔案 → 文件 is stable); otherwise a phrase whose conversion is such a word of the
+/// lexicon is converted scalar by scalar, so that its output is not a key again (s2twp: 文件
+/// and its form 檔案 are as likely, 文件 → 檔案 stays, and 文档 → 文檔 rather than 文件).
+///
+/// Each greedy phrase is classified once per span by its slot in the table, from its own
+/// text only, so the decision does not depend on where a piece of text is cut.
+///
+/// ```swift
+/// let converter = Converter(.s2twp)
+/// let reconversion = Reconversion(lexicon: .embedded, tables: converter.plan.stages, scripts: nil) { text in
+///     Array(converter.convert(String(decoding: text, as: UTF8.self)).utf8)
+/// }
+/// Array("文档".utf8).withUnsafeBytes { reconversion.classify($0) }   // .split: 文档 → 文檔, not 文件
+/// ```
+struct Reconversion {
+    enum Kind: UInt8 {
+        case unknown = 0
+        /// Converted as the plan does.
+        case plain
+        /// Copied as it is: already converted.
+        case kept
+        /// Converted scalar by scalar: its output as a phrase would be converted again.
+        case split
+    }
+
+    let lexicon: Lexicon
+    /// The tables whose phrases are settled: each converts the text at its own stage, so a
+    /// phrase of a later stage (進程 → 程序 in s2twp) is one too.
+    let tables: [Table]
+    /// The scripts of the source and of the output (nil: unknown, for a custom configuration).
+    let scripts: WordLattice.Scripts?
+    /// The plan's conversion of a piece of text on its own.
+    let convert: (UnsafeRawBufferPointer) -> [UInt8]
+    /// Kinds by table and slot, made at the first phrase of a table that needs them.
+    private var kinds: [[UInt8]]
+    /// Only text the plan makes reads as already converted.
+    let values: PhraseValues
+
+    /// Kinds found by this span, by table: handed to `memo` by ``finish()``.
+    private var found: [[(Int, UInt8)]]
+    private let memo: ReconversionMemo?
+
+    init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?, memo: ReconversionMemo? = nil,
+         convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
+        self.lexicon = lexicon
+        self.tables = tables
+        self.scripts = scripts
+        self.convert = convert
+        self.memo = memo
+        values = memo?.values(for: tables) ?? PhraseValues(tables: tables)
+        kinds = Array(repeating: [], count: tables.count)
+        found = Array(repeating: [], count: tables.count)
+    }
+
+    /// Hands the kinds this span found to the memo.
+    func finish() {
+        guard let memo else { return }
+        for t in tables.indices { memo.merge(found[t], into: tables[t]) }
+    }
+
+    /// Appends the ends that settle the longest phrase of any table at `p` (`m`: the match of
+    /// `tables[0]` there, found by the caller), and returns its length in bytes (at least
+    /// `m.length`; 0 when no table has a phrase there and `m` is empty).
+    mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, first m: Table.Match, scalar: UInt32,
+                         length: Int, end: Int, into ends: inout [Int]) -> Int {
+        var best = m.length > length ? (m.length, 0, m.slot) : (0, 0, -1)
+        for t in tables.indices.dropFirst() {
+            let record = tables[t].record(scalar)
+            guard record & TableFormat.hasChildren != 0 else { continue }
+            let other = tables[t].match(base + p, scalar: scalar, length: length, record: record, end: base + end)
+            if other.length > length && other.length > best.0 { best = (other.length, t, other.slot) }
+        }
+        let (phrase, t, slot) = best
+        guard phrase > 0, slot >= 0 else { return m.length }
+        if kinds[t].isEmpty {
+            kinds[t] = memo?.kinds(for: tables[t]) ?? []
+            if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
+        }
+        var kind = Kind(rawValue: kinds[t][slot]) ?? .unknown
+        if kind == .unknown {
+            kind = classify(UnsafeRawBufferPointer(start: base + p, count: phrase))
+            kinds[t][slot] = kind.rawValue
+            found[t].append((slot, kind.rawValue))
+        }
+        switch kind {
+        case .kept:
+            ends.append(p)
+            ends.append((p + phrase) | SegmentEnd.kept)
+        case .split:
+            ends.append(p)
+            var q = p + length
+            while q < p + phrase {
+                ends.append(q)
+                q += UTF8Scalars.decode(base + q).length
+            }
+        case .plain, .unknown:
+            break
+        }
+        return phrase
+    }
+
+    /// Settles every phrase that greedy matching finds in `[from, to)`.
+    mutating func settle(_ base: UnsafePointer<UInt8>, from: Int, to: Int, into ends: inout [Int]) {
+        var p = from
+        while p < to {
+            let (scalar, length) = UTF8Scalars.decode(base + p)
+            let record = tables[0].record(scalar)
+            let m = record & TableFormat.hasChildren != 0
+                ? tables[0].match(base + p, scalar: scalar, length: length, record: record, end: base + to)
+                : Table.Match(length: 0, rank: 0, record: 0, slot: -1)
+            p += max(length, settle(base, at: p, first: m, scalar: scalar, length: length, end: to, into: &ends))
+        }
+    }
+
+    /// The kind of a phrase, given as its text. Only the lexicon's evidence changes what the
+    /// plan does: without a word for both readings, a phrase converts as the plan says (岳阳 →
+    /// 岳陽 in s2t though 岳 alone → 嶽; 阿斯利康 → 阿斯特捷利康 in s2twp).
+    func classify(_ key: UnsafeRawBufferPointer) -> Kind {
+        let value = convert(key)
+        if value.elementsEqual(key) { return .plain }
+        if !holdsSource(key) && compare(Array(key), value) == .some(true) && isValue(key) { return .kept }
+        let again = value.withUnsafeBytes { convert($0) }
+        if again == value { return .plain }
+        // The value is the plan's output, so of the output's script even where it holds a
+        // scalar of the source script that a phrase keeps.
+        return compare(value, again) == .some(false) ? .split : .plain
+    }
+
+    /// Whether the lexicon finds `word` likelier than what converting it makes (it then reads
+    /// as already converted); nil when it lacks either.
+    func compare(_ word: [UInt8], _ converted: [UInt8]) -> Bool? {
+        guard let cost = lexicon.cost(of: word), let convertedCost = lexicon.cost(of: converted) else { return nil }
+        return cost < convertedCost
+    }
+
+    /// Whether the plan makes `text` of a phrase (檔案 → 文件 in tw2sp; 核心 is made of none,
+    /// and its conversion 内核 stays).
+    private func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
+        var h = Lexicon.Hash()
+        h.add(text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: text.count)
+        return values.contains(h)
+    }
+
+    /// Whether the text holds a scalar of the source script: text that is not converted yet
+    /// (資料 in tw2sp) is never kept.
+    private func holdsSource(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let scripts else { return false }
+        return String(decoding: text, as: UTF8.self).unicodeScalars.contains {
+            $0.value < ScriptEvidence.limit && ScriptEvidence.classes[Int($0.value)] & scripts.source != 0
+        }
+    }
+}
+
+/// The text a plan makes of its phrases, as hashes (``Lexicon/Hash``) of the values of its
+/// tables' keys of two scalars or more: made at the first question, since most text asks none.
+///
+/// ```swift
+/// let values = PhraseValues(tables: Converter(.s2t).plan.stages)
+/// var h = Lexicon.Hash()
+/// for b in "岳陽".utf8 { h.add(b) }
+/// values.contains(h)   // true: s2t makes 岳陽 of 岳阳
+/// ```
+final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
+    let tables: [Table]
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        return lock
+    }()
+    /// Sorted: a third of a `Set`'s memory (s2t: one word per phrase).
+    private var hashes: [UInt64]?
+
+    init(tables: [Table]) {
+        self.tables = tables
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    /// Whether a phrase value hashes to `h`.
+    func contains(_ h: Lexicon.Hash) -> Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if hashes == nil {
+            var found: [UInt64] = []
+            for table in tables {
+                table.forEachPhraseValue { value in
+                    var h = Lexicon.Hash()
+                    h.add(value.baseAddress!, count: value.count)
+                    found.append(h.value)
+                }
+            }
+            hashes = found.sorted()
+        }
+        return hashes!.withUnsafeBufferPointer { sorted in
+            var (low, high) = (0, sorted.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] < h.value { low = mid + 1 } else { high = mid }
+            }
+            return low < sorted.count && sorted[low] == h.value
+        }
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What ``Reconversion`` has learned, kept by the word segmenter for every span it segments:
+/// the parallel and streaming paths hand it many pieces, and classifying each phrase again in
+/// each piece (two conversions of it) took more time than the rest of the segmenter (s2t on
+/// the real-text corpus: 1.31 s CPU against 0.48 s). Behind a pthread mutex, which
+/// ThreadSanitizer understands; a span takes a copy at its start and hands back what it found.
+///
+/// ```swift
+/// let memo = ReconversionMemo()
+/// var kinds = memo.kinds(for: table)   // empty, or one byte per slot of the table
+/// memo.merge([(slot, Reconversion.Kind.plain.rawValue)], into: table)
+/// ```
+final class ReconversionMemo: @unchecked Sendable {
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        return lock
+    }()
+    /// Kinds by slot, by table (the address of its slots).
+    private var kindsByTable: [UnsafeRawPointer: [UInt8]] = [:]
+    /// Phrase values by the first table of a plan's list.
+    private var valuesByTables: [UnsafeRawPointer: PhraseValues] = [:]
+
+    init() {}
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    private func withLock<R>(_ body: () -> R) -> R {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
+    }
+
+    /// The kinds known for `table`'s slots (empty when none is).
+    func kinds(for table: Table) -> [UInt8] {
+        withLock { kindsByTable[UnsafeRawPointer(table.slots)] ?? [] }
+    }
+
+    /// Records kinds found for slots of `table`.
+    func merge(_ found: [(Int, UInt8)], into table: Table) {
+        guard !found.isEmpty else { return }
+        withLock {
+            let key = UnsafeRawPointer(table.slots)
+            if kindsByTable[key] == nil { kindsByTable[key] = [UInt8](repeating: 0, count: table.slotMask + 1) }
+            for (slot, kind) in found { kindsByTable[key]![slot] = kind }   // in place: no copy
+        }
+    }
+
+    /// The phrase values of `tables`, one set for every span.
+    func values(for tables: [Table]) -> PhraseValues {
+        withLock {
+            let key = UnsafeRawPointer(tables[0].slots)
+            if let known = valuesByTables[key] { return known }
+            let values = PhraseValues(tables: tables)
+            valuesByTables[key] = values
+            return values
+        }
+    }
+}
