@@ -26,7 +26,7 @@
 #   TARGET.log           libFuzzer's output
 #   TARGET.leaks.log     the corpus replayed with LeakSanitizer on (leaks are not looked for
 #                        while fuzzing: see below)
-#   summary.txt          executions and findings per target
+#   summary.txt          executions, CPU seconds and findings per target
 # Exit status: 0 when no target reported anything, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -216,9 +216,12 @@ for target in "${targets[@]}"; do
     # on first use is enough) makes libFuzzer run it again and scan the whole heap, which cut
     # FuzzNormalizer to a quarter of its executions (466 against 125 per second over 40 s).
     # Leaks are looked for afterwards instead: the corpus replayed once with LeakSanitizer on.
-    if "$binaries/$target" "$out/corpus/$target" "$out/seeds/$target" \
+    # The fuzzing process's CPU time too: on a shared machine the wall-clock rate says more
+    # about the load than about the target.
+    TIMEFORMAT='%U %S'
+    if { time "$binaries/$target" "$out/corpus/$target" "$out/seeds/$target" \
         -max_total_time="$seconds" -max_len=1024 -timeout=30 -print_final_stats=1 -detect_leaks=0 \
-        -artifact_prefix="$out/$target/" > "$out/$target.log" 2>&1 \
+        -artifact_prefix="$out/$target/" > "$out/$target.log" 2>&1; } 2> "$out/$target.cpu" \
         && "$binaries/$target" "$out/corpus/$target" -runs=0 -detect_leaks=1 -timeout=30 \
             -artifact_prefix="$out/$target/" > "$out/$target.leaks.log" 2>&1; then
         result=clean
@@ -228,7 +231,10 @@ for target in "${targets[@]}"; do
     fi
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$target.log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$out/$target.log" | tail -1)
-    printf '%-20s %12s executions %8s/s  %s\n' "$target" "${runs:-?}" "${rate:-?}" "$result" | tee -a "$out/summary.txt"
+    cpu=$(awk '{ printf "%.0f", $1 + $2 }' "$out/$target.cpu")
+    per_cpu=$(awk -v runs="${runs:-0}" '{ cpu = $1 + $2; printf "%.0f", cpu > 0 ? runs / cpu : 0 }' "$out/$target.cpu")
+    printf '%-20s %12s executions %8s/s  %6s CPU s %8s/CPU s  %s\n' "$target" "${runs:-?}" "${rate:-?}" "$cpu" "$per_cpu" "$result" \
+        | tee -a "$out/summary.txt"
 done
 total=$(awk '{ sum += $2 } END { print sum }' "$out/summary.txt")
 echo "total: $total executions" | tee -a "$out/summary.txt"

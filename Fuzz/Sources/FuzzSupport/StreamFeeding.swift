@@ -3,6 +3,7 @@ import Jianfan
 /// A stream that takes text in chunks: ``ConversionStream`` and ``NormalizationStream`` alike,
 /// so that one feeder drives both the same way.
 public protocol ChunkedStream {
+    var bytesConsumed: Int { get }
     mutating func write(_ chunk: some Collection<UInt8>, into output: inout [UInt8]) throws(InvalidUTF8Error)
     mutating func flush(into output: inout [UInt8])
     mutating func finish(into output: inout [UInt8]) throws(InvalidUTF8Error)
@@ -59,5 +60,32 @@ public enum StreamFeeding {
                 return count
             },
             writing: { bytes in output.append(contentsOf: bytes) })
+    }
+
+    /// Feeds `text` to `stream`, through `write` (or its reading loop with `readingLoop`), and
+    /// checks the outcome: valid text (or any, `lossy`) must give `expected`, with every byte
+    /// counted; invalid text must throw ``InvalidUTF8Error`` at the validator's offset.
+    public static func check<S: ChunkedStream>(
+        _ text: [UInt8], to stream: inout S, readingLoop: Bool, lossy: Bool, expected: [UInt8], random: inout SplitMix64
+    ) {
+        let invalidAt = UTF8Validation.firstInvalidOffset(in: text)
+        var output: [UInt8] = []
+        do {
+            if readingLoop {
+                try read(text, to: &stream, into: &output, random: &random)
+            } else {
+                try write(text, to: &stream, into: &output, random: &random)
+            }
+        } catch let error as InvalidUTF8Error {
+            FuzzCheck.expect(!lossy && error.offset == invalidAt,
+                             "\(S.self) threw \(error) on \(FuzzCheck.describe(text)); validation says \(String(describing: invalidAt))")
+            return
+        } catch {
+            FuzzCheck.expect(false, "\(S.self): unexpected error \(error)")
+        }
+        FuzzCheck.expect(lossy || invalidAt == nil, "\(S.self) accepted invalid UTF-8 at \(invalidAt!): \(FuzzCheck.describe(text))")
+        FuzzCheck.expect(output == expected, "\(S.self) differs from the whole on \(FuzzCheck.describe(text)): "
+                         + "\(String(decoding: output, as: UTF8.self).debugDescription) against \(String(decoding: expected, as: UTF8.self).debugDescription)")
+        FuzzCheck.expect(stream.bytesConsumed == text.count, "\(S.self): bytesConsumed \(stream.bytesConsumed) of \(text.count)")
     }
 }
