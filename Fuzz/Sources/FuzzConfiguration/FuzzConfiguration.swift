@@ -30,7 +30,7 @@ public func fuzzConfiguration(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
     let text = String(decoding: parts.count > 2 ? Array(parts[2]) : [], as: UTF8.self)
 
     Scratch.store(StandInDictionaries.asText(configuration), at: Scratch.configuration)
-    standIns.write(for: text, into: Scratch.directory)
+    standIns.write(for: text, naming: configuration, into: Scratch.directory)
     Scratch.store(dictionary, at: Scratch.dictionary)
     do {
         let converter = try Converter(configuration: Scratch.configuration)

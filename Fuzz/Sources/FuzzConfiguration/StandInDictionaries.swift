@@ -57,10 +57,11 @@ struct StandInDictionaries {
         }
     }
 
-    /// Writes each stand-in into `directory` for `text`.
-    func write(for text: String, into directory: String) {
+    /// Writes into `directory` the stand-in for `text` of each dictionary `configuration` names
+    /// (the file of one it does not name is not read: an earlier one may stay).
+    func write(for text: String, naming configuration: [UInt8], into directory: String) {
         let scalars = text.unicodeScalars.map(\.value)
-        for (d, dictionary) in dictionaries.enumerated() {
+        for (d, dictionary) in dictionaries.enumerated() where Self.contains(configuration, Self.names[d]) {
             var chosen = Set<Int>(0..<min(16, dictionary.entries.count))
             for start in scalars.indices {
                 for i in byFirstScalar[d][scalars[start]] ?? [] {
@@ -81,6 +82,12 @@ struct StandInDictionaries {
             bytes = replacing(Array(from.utf8), with: Array(to.utf8), in: bytes)
         }
         return bytes
+    }
+
+    private static func contains(_ bytes: [UInt8], _ name: String) -> Bool {
+        let pattern = Array(name.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        return (0...(bytes.count - pattern.count)).contains { bytes[$0] == pattern[0] && bytes[$0...].starts(with: pattern) }
     }
 
     private static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {

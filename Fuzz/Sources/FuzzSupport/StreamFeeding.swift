@@ -13,6 +13,7 @@ public protocol ChunkedStream {
 }
 
 extension ConversionStream: ChunkedStream {
+    /// `convert(reading:writing:)`.
     public mutating func pump(reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
                               writing write: (UnsafeRawBufferPointer) throws -> Void) throws {
         try convert(reading: read, writing: write)
@@ -20,6 +21,7 @@ extension ConversionStream: ChunkedStream {
 }
 
 extension NormalizationStream: ChunkedStream {
+    /// `normalize(reading:writing:)`.
     public mutating func pump(reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
                               writing write: (UnsafeRawBufferPointer) throws -> Void) throws {
         try normalize(reading: read, writing: write)
