@@ -232,7 +232,7 @@ for target in "${targets[@]}"; do
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$target.log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$out/$target.log" | tail -1)
     cpu=$(awk '{ printf "%.0f", $1 + $2 }' "$out/$target.cpu")
-    per_cpu=$(awk -v runs="${runs:-0}" '{ cpu = $1 + $2; printf "%.0f", cpu > 0 ? runs / cpu : 0 }' "$out/$target.cpu")
+    per_cpu=$(awk -v runs="${runs:-0}" '{ cpu = $1 + $2; printf "%.0f", (cpu > 0 ? runs / cpu : 0) }' "$out/$target.cpu")
     printf '%-20s %12s executions %8s/s  %6s CPU s %8s/CPU s  %s\n' "$target" "${runs:-?}" "${rate:-?}" "$cpu" "$per_cpu" "$result" \
         | tee -a "$out/summary.txt"
 done
