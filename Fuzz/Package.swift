@@ -28,11 +28,13 @@ let package = Package(
         fuzzTarget("FuzzConverter"),        // every config on raw bytes, every byte API
         fuzzTarget("FuzzConverterPieces"),  // input repeated past the parallel threshold
         fuzzTarget("FuzzStream"),           // random chunk sizes against the whole conversion
-        fuzzTarget("FuzzNormalizer"),       // Normalizer.standard on arbitrary text
+        fuzzTarget("FuzzNormalizer"),       // Normalizer.standard on arbitrary text, whole and streamed
+        fuzzTarget("FuzzProtectedRegions"), // markup and addresses inside converted prose
         fuzzTarget("FuzzAligner"),          // two arbitrary texts
         fuzzTarget("FuzzTransliterator"),   // ICU transforms on arbitrary text
         fuzzTarget("FuzzConfiguration"),    // configuration files and text dictionaries
         fuzzTarget("FuzzEncoding"),         // ICU's converters: decoding whole and in chunks
+        fuzzTarget("FuzzFields"),           // the CLI's CSV/TSV and JSON-lines scanners (its files, linked in)
         .executableTarget(                  // zip documents: reader, damage checks, writer
             name: "FuzzArchive",
             dependencies: [

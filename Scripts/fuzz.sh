@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Fuzzes Jianfan's public entry points with libFuzzer, AddressSanitizer and the targets' own
 # checks (Fuzz/: the converter, large inputs in pieces, the stream, the normalizer, the aligner,
-# the ICU transliterator, configuration files, encodings, zip documents; each target's doc
-# comment says what it checks).
+# the ICU transliterator, configuration files, encodings, zip documents, the normalizer's
+# protected regions, the CLI's CSV and JSON-lines scanners; each target's doc comment says what
+# it checks).
 #
 # Usage: Scripts/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]
 #   SECONDS-PER-TARGET   how long each target runs (default 60)
-#   TARGET               a subset, e.g. FuzzStream (default: all nine)
+#   TARGET               a subset, e.g. FuzzStream (default: all eleven)
 #
 # FuzzArchive's seeds are small EPUB, DOCX and ODT archives (Python's zipfile) whose parts hold
 # the fixtures' chunks, stored or deflated.
@@ -23,7 +24,9 @@
 #   TARGET/              crash-*, leak-*, timeout-*: each a finding, replay it with
 #                        `.build-fuzz/release/TARGET FILE`
 #   TARGET.log           libFuzzer's output
-#   summary.txt          executions and findings per target
+#   TARGET.leaks.log     the corpus replayed with LeakSanitizer on (leaks are not looked for
+#                        while fuzzing: see below)
+#   summary.txt          executions, CPU seconds and findings per target
 # Exit status: 0 when no target reported anything, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +35,8 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzAligner FuzzTransliterator FuzzConfiguration FuzzEncoding FuzzArchive)
+    targets=(FuzzConverter FuzzConverterPieces FuzzStream FuzzNormalizer FuzzProtectedRegions FuzzAligner
+             FuzzTransliterator FuzzConfiguration FuzzEncoding FuzzArchive FuzzFields)
 fi
 out=Fuzz/findings
 binaries=.build-fuzz/release
@@ -47,8 +51,9 @@ swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
 parameters() { # TARGET INDEX
     local n=$2
     case $1 in
-        FuzzStream) printf "\\x$(printf %02x $((n % 128)))\\x$(printf %02x $((n * 37 % 256)))" ;;
+        FuzzStream | FuzzNormalizer) printf "\\x$(printf %02x $((n % 128)))\\x$(printf %02x $((n * 37 % 256)))" ;;
         FuzzAligner) printf "\\x$(printf %02x $((n * 7 % 256)))\\x80" ;;
+        FuzzProtectedRegions) printf "\\x$(printf %02x $((n * 37 % 256)))\\x$(printf %02x $((n / 8 % 256)))" ;;
         *) printf "\\x$(printf %02x $((n * 5 % 256)))" ;;
     esac
 }
@@ -92,6 +97,51 @@ for path in fixtures:
 PY
 }
 
+# FuzzFields' seeds: fixture chunks as CSV and TSV records (quoted or not, CRLF or LF) and as
+# JSON lines (Python's json, ASCII-escaped or not, nested), and the inspection fixtures' lines.
+fields_seeds() { # DIR
+    python3 - "$1" Tests/Fixtures/*.txt Tests/Fixtures/Inspect/*.jsonl <<'PY'
+import csv, io, json, sys
+out, paths = sys.argv[1], sys.argv[2:]
+n = 0
+def seed(selector, body):
+    global n
+    open(f'{out}/seed-{n}', 'wb').write(bytes([selector, n * 37 % 256]) + body.encode())
+    n += 1
+for path in paths:
+    text = open(path, 'rb').read().decode('utf-8', 'ignore')
+    if path.endswith('.jsonl'):
+        for k, line in enumerate(text.splitlines()[:6]):
+            seed(2 + k % 2, line + '\n')
+        continue
+    lines = [l for l in text.splitlines() if l.strip()][:40]
+    for start in range(0, len(lines), 4):
+        group = lines[start:start + 4]
+        for delimiter, selector in ((',', 0), ('\t', 1)):
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, delimiter=delimiter, lineterminator='\r\n' if start % 8 else '\n',
+                                quoting=csv.QUOTE_ALL if start % 3 == 0 else csv.QUOTE_MINIMAL)
+            for line in group:
+                writer.writerow([line[:30], str(len(line)), line[30:80] + '"' if start % 2 else line[30:80]])
+            seed(selector | (start % 64) << 2, buffer.getvalue())
+        records = [{'title': line[:40], 'meta': {'title': line[40:80], 'n': len(line)}, 'tags': [line[:5], None, True]}
+                   for line in group]
+        seed(2 + start % 2, ''.join(json.dumps(r, ensure_ascii=start % 3 == 0) + '\n' for r in records))
+PY
+}
+
+# FuzzProtectedRegions' seeds: a fixture chunk cut in three (prose, a snippet's content, prose).
+protected_seeds() { # DIR CHUNKS
+    local dir=$1 n=0 size
+    for chunk in "$2"/*; do
+        size=$(stat -c %s "$chunk")
+        { parameters FuzzProtectedRegions $n; head -c $((size / 3)) "$chunk"; printf '\0'
+          tail -c +$((size / 3 + 1)) "$chunk" | head -c $((size / 6)); printf '\0'
+          tail -c +$((size / 2 + 1)) "$chunk"; } > "$dir/seed-$n"
+        n=$((n + 1))
+    done
+}
+
 # Archives of fixture chunks: the selector byte (0 EPUB, 1 DOCX, 4 ODT), then the zip.
 archive_seeds() { # DIR
     python3 - "$1" Tests/Fixtures/*.txt <<'PY'
@@ -117,12 +167,18 @@ make_seeds() { # TARGET DIR
     local target=$1 dir=$2 chunks n=0
     if [ "$target" = FuzzArchive ]; then archive_seeds "$dir"; return; fi
     if [ "$target" = FuzzEncoding ]; then encoding_seeds "$dir"; return; fi
+    if [ "$target" = FuzzFields ]; then fields_seeds "$dir"; return; fi
     chunks=$(mktemp -d)
     for fixture in Tests/Fixtures/*.txt; do
         split -b 256 -a 3 "$fixture" "$chunks/$(basename "$fixture" .txt)-"
     done
     if [ "$target" = FuzzConfiguration ]; then
         configuration_seeds "$dir" "$chunks"
+        rm -r "$chunks"
+        return
+    fi
+    if [ "$target" = FuzzProtectedRegions ]; then
+        protected_seeds "$dir" "$chunks"
         rm -r "$chunks"
         return
     fi
@@ -156,17 +212,29 @@ for target in "${targets[@]}"; do
     echo "fuzzing $target for ${seconds}s..." >&2
     # -max_len: short texts reach every path (the large-input target repeats its own) and
     # run fast; libFuzzer grows inputs towards it only as they pay.
-    if "$binaries/$target" "$out/corpus/$target" "$out/seeds/$target" \
-        -max_total_time="$seconds" -max_len=1024 -timeout=30 -print_final_stats=1 \
-        -artifact_prefix="$out/$target/" > "$out/$target.log" 2>&1; then
+    # -detect_leaks=0 while fuzzing: an input that allocates more than it frees (a cache filled
+    # on first use is enough) makes libFuzzer run it again and scan the whole heap, which cut
+    # FuzzNormalizer to a quarter of its executions (466 against 125 per second over 40 s).
+    # Leaks are looked for afterwards instead: the corpus replayed once with LeakSanitizer on.
+    # The fuzzing process's CPU time too: on a shared machine the wall-clock rate says more
+    # about the load than about the target.
+    TIMEFORMAT='%U %S'
+    if { time "$binaries/$target" "$out/corpus/$target" "$out/seeds/$target" \
+        -max_total_time="$seconds" -max_len=1024 -timeout=30 -print_final_stats=1 -detect_leaks=0 \
+        -artifact_prefix="$out/$target/" > "$out/$target.log" 2>&1; } 2> "$out/$target.cpu" \
+        && "$binaries/$target" "$out/corpus/$target" -runs=0 -detect_leaks=1 -timeout=30 \
+            -artifact_prefix="$out/$target/" > "$out/$target.leaks.log" 2>&1; then
         result=clean
     else
-        result="FINDING (see $out/$target.log)"
+        result="FINDING (see $out/$target.log and $out/$target.leaks.log)"
         status=1
     fi
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$target.log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$out/$target.log" | tail -1)
-    printf '%-20s %12s executions %8s/s  %s\n' "$target" "${runs:-?}" "${rate:-?}" "$result" | tee -a "$out/summary.txt"
+    cpu=$(awk '{ printf "%.0f", $1 + $2 }' "$out/$target.cpu")
+    per_cpu=$(awk -v runs="${runs:-0}" '{ cpu = $1 + $2; printf "%.0f", (cpu > 0 ? runs / cpu : 0) }' "$out/$target.cpu")
+    printf '%-20s %12s executions %8s/s  %6s CPU s %8s/CPU s  %s\n' "$target" "${runs:-?}" "${rate:-?}" "$cpu" "$per_cpu" "$result" \
+        | tee -a "$out/summary.txt"
 done
 total=$(awk '{ sum += $2 } END { print sum }' "$out/summary.txt")
 echo "total: $total executions" | tee -a "$out/summary.txt"

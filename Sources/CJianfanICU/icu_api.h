@@ -138,6 +138,7 @@ enum {
     F(uc, ucnv_getInvalidChars, void, (const jianfan_uconverter *converter, char *errBytes, int8_t *len, \
         jianfan_uerror *err)) \
     F(uc, ucnv_toUCountPending, int32_t, (const jianfan_uconverter *cnv, jianfan_uerror *status)) \
+    F(uc, ucnv_getMinCharSize, int8_t, (const jianfan_uconverter *converter)) \
     F(uc, ucnv_getInvalidUChars, void, (const jianfan_uconverter *converter, jianfan_uchar *errUChars, \
         int8_t *len, jianfan_uerror *err)) \
     F(uc, UCNV_TO_U_CALLBACK_STOP, void, (const void *context, jianfan_uto_args *toUArgs, \

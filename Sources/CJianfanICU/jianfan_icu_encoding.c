@@ -132,7 +132,10 @@ static void locate_unmappable(jianfan_icu_transcoder *transcoder) {
 
 // An invalid input sequence ends where ICU stopped taking input, less the bytes after it that
 // ICU holds to read again (when the sequence began in an earlier chunk, they cannot be put back
-// into the source); its bytes are the converter's.
+// into the source); its bytes are the converter's. In UTF-16 and UTF-32 an invalid sequence
+// starts on a code unit, so the offset is rounded down to one: ICU 72's UTF-16 converter, given a
+// lead surrogate and the unit after it across two chunks, keeps one byte of that unit where
+// ucnv_toUCountPending does not count it (the offset came out one byte late, a fuzz finding).
 static void locate_invalid(jianfan_icu_transcoder *transcoder) {
     jianfan_icu_fault *fault = &transcoder->fault;
     char bytes[32];
@@ -147,6 +150,8 @@ static void locate_invalid(jianfan_icu_transcoder *transcoder) {
     if (JIANFAN_U_FAILURE(pending_status) || pending < 0) pending = 0;
     fault->offset = transcoder->consumed - pending - count;
     if (fault->offset < 0) fault->offset = 0;
+    int8_t unit = jianfan_icu.ucnv_getMinCharSize(transcoder->source);
+    if (unit > 1) fault->offset -= fault->offset % unit;
     fault->line = 0;
     fault->scalar = 0;
 }

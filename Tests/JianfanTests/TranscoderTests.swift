@@ -91,6 +91,28 @@ struct TranscoderTests {
         }
     }
 
+    /// FuzzEncoding's second finding: in UTF-16 a lead surrogate followed by a unit that is not a
+    /// trail, cut between the two (or inside either), was reported one byte late (ICU keeps a
+    /// byte of the second unit that it does not count as pending).
+    @Test("an unpaired lead surrogate is found at its offset wherever the input is cut (a fuzz finding)",
+          arguments: ["UTF-16LE", "UTF-16BE", "UTF-16"])
+    func unpairedSurrogateCuts(_ name: String) throws {
+        let encoding = try TextEncoding(named: name)
+        let big = name == "UTF-16BE"
+        var bytes: [UInt8] = name == "UTF-16" ? [0xFF, 0xFE] : []
+        let start = bytes.count
+        for unit: UInt16 in [0x61, 0x62, 0xDB00, 0x7B56, 0x63] {
+            bytes += big ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let lead = start + 4
+        let leadBytes = Array(bytes[lead..<(lead + 2)])
+        for cut in 0...bytes.count {
+            #expect(throws: TextEncodingError.invalidInput(encoding: encoding.name, offset: lead, bytes: leadBytes), "cut at \(cut)") {
+                try twoChunks(Transcoder(decoding: encoding), bytes, cut: cut)
+            }
+        }
+    }
+
     @Test("an unmappable character's line and an invalid sequence's offset do not depend on the cut")
     func faults() throws {
         let big5 = try TextEncoding(named: "Big5")

@@ -21,25 +21,8 @@ public func fuzzStream(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let invalidAt = UTF8Validation.firstInvalidOffset(in: text)
     let valid = lossy ? UTF8Validation.repaired(text) : text
     let expected = lossy || invalidAt == nil ? FuzzCheck.converted(valid, with: converter) : []
-
     var stream = converter.makeStream(lossy: lossy)
-    var output: [UInt8] = []
-    do {
-        if selector & 0x40 == 0 {
-            try StreamFeeding.write(text, to: &stream, into: &output, random: &random)
-        } else {
-            try StreamFeeding.read(text, to: &stream, into: &output, random: &random)
-        }
-    } catch let error as InvalidUTF8Error {
-        FuzzCheck.expect(!lossy && error.offset == invalidAt,
-                         "threw \(error) on \(FuzzCheck.describe(text)); validation says \(String(describing: invalidAt))")
-        return 0
-    } catch {
-        FuzzCheck.expect(false, "unexpected error \(error)")
-    }
-    FuzzCheck.expect(lossy || invalidAt == nil, "accepted invalid UTF-8 at \(invalidAt!): \(FuzzCheck.describe(text))")
-    FuzzCheck.expect(output == expected, "stream differs from the whole conversion on \(FuzzCheck.describe(text))")
-    FuzzCheck.expect(stream.bytesConsumed == text.count, "bytesConsumed \(stream.bytesConsumed) of \(text.count)")
+    StreamFeeding.check(text, to: &stream, readingLoop: selector & 0x40 != 0, lossy: lossy, expected: expected, random: &random)
     return 0
 }
 

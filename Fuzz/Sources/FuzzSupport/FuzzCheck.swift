@@ -35,11 +35,12 @@ public enum FuzzCheck {
     }
 
     /// Stops the run with `message` (and where it went wrong) when `condition` is false.
-    /// `precondition` stays in release builds, unlike `assert`.
+    /// `fatalError`, not `precondition`: in an optimized build a failed precondition traps
+    /// without printing its message, and a finding would come without saying what failed.
     public static func expect(
         _ condition: Bool, _ message: @autoclosure () -> String, file: StaticString = #file, line: UInt = #line
     ) {
-        precondition(condition, message(), file: file, line: line)
+        if !condition { fatalError(message(), file: file, line: line) }
     }
 
     /// Text for a message: short inputs whole, long ones by their length.

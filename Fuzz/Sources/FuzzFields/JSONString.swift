@@ -1,0 +1,1 @@
+../../../Sources/JianfanCLI/Fields/JSONString.swift
