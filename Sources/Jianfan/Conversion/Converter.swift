@@ -29,7 +29,7 @@ public struct Converter: Sendable {
     /// out by default, and so does Jianfan).
     public let includesTofuRiskDictionaries: Bool
     private(set) var plan: Plan
-    /// What conversion copies unconverted (``protecting(_:)``); nothing by default.
+    /// What conversion copies unconverted (``protecting(_:)-(Protection)``); nothing by default.
     ///
     /// ```swift
     /// Converter(.s2t).protecting(Protection(markup: .html)).protection.markup   // .html

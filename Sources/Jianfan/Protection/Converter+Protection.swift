@@ -15,7 +15,7 @@ extension Converter {
         return protected
     }
 
-    /// ``protecting(_:)`` with markup alone.
+    /// ``protecting(_:)-(Protection)`` with markup alone.
     ///
     /// ```swift
     /// Converter(.s2t).protecting(.markdown).convert("```\n头发\n```\n头发\n")   // "```\n头发\n```\n頭髮\n"
