@@ -97,14 +97,7 @@ public struct ConversionStream {
         writing write: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
         while true {
-            var count = 0
-            try pending.bytes.append(addingCapacity: ConversionStream.readSize) { span in
-                try span.withUnsafeMutableBufferPointer { room, initialized in
-                    count = try read(UnsafeMutableRawBufferPointer(room))
-                    precondition(count >= 0 && count <= room.count, "read stored \(count) bytes in \(room.count)")
-                    initialized = count
-                }
-            }
+            let count = try pending.append(upTo: ConversionStream.readSize, from: read)
             if count == 0 { break }
             bytesConsumed += count
             try validate(final: false)

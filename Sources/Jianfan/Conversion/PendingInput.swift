@@ -42,6 +42,20 @@ struct PendingInput {
         }
     }
 
+    /// Has `read` store up to `size` bytes straight after the pending ones (no copy of them
+    /// elsewhere first) and returns how many it stored, 0 at the end of input.
+    mutating func append(upTo size: Int, from read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Int {
+        var count = 0
+        try bytes.append(addingCapacity: size) { span in
+            try span.withUnsafeMutableBufferPointer { room, initialized in
+                count = try read(UnsafeMutableRawBufferPointer(room))
+                precondition(count >= 0 && count <= room.count, "read stored \(count) bytes in \(room.count)")
+                initialized = count
+            }
+        }
+        return count
+    }
+
     /// Drops the first `count` bytes, which must be validated, once they have been handed on.
     mutating func drop(_ count: Int) {
         guard count > 0 else { return }

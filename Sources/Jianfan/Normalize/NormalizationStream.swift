@@ -120,14 +120,7 @@ public struct NormalizationStream {
         let size = windowSize
         while true {
             compact()
-            var count = 0
-            try pending.bytes.append(addingCapacity: size) { span in
-                try span.withUnsafeMutableBufferPointer { room, initialized in
-                    count = try read(UnsafeMutableRawBufferPointer(room))
-                    precondition(count >= 0 && count <= room.count, "read stored \(count) bytes in \(room.count)")
-                    initialized = count
-                }
-            }
+            let count = try pending.append(upTo: size, from: read)
             if count == 0 { break }
             bytesConsumed += count
             try validate(final: false)
