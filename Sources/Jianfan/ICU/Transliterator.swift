@@ -191,25 +191,12 @@ private func callICU<R>(_ body: (UnsafeMutablePointer<CChar>, Int) -> R?) -> Res
     }
 }
 
-/// The idle clones behind a pthread mutex, which ThreadSanitizer understands;
-/// `Synchronization.Mutex` on Linux is reported by TSan as a race even in a ten-line program,
-/// and `swift test --sanitize=thread` must stay clean.
+/// The idle clones, behind a ``ThreadLock``.
 private final class IdlePool: @unchecked Sendable {
-    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
-        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-        return lock
-    }()
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
+    private let lock = ThreadLock()
     private var handles: [Handle] = []
 
     func withLock<R>(_ body: (inout [Handle]) -> R) -> R {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return body(&handles)
+        lock.withLock { body(&handles) }
     }
 }

@@ -179,11 +179,7 @@ struct Reconversion {
 /// ```
 final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
     let tables: [Table]
-    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
-        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-        return lock
-    }()
+    private let lock = ThreadLock()
     /// Sorted: a third of a `Set`'s memory (s2t: one word per phrase).
     private var hashes: [UInt64]?
 
@@ -191,15 +187,12 @@ final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
         self.tables = tables
     }
 
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
-
     /// Whether a phrase value hashes to `h`.
     func contains(_ h: Lexicon.Hash) -> Bool {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
+        lock.withLock { containsLocked(h) }
+    }
+
+    private func containsLocked(_ h: Lexicon.Hash) -> Bool {
         if hashes == nil {
             var found: [UInt64] = []
             for table in tables {

@@ -18,11 +18,7 @@ import Darwin
 /// memo.merge([(slot, Reconversion.Kind.plain.rawValue)], into: table)
 /// ```
 final class ReconversionMemo: @unchecked Sendable {
-    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
-        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-        return lock
-    }()
+    private let lock = ThreadLock()
     /// Kinds by slot, by table (the address of its slots).
     private var kindsByTable: [UnsafeRawPointer: [UInt8]] = [:]
     /// Phrase values by the first table of a plan's list.
@@ -30,15 +26,8 @@ final class ReconversionMemo: @unchecked Sendable {
 
     init() {}
 
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
-
     private func withLock<R>(_ body: () -> R) -> R {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return body()
+        lock.withLock(body)
     }
 
     /// The kinds known for `table`'s slots (empty when none is).

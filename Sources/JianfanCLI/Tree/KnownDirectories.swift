@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Jianfan
 
 /// The output directories a tree conversion has made or found, shared by its workers, so that
 /// each file's directory is checked once per run rather than with a stat per file.
@@ -13,9 +14,8 @@ import Darwin
 /// in it can be there before the run writes it, so writing there needs no stat of the
 /// destination either.
 ///
-/// The map is guarded by a pthread mutex rather than `Synchronization.Mutex`: ThreadSanitizer
-/// sees a pthread mutex's ordering, but not that of the uninstrumented standard library's
-/// futex, and reported the workers' accesses as a race.
+/// The map is guarded by a ``ThreadLock`` (a pthread mutex, which ThreadSanitizer sees; it
+/// reported the workers' accesses behind `Synchronization.Mutex` as a race).
 ///
 /// ```swift
 /// let directories = KnownDirectories()
@@ -25,21 +25,10 @@ import Darwin
 final class KnownDirectories: @unchecked Sendable {
     /// Each directory seen, and whether this run created it (only under `lock`).
     private var known: [String: Bool] = [:]
-    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
-        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-        return lock
-    }()
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
+    private let lock = ThreadLock()
 
     private func locked<Result>(_ body: (inout [String: Bool]) -> Result) -> Result {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return body(&known)
+        lock.withLock { body(&known) }
     }
 
     /// Makes `path` and its parents unless a worker already did (or found them); returns
