@@ -21,9 +21,11 @@ import Testing
     }
 
     /// The stream's output and reports for `bytes` cut at `cuts`.
-    static func streamed(_ bytes: [UInt8], cuts: [Int], windowSize: Int, _ normalizer: Normalizer = all)
+    static func streamed(_ bytes: [UInt8], cuts: [Int], windowSize: Int, _ normalizer: Normalizer = all,
+                         reporting: Bool = true, threads: Int = System.activeProcessorCount)
         throws -> ([UInt8], [Normalizer.StepReport]) {
-        var stream = NormalizationStream(normalizer: normalizer, lossy: false, reporting: true, windowSize: windowSize)
+        var stream = NormalizationStream(normalizer: normalizer, lossy: false, reporting: reporting,
+                                         windowSize: windowSize, threads: threads)
         var out: [UInt8] = []
         var start = 0
         for cut in cuts + [bytes.count] where cut >= start {
@@ -65,17 +67,7 @@ import Testing
             let cuts = (0..<Int(rng.next() % 12)).map { _ in Int(rng.next() % UInt64(bytes.count + 1)) }.sorted()
             var outputs: [[UInt8]] = []
             for threads in [1, 2, 3, 4] {
-                var stream = NormalizationStream(normalizer: steps, lossy: false, reporting: false,
-                                                 windowSize: windowSize, threads: threads)
-                var out: [UInt8] = []
-                var start = 0
-                for cut in cuts + [bytes.count] where cut >= start {
-                    try stream.write(bytes[start..<cut], into: &out)
-                    if cut % 3 == 0 { stream.flush(into: &out) }
-                    start = cut
-                }
-                try stream.finish(into: &out)
-                outputs.append(out)
+                outputs.append(try Self.streamed(bytes, cuts: cuts, windowSize: windowSize, steps, reporting: false, threads: threads).0)
             }
             #expect(outputs.allSatisfy { $0 == outputs[0] }, "round \(round), window \(windowSize), cuts \(cuts)")
             #expect(outputs[0] == (try Self.streamed(bytes, cuts: [], windowSize: windowSize, steps).0), "round \(round)")

@@ -216,20 +216,6 @@ struct DictionaryFile {
     /// The dictionary, or an error naming the file and the line at fault.
     func parsed() throws(ConfigurationError) -> DictionaryText {
         let text = try ConfigurationFile.text(bytes, path: path)
-        do {
-            let parsed = try DictionaryText(parsing: text, name: name)
-            for (i, entry) in parsed.entries.enumerated() where UTF8Scalars.isIDSOperator(entry.key[0]) {
-                throw ConfigurationError(file: path, reason: "entry \(i + 1): a key may not start with an ideographic description character")
-            }
-            return parsed
-        } catch let e as ConfigurationError {
-            throw e
-        } catch DictionaryError.malformedLine(_, let line) {
-            throw ConfigurationError(file: path, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
-        } catch DictionaryError.valueTooLong(_, let line) {
-            throw ConfigurationError(file: path, line: line, reason: DictionaryText.tooLong)
-        } catch {
-            throw ConfigurationError(file: path, reason: "\(error)")
-        }
+        return try DictionaryText.checked(parsing: text, name: name, file: path)
     }
 }

@@ -50,19 +50,7 @@ public struct UserDictionary: Sendable {
 
     /// Parses the text of an OpenCC text dictionary; `name` is used in errors.
     public init(parsing text: String, name: String) throws(ConfigurationError) {
-        do {
-            let parsed = try DictionaryText(parsing: text, name: name)
-            entries = parsed.entries
-        } catch DictionaryError.malformedLine(_, let line) {
-            throw ConfigurationError(file: name, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
-        } catch DictionaryError.valueTooLong(_, let line) {
-            throw ConfigurationError(file: name, line: line, reason: DictionaryText.tooLong)
-        } catch {
-            throw ConfigurationError(file: name, reason: "\(error)")
-        }
-        for (i, entry) in entries.enumerated() where UTF8Scalars.isIDSOperator(entry.key[0]) {
-            throw ConfigurationError(file: name, reason: "entry \(i + 1): a key may not start with an ideographic description character")
-        }
+        entries = try DictionaryText.checked(parsing: text, name: name, file: name).entries
     }
 
     /// These entries, then `other`'s whose keys are not already here (the first one given wins).
@@ -79,5 +67,26 @@ enum UserEntries {
     static func check(key: String, fail: (String) throws(ConfigurationError) -> Void) throws(ConfigurationError) {
         guard let first = key.unicodeScalars.first else { try fail("empty key"); return }
         if UTF8Scalars.isIDSOperator(first.value) { try fail("a key may not start with an ideographic description character") }
+    }
+}
+
+extension DictionaryText {
+    /// Parses a user's text dictionary (from `--dict`, a library call or a configuration) with
+    /// the errors a user sees: ``ConfigurationError`` naming `file` and the line at fault.
+    static func checked(parsing text: String, name: String, file: String) throws(ConfigurationError) -> DictionaryText {
+        let parsed: DictionaryText
+        do {
+            parsed = try DictionaryText(parsing: text, name: name)
+        } catch DictionaryError.malformedLine(_, let line) {
+            throw ConfigurationError(file: file, line: line, reason: "expected key<TAB>value, with a non-empty key and value")
+        } catch DictionaryError.valueTooLong(_, let line) {
+            throw ConfigurationError(file: file, line: line, reason: DictionaryText.tooLong)
+        } catch {
+            throw ConfigurationError(file: file, reason: "\(error)")
+        }
+        for (i, entry) in parsed.entries.enumerated() where UTF8Scalars.isIDSOperator(entry.key[0]) {
+            throw ConfigurationError(file: file, reason: "entry \(i + 1): a key may not start with an ideographic description character")
+        }
+        return parsed
     }
 }
