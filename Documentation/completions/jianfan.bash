@@ -284,7 +284,7 @@ _jianfan_configs() {
 _jianfan_normalize() {
     repeating_flags=()
     non_repeating_flags=(--in-place --json --stats --lossy --skip-invalid --check --diff --version -h --help)
-    repeating_options=(--against --jsonl)
+    repeating_options=(--protect --against --jsonl)
     non_repeating_options=(--to -c --config --markup --steps -o --output --html --minimum-match --maximum-gap --color --csv --tsv)
     __jianfan_offer_flags_options -1
 
@@ -300,6 +300,9 @@ _jianfan_normalize() {
         ;;
     '--markup')
         __jianfan_add_completions -W 'none'$'\n''markdown'$'\n''html'$'\n''mediawiki'
+        return
+        ;;
+    '--protect')
         return
         ;;
     '--steps')

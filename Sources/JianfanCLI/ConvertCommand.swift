@@ -109,7 +109,7 @@ struct ConvertCommand: ParsableCommand {
     var pipeline: PipelineOptions
 
     @Option(help: ArgumentHelp(
-        "Keep markup unconverted: markdown (front matter, code, HTML tags, link targets, URLs, e-mail addresses, entities), html (tags and attributes but alt/title/aria-label, comments, script and style, entities, URLs), mediawiki (-{…}- shown unconverted, -{zh-hans:…;zh-hant:…}- as the target's variant), or none. Default: by extension (.md, .markdown: markdown; .html, .htm, .xhtml: html), none for standard input and other files.",
+        "What to copy unconverted: \(ProtectionChoice.modes) (shown unconverted without the markers, -{zh-hans:…;zh-hant:…}- as the target's variant). Default: by extension (.md, .markdown: markdown; .html, .htm, .xhtml: html), none for standard input and other files.",
         valueName: "markup"
     ))
     var markup: Markup?

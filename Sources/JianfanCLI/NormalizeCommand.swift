@@ -23,8 +23,9 @@ struct NormalizeCommand: ParsableCommand {
               lines        join line breaks that split a sentence
               script       convert with --to or --config (added last when not listed)
             Default: readings,punctuation, then script if --to or --config is given.
-            Front matter, code, HTML tags and attributes, comments, entities, URLs and e-mail \
-            addresses are left byte-identical by every step.
+            What --markup protects (by default: front matter, code, HTML tags and attributes, \
+            comments, link targets, entities, URLs and e-mail addresses; in HTML files what HTML \
+            protects), and what --protect matches, is left byte-identical by every step.
 
             Inputs are read as streams (standard input when none is given), in windows of \
             1 MiB of whole lines: memory stays bounded whatever the input's size. --stats and \
@@ -66,10 +67,16 @@ struct NormalizeCommand: ParsableCommand {
     var config: String?
 
     @Option(help: ArgumentHelp(
-        "markdown: front matter and fenced code are left alone; html (or none): they are text. Default: by extension (.md, .markdown; .html, .htm, .xhtml), else by the text's start (<!DOCTYPE html, <html: html), else markdown. Tags, comments, entities, code spans, URLs and e-mail addresses are left alone in every case.",
+        "What every step leaves byte-identical: \(ProtectionChoice.modes) (markers included). Default: by extension (.md, .markdown: markdown; .html, .htm, .xhtml: html), else by the text's start (<!DOCTYPE html, <html, <?xml: html), else markdown.",
         valueName: "markup"
     ))
     var markup: Markup?
+
+    @Option(help: ArgumentHelp(
+        "Leave text matching this ICU regular expression byte-identical, matched within each line; repeat for several.",
+        valueName: "regex"
+    ))
+    var protect: [String] = []
 
     @Option(help: ArgumentHelp("The steps, comma-separated: readings,punctuation,lines,script.", valueName: "steps"))
     var steps: String?
@@ -195,6 +202,11 @@ struct NormalizeCommand: ParsableCommand {
             }
         }
         normalizer.markup = markup
+        do {
+            try normalizer.protect(patterns: protect)
+        } catch {
+            throw ProtectionChoice.error(error)
+        }
         return normalizer
     }
 

@@ -27,12 +27,19 @@ struct ProtectionChoice: Sendable {
         self.markup = markup
         do {
             base = try Protection(markup: markup ?? .none, patterns: patterns)
-        } catch where error.offset != nil || error.reason.hasPrefix("U_") {
-            throw CLIError.usage("--protect: \(error)")
         } catch {
-            throw CLIError(status: .failure, message: "--protect: \(error)")
+            throw Self.error(error)
         }
     }
+
+    /// A pattern ICU rejects: a usage error (exit status 2); ICU missing: a failure.
+    static func error(_ error: ProtectionError) -> CLIError {
+        if error.offset != nil || error.reason.hasPrefix("U_") { return CLIError.usage("--protect: \(error)") }
+        return CLIError(status: .failure, message: "--protect: \(error)")
+    }
+
+    /// What each `--markup` protects, the same for `convert` and `normalize`.
+    static let modes = "none: nothing; markdown: front matter, fenced and inline code, HTML tags with their attributes, comments, link targets, entities, URLs, e-mail addresses; html: tags with their attributes (but the values of alt, title, aria-label), comments, script and style contents, entities, URLs, e-mail addresses; mediawiki: -{…}- spans"
 
     /// Whether anything is asked for on the command line (an extension alone asks nothing).
     var isExplicit: Bool { markup != nil || !base.patterns.isEmpty }

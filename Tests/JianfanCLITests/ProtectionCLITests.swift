@@ -75,6 +75,40 @@ struct ProtectionCLITests {
         #expect(try CLI.run(["normalize", "--steps", "punctuation"], stdin: Array(fenced.utf8), in: dir.url).stdoutText == fenced)
     }
 
+    @Test("normalize --markup: each mode's kinds come out of every step byte-identical; none protects nothing; --protect")
+    func normalizeModes() throws {
+        let bait = "头(tóu)发,软件ＡＢ"
+        let kinds: [(String, [String])] = [
+            ("markdown", ["`\(bait)`", "<a title=\"\(bait)\">", "<!-- \(bait) -->", "](http://x/\(bait))", "&nbsp;", "http://x.cn/(b)"]),
+            ("html", ["<p class=\"\(bait)\"\n data-x='中,文'>", "<!-- \(bait)\n头发中文 -->", "<script>var s = \"\(bait)\";\n</script>",
+                      "&nbsp;", "http://x.cn/(b)"]),
+            ("mediawiki", ["-{\(bait)}-", "-{zh-hans:头发,软件;zh-hant:頭髮,軟體;}-"]),
+        ]
+        let steps = ["--steps", "readings,punctuation,lines", "--to", "traditional", "--protect", "#\\S+"]
+        for (markup, texts) in kinds {
+            let input = texts.map { "见" + $0 + "见,软件的发展和变化是中文里常见的事情\n" }.joined() + "见#\(bait) 软件\n"
+            let result = try convert(input, ["normalize", "--markup", markup] + steps)
+            #expect(result.status == 0)
+            for text in texts + ["#\(bait)"] { #expect(result.stdoutText.contains(text), "\(markup): \(text)") }
+            #expect(result.stdoutText.contains("見,軟體") == false)   // the prose around them changed
+            let none = try convert(input, ["normalize", "--markup", "none"] + steps)
+            for text in texts { #expect(!none.stdoutText.contains(text), "none: \(text)") }
+            #expect(none.stdoutText.contains("#\(bait)"))
+        }
+        let bad = try convert("头发\n", ["normalize", "--protect", "[a-"])
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr.contains("--protect: invalid regular expression '[a-' (U_REGEX_INVALID_RANGE at offset 3)"))
+    }
+
+    @Test("normalize and convert of a >1 MiB line with no break: the whole line's conversion")
+    func longLine() throws {
+        let line = String(repeating: "头发", count: (1 << 20) * 3 / 2 / 6) + "\n"
+        let expected = String(repeating: "頭髮", count: (1 << 20) * 3 / 2 / 6) + "\n"
+        #expect(try convert(line, ["normalize", "--to", "traditional"]).stdoutText == expected)
+        #expect(try convert(line, ["-c", "s2t", "--markup", "markdown"]).stdoutText == expected)
+    }
+
     @Test("files: .md and .html by extension, in a tree too; --markup overrides; standard input is none")
     func byExtension() throws {
         let dir = try TemporaryDirectory()

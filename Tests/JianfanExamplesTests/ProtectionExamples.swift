@@ -69,6 +69,17 @@ struct ProtectionExamples {
         #expect(normalizer.markup == .html)
     }
 
+    @Test("Normalizer.patterns and protect(patterns:)")
+    func normalizerPatterns() throws {
+        #expect(Normalizer.standard().patterns == [])
+        var normalizer = Normalizer.standard(script: .s2t)
+        try normalizer.protect(patterns: ["#\\w+"])   // hashtags stay as written
+        #expect(normalizer.normalize("头发 #头发").text == "頭髮 #头发")
+        #expect(normalizer.patterns == ["#\\w+"])
+        #expect(throws: ProtectionError.self) { try normalizer.protect(patterns: ["[a-"]) }
+        #expect(normalizer.patterns == ["#\\w+"])
+    }
+
     @Test("ProtectionChoice: --markup, --protect, extensions")
     func choice() throws {
         let choice = try ProtectionChoice(markup: nil, patterns: ["#\\w+"])

@@ -51,7 +51,7 @@ public struct ConversionStream {
         self.converter = converter
         self.lossy = lossy
         if !converter.protection.isEmpty {
-            protected = ProtectedConversion(protection: converter.protection, target: converter.config)
+            protected = ProtectedConversion(protection: converter.protection, target: converter.config, plan: converter.plan)
         }
     }
 

@@ -10,6 +10,8 @@ final class LineRepairRunner: StepRunner {
     private var recorder: ChangeRecorder
     /// Output not handed on yet: the last output line, while it may be joined, and blank lines.
     private var pending: [UInt8] = []
+    /// The protected ranges of `pending`.
+    private var pendingProtected: [Range<Int>] = []
     /// Where the content of the line that may be joined ends in the output (nil: nothing may be
     /// joined to what follows).
     private var joinable: Int?
@@ -28,14 +30,15 @@ final class LineRepairRunner: StepRunner {
     var changes: [Normalizer.Change] { recorder.changes }
 
     func finish() -> TextWindow? {
-        defer { pending = []; joinable = nil }
-        return pending.isEmpty ? nil : TextWindow(bytes: pending, blocks: [], endsLine: true)
+        defer { pending = []; pendingProtected = []; joinable = nil }
+        return pending.isEmpty ? nil : TextWindow(bytes: pending, blocks: [], endsLine: true, protected: pendingProtected)
     }
 
     func process(_ window: TextWindow) -> [TextWindow] {
         var windows: [TextWindow] = []
-        var out = WindowWriter(capacity: pending.count + window.bytes.count)
-        out.bytes.append(contentsOf: pending)
+        var out = WindowWriter(capacity: pending.count + window.bytes.count, protecting: window.protected)
+        out.append(held: pending, protected: pendingProtected)
+        var protection = WindowProtection(window.protected)
         var lineStart = 0 // where the current output line starts in `out`
         recorder.begin(base: inputScalars)
         window.bytes.withUnsafeBufferPointer { s in
@@ -64,28 +67,31 @@ final class LineRepairRunner: StepRunner {
                 if line.isBlank {
                     out.copy(s, start..<next)
                     if let content = joinable, out.bytes.count - content > LineRepairStep.blankLimit { joinable = nil }
+                    if protection.overlaps(start..<next) { joinable = nil }
                     continue
                 }
                 var joined = false
                 if let content = joinable, !continuation, out.bytes.count - content <= LineRepairStep.blankLimit,
-                   line.mayFollow(minimumBodyLength), !Self.startsProtected(s, start..<end) {
+                   line.mayFollow(minimumBodyLength), protection.range(at: start) == nil {
                     if recorder.isOn {
                         let removed = out.bytes[content...]
                         let count = removed.count { $0 & 0xC0 != 0x80 }
                         recorder.append(Normalizer.Change(range: joinableScalar..<(joinableScalar + count),
                                                           before: String(decoding: removed, as: UTF8.self), after: ""))
                     }
-                    out.bytes.removeSubrange(content...)
+                    _ = out.removeTail(from: content)
                     joined = true
                     if out.bytes.count - lineStart >= NormalizationStream.windowSize {
-                        windows.append(TextWindow(bytes: out.bytes, blocks: out.blocks, endsLine: false))
-                        out = WindowWriter(capacity: window.bytes.count)
+                        windows.append(out.handOff(endsLine: false))
+                        out.bytes.reserveCapacity(window.bytes.count)
                         lineStart = 0
                     }
                 }
                 if !joined && !continuation { lineStart = out.bytes.count }
                 out.copy(s, start..<next)
-                if !continuation, line.mayPrecede(minimumBodyLength), !Self.startsProtected(s, start..<end) {
+                // A line break inside a protected range (an HTML comment, say) is never removed.
+                if !continuation, line.mayPrecede(minimumBodyLength), protection.range(at: start) == nil,
+                   !protection.overlaps(line.contentEnd..<next) {
                     joinable = out.bytes.count - (next - line.contentEnd)
                     if recorder.isOn { joinableScalar = recorder.offset(of: line.contentEnd, in: s) }
                 } else {
@@ -97,20 +103,14 @@ final class LineRepairRunner: StepRunner {
         continuesLine = !window.endsLine
         if !window.endsLine { joinable = nil }
         if let content = joinable {
-            pending = Array(out.bytes[lineStart...])
+            (pending, pendingProtected) = out.removeTail(from: lineStart)
             joinable = content - lineStart
-            out.bytes.removeSubrange(lineStart...)
         } else {
             pending = []
+            pendingProtected = []
         }
         if !out.bytes.isEmpty { windows.append(out.window(endsLine: window.endsLine)) }
         return windows
-    }
-
-    private static func startsProtected(_ s: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        var ranges: [Range<Int>] = []
-        ProtectedRegions.inline(s, line, into: &ranges)
-        return ranges.first?.lowerBound == line.lowerBound
     }
 }
 

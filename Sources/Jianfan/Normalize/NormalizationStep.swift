@@ -12,9 +12,10 @@ public protocol NormalizationStep: Sendable {
 
     /// Normalizes `text`. The report's ranges are Unicode-scalar offsets into `text`.
     ///
-    /// In a ``Normalizer``, a step of your own is given the text between protected blocks
-    /// (front matter, fenced code) of one window of whole lines at a time (see
-    /// ``NormalizationStream``); the built-in steps work on bytes in place.
+    /// In a ``Normalizer``, a step of your own is given each stretch of text between what the
+    /// markup and patterns protect (``Normalizer/markup``, ``Normalizer/patterns``) in one
+    /// window of whole lines at a time (see ``NormalizationStream``); the built-in steps work
+    /// on bytes in place.
     func apply(to text: String) -> (text: String, report: Normalizer.StepReport)
 }
 
@@ -44,8 +45,9 @@ extension NormalizationStep {
     }
 }
 
-/// A step of the caller's own in a stream: ``NormalizationStep/apply(to:)`` on the text of each
-/// span between blocks, its report moved to the step's whole input.
+/// A step of the caller's own in a stream: ``NormalizationStep/apply(to:)`` on each stretch of
+/// text between blocks and protected ranges (which it copies), its report moved to the step's
+/// whole input.
 final class CustomStepRunner: StepRunner {
     private let step: any NormalizationStep
     private var recorder: ChangeRecorder
@@ -61,21 +63,36 @@ final class CustomStepRunner: StepRunner {
     func finish() -> TextWindow? { nil }
 
     func process(_ window: TextWindow) -> [TextWindow] {
-        var writer = WindowWriter(capacity: window.bytes.count)
+        var writer = WindowWriter(capacity: window.bytes.count, protecting: window.protected)
         recorder.begin(base: inputScalars)
         window.bytes.withUnsafeBufferPointer { s in
+            var next = 0
             for (span, block) in window.spans() {
-                let (text, report) = step.apply(to: UTF8Text.string(s, span))
-                writer.bytes.append(contentsOf: text.utf8)
-                if recorder.isOn {
-                    let base = recorder.offset(of: span.lowerBound, in: s)
-                    for change in report.changes { recorder.append(change.shifted(by: base)) }
+                var start = span.lowerBound
+                while start < span.upperBound {
+                    while next < window.protected.count, window.protected[next].upperBound <= start { next += 1 }
+                    let protected = next < window.protected.count && window.protected[next].lowerBound < span.upperBound
+                        ? window.protected[next] : span.upperBound..<span.upperBound
+                    apply(s, start..<protected.lowerBound, &writer)
+                    writer.copy(s, protected)
+                    start = protected.upperBound
                 }
                 if let block { writer.copyBlock(s, block) }
             }
             if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
         }
         return [writer.window(endsLine: window.endsLine)]
+    }
+
+    /// The step on `s[stretch]`, text no protected range holds.
+    private func apply(_ s: UnsafeBufferPointer<UInt8>, _ stretch: Range<Int>, _ writer: inout WindowWriter) {
+        guard !stretch.isEmpty else { return }
+        let (text, report) = step.apply(to: UTF8Text.string(s, stretch))
+        writer.bytes.append(contentsOf: text.utf8)
+        if recorder.isOn {
+            let base = recorder.offset(of: stretch.lowerBound, in: s)
+            for change in report.changes { recorder.append(change.shifted(by: base)) }
+        }
     }
 }
 

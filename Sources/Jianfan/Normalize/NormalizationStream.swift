@@ -10,8 +10,10 @@
 /// ```
 ///
 /// The steps work on windows of whole lines, at most ``windowSize`` bytes: a line longer than
-/// that is cut into parts at places its own bytes decide (see `WindowCutter.swift`), and no
-/// annotation, pair of parentheses or context of a step crosses such a cut. The stream holds
+/// that is cut into parts at places its own bytes decide, where the script step's conversion
+/// cannot change (see `WindowCutter.swift`), and no annotation, pair of parentheses or context
+/// of another step crosses such a cut. What the markup and patterns protect is found once per
+/// window, in order (`MarkupScanner`), and every step leaves it byte-identical. The stream holds
 /// back at most one window of input, the first 64 KiB (`WindowCutter.frontMatterLimit`) while
 /// front matter may be open, and what line repair holds (one line and ``LineRepairStep/blankLimit``
 /// bytes of blank lines after it): so memory stays bounded whatever the input's shape. Unless
@@ -46,6 +48,9 @@ public struct NormalizationStream {
     /// `pending.bytes[..<start]` has been handed to the steps already.
     private var start = 0
     private var cutter = WindowCutter()
+    /// What the markup and patterns protect, found a window at a time (made at the first
+    /// window, once the markup is known: sniffed from the text's start when not given).
+    private var scanner: MarkupScanner?
     private let runners: [any StepRunner]
     /// Windows run through the steps on several cores at once (see `WindowBatch.swift`), made
     /// when a window is cut before the end of input (a text of one window, such as a field of
@@ -68,6 +73,10 @@ public struct NormalizationStream {
         case .markdown?: break
         case _?: cutter.findsBlocks = false
         }
+        // A long line is cut where the script step's conversion cannot change. (Each script
+        // step's plan is asked about the input text: exact for the first, and for a later one
+        // only as far as the steps before it keep the text's characters.)
+        cutter.plans = normalizer.steps.compactMap { ($0 as? ScriptStep)?.converter.plan }
         lines = reporting ? OriginalLines() : nil
         batchThreads = reporting ? 0 : threads
     }
@@ -157,10 +166,11 @@ public struct NormalizationStream {
     private mutating func pump<E: Error>(force: Bool, final: Bool, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {
         while true {
             let (begin, end) = (start, pending.validated)
-            guard let window = pending.bytes.withUnsafeBufferPointer({
+            guard var window = pending.bytes.withUnsafeBufferPointer({
                 cutter.next(UnsafeBufferPointer(rebasing: $0[begin..<end]), windowSize: windowSize, force: force, final: final)
             }) else { break }
             start += window.bytes.count
+            findProtected(&window)
             lines?.add(window.bytes)
             if batch == nil, batchThreads > 1, !final {
                 batch = WindowBatch(steps: normalizer.steps, threads: batchThreads)
@@ -174,6 +184,19 @@ public struct NormalizationStream {
         }
         if force || final { try batch?.run(emit) }
         if start > pending.bytes.count / 2 { compact() }
+    }
+
+    /// Sets the window's protected ranges (none when nothing is protected).
+    private mutating func findProtected(_ window: inout TextWindow) {
+        if scanner == nil {
+            let markup = normalizer.markup ?? cutter.sniffedMarkup ?? .markdown
+            // `patterns` were compiled once when set: this cannot fail but for memory.
+            let protection = (try? Protection(markup: markup, patterns: normalizer.patterns)) ?? Protection(markup: markup)
+            scanner = MarkupScanner(protection: protection, target: nil, keepsMarkers: true)
+        }
+        guard scanner?.isEmpty == false else { return }
+        let blocks = window.blocks
+        window.protected = window.bytes.withUnsafeBufferPointer { scanner!.protectedRanges($0, blocks: blocks) }
     }
 
     private func run<E: Error>(_ window: TextWindow, from first: Int, _ emit: ([UInt8]) throws(E) -> Void) throws(E) {

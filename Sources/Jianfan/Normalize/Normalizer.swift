@@ -13,17 +13,26 @@ public struct Normalizer: Sendable {
     /// Normalizer.standard(script: .t2s).steps.map(\.name)   // ["readings", "punctuation", "script"]
     /// ```
     public let steps: [any NormalizationStep]
-    /// The text's markup, which decides whether front matter and fenced code are blocks no step
-    /// touches: yes for ``Markup/markdown``, no for the others (in HTML a line of backticks is
-    /// text); nil (the default) decides by the text's start (``Markup/init(sniffing:)``: HTML
-    /// there means no blocks, anything else Markdown's). Inline regions — tags, comments,
-    /// entities, code spans, URLs, e-mail addresses — are protected whatever the markup.
+    /// The text's markup, which decides what no step touches, as for a conversion protecting
+    /// it (``Markup``): nothing for ``Markup/none``; front matter, fenced and inline code, tags,
+    /// comments, link targets, entities, URLs and e-mail addresses for ``Markup/markdown``;
+    /// tags (but the text of `alt`, `title`, `aria-label`), comments, `<script>`/`<style>`,
+    /// entities, URLs and e-mail addresses for ``Markup/html``; `-{…}-` spans, markers included,
+    /// for ``Markup/mediawiki`` (a normalization keeps markup as written). nil (the default)
+    /// decides by the text's start (``Markup/init(sniffing:)``): HTML there, else Markdown.
     ///
     /// ```swift
     /// var normalizer = Normalizer.standard(script: .t2s)
     /// normalizer.markup = Markup(path: "page.html")   // .html: a ``` line is text
     /// ```
     public var markup: Markup?
+    /// ICU regular expressions whose matches no step touches, in any markup (as `--protect`
+    /// does for a conversion, ``Protection/patterns``); set with ``protect(patterns:)``.
+    ///
+    /// ```swift
+    /// Normalizer.standard().patterns   // []
+    /// ```
+    public private(set) var patterns: [String] = []
 
     /// A chain of these steps, each run on the previous one's output; any order, repeats allowed.
     ///
@@ -32,6 +41,20 @@ public struct Normalizer: Sendable {
     /// ```
     public init(steps: [any NormalizationStep]) {
         self.steps = steps
+    }
+
+    /// Leaves the matches of these ICU regular expressions (each within one line) byte-identical
+    /// through every step, as ``Protection/patterns`` does for a conversion.
+    ///
+    /// ```swift
+    /// var normalizer = Normalizer.standard(script: .s2t)
+    /// try normalizer.protect(patterns: ["#\\w+"])   // hashtags stay as written
+    /// normalizer.normalize("头发 #头发").text   // "頭髮 #头发"
+    /// ```
+    /// - Throws: ``ProtectionError`` for a pattern ICU rejects; the patterns are then unchanged.
+    public mutating func protect(patterns: [String]) throws(ProtectionError) {
+        _ = try Protection(patterns: patterns)
+        self.patterns = patterns
     }
 
     /// The cleaning steps (readings, punctuation; line repair if asked), then the script

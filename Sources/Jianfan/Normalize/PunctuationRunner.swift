@@ -14,11 +14,12 @@ final class PunctuationRunner: StepRunner {
     func recycle(_ bytes: [UInt8]) { spare.keep(bytes) }
 
     func process(_ window: TextWindow) -> [TextWindow] {
-        var writer = WindowWriter(capacity: window.bytes.count + window.bytes.count / 8, reusing: &spare)
+        var writer = WindowWriter(capacity: window.bytes.count + window.bytes.count / 8, reusing: &spare, protecting: window.protected)
+        var protection = WindowProtection(window.protected)
         recorder.begin(base: inputScalars)
         window.bytes.withUnsafeBufferPointer { s in
             for (span, block) in window.spans() {
-                rewrite(s, span, &writer)
+                rewrite(s, span, &writer, &protection)
                 if let block { writer.copyBlock(s, block) }
             }
             if recorder.isOn { inputScalars = recorder.offset(of: s.count, in: s) }
@@ -45,8 +46,9 @@ final class PunctuationRunner: StepRunner {
         }, byte: isTrigger)
     }
 
-    private func rewrite(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter) {
-        var protection = LineProtection()
+    private func rewrite(
+        _ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter, _ protection: inout WindowProtection
+    ) {
         var parentheses = ParenthesisLine()
         let outputStart = writer.bytes.count
         var copied = span.lowerBound
@@ -65,7 +67,7 @@ final class PunctuationRunner: StepRunner {
                 else if b1 == 0xBC, b2 >= 0xA1, b2 <= 0xBA { ascii = b2 - 0x60 }
                 else if b1 == 0xBD, b2 >= 0x81, b2 <= 0x9A { ascii = b2 - 0x20 }
                 else { i += 3; continue }
-                if let range = protection.range(at: i, in: s, within: span) { i = range.upperBound; continue }
+                if let range = protection.range(at: i) { i = range.upperBound; continue }
                 writer.copy(s, copied..<i)
                 writer.bytes.append(ascii)
                 recorder.record(s, i..<(i + 3), after: String(Unicode.Scalar(ascii)), merging: true)
@@ -73,7 +75,7 @@ final class PunctuationRunner: StepRunner {
                 copied = i
                 continue
             }
-            if let range = protection.range(at: i, in: s, within: span) { i = range.upperBound; continue }
+            if let range = protection.range(at: i) { i = range.upperBound; continue }
             let convert: Bool
             if b == 0x28 || b == 0x29 {
                 convert = parentheses.converts(i, s, span, &protection)
@@ -157,7 +159,7 @@ struct ParenthesisLine {
     private var next = 0
 
     mutating func converts(
-        _ i: Int, _ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ protection: inout LineProtection
+        _ i: Int, _ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ protection: inout WindowProtection
     ) -> Bool {
         if !line.contains(i) { decide(for: i, s, span, &protection) }
         while next < converted.count, converted[next] < i { next += 1 }
@@ -165,7 +167,7 @@ struct ParenthesisLine {
     }
 
     private mutating func decide(
-        for i: Int, _ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ protection: inout LineProtection
+        for i: Int, _ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ protection: inout WindowProtection
     ) {
         let start = UTF8Text.lineStart(from: i, in: s, floor: span.lowerBound)
         line = start..<UTF8Text.lineEnd(from: i, in: s, limit: span.upperBound)
@@ -187,7 +189,7 @@ struct ParenthesisLine {
                 continue
             }
             guard b == 0x28 || b == 0x29 else { j += 1; continue }
-            if let range = protection.range(at: j, in: s, within: span) { j = range.upperBound; continue }
+            if let range = protection.range(at: j) { j = range.upperBound; continue }
             if b == 0x28 {
                 open.append((j, cjk, nonASCII))
             } else if let first = open.popLast() {

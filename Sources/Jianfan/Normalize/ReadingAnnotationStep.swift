@@ -10,8 +10,8 @@ import Dispatch
 /// reading (polyphonic characters: 行 háng/xíng, 長 cháng/zhǎng) are removed too, and reported
 /// as unverified. A toneless annotation is removed only when ICU confirms it, since `(a)` or
 /// `(e)` are more often list markers than readings. Anything else in parentheses is content
-/// and stays: `(以下簡稱《通知》)`, `(ABC)`; so do annotations inside protected regions (a link
-/// target, code, a tag: `ProtectedRegions.swift`).
+/// and stays: `(以下簡稱《通知》)`, `(ABC)`; so do annotations that touch a protected region (a link
+/// target, code, a tag: what the text's markup protects, `MarkupScanner.swift`).
 ///
 /// ```swift
 /// let (text, report) = ReadingAnnotationStep().apply(to: "銀行(háng)的發(fā)展")
@@ -94,15 +94,16 @@ public struct ReadingAnnotationStep: NormalizationStep {
             recorder.begin(base: inputScalars)
             let spans = window.spans()
             removals.removeAll(keepingCapacity: true)
+            var protection = WindowProtection(window.protected)
             window.bytes.withUnsafeBufferPointer { s in
-                for (span, _) in spans { findAnnotations(s, span) }
+                for (span, _) in spans { findAnnotations(s, span, &protection) }
             }
             guard !removals.isEmpty else {
                 // Nothing to remove (most windows): the window goes on as it came, uncopied.
                 if recorder.isOn { inputScalars = window.bytes.withUnsafeBufferPointer { recorder.offset(of: $0.count, in: $0) } }
                 return [window]
             }
-            var writer = WindowWriter(capacity: window.bytes.count, reusing: &spare)
+            var writer = WindowWriter(capacity: window.bytes.count, reusing: &spare, protecting: window.protected)
             window.bytes.withUnsafeBufferPointer { s in
                 var next = 0
                 for (span, block) in spans {
@@ -124,8 +125,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
 
         /// Appends to `removals` the annotations of `s[span]` to remove, in order. A decision
         /// reads only the input, so the output is written after, and only if there is one.
-        private func findAnnotations(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) {
-            var protection = LineProtection()
+        private func findAnnotations(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ protection: inout WindowProtection) {
             var i = span.lowerBound
             while true {
                 // `(`, or 0xEF, the first byte of `（`.
@@ -162,7 +162,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
         /// The bytes of the annotation opening at `open`, if it is a reading to remove.
         private func annotation(
             _ s: UnsafeBufferPointer<UInt8>, at open: Int, openLength: Int, _ span: Range<Int>,
-            _ protection: inout LineProtection
+            _ protection: inout WindowProtection
         ) -> (Range<Int>, Bool)? {
             var word: [Unicode.Scalar] = []
             var wordStart = open
@@ -187,7 +187,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
             // Only letters, tone marks and digits, and separators, can spell a reading: anything
             // else is content, known without asking ICU.
             guard let close, !content.isEmpty, content.allSatisfy(Self.mayBePinyin) else { return nil }
-            if protection.range(at: open, in: s, within: span) != nil || protection.overlaps(wordStart..<close) { return nil }
+            if protection.range(at: open) != nil || protection.overlaps(wordStart..<close) { return nil }
             let match = ReadingMatch(content: content, word: word, verifying: recorder.isOn) { han in
                 if let cached = readings[han.value] { return cached }
                 let reading = ReadingAnnotationStep.defaultReading(of: han, transliterator)

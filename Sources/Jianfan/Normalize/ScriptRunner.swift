@@ -28,19 +28,23 @@ final class ScriptRunner: StepRunner {
         }
         out.removeAll()
         var blocks: [Range<Int>] = []
+        var protectedOutput: [Range<Int>] = []
         recorder.begin(base: inputScalars)
         window.bytes.withUnsafeBufferPointer { s in
             let raw = UnsafeRawBufferPointer(s)
+            var next = 0
             for (span, block) in window.spans() {
                 var start = span.lowerBound
-                for protected in ProtectedRegions.all(s, span) + [span.upperBound..<span.upperBound] {
+                for protected in Self.protected(window, within: span, from: &next) + [span.upperBound..<span.upperBound] {
                     if protected.lowerBound > start {
                         let outputStart = out.count
                         converter.convert(UnsafeRawBufferPointer(rebasing: raw[start..<protected.lowerBound]),
                                           into: out, parallel: true, workspace: workspace)
                         if recorder.isOn { report(s, start..<protected.lowerBound, outputStart) }
                     }
+                    let protectedStart = out.count
                     out.append(UnsafeRawBufferPointer(rebasing: raw[protected]))
+                    if !protected.isEmpty { protectedOutput.append(protectedStart..<out.count) }
                     start = protected.upperBound
                 }
                 if let block {
@@ -53,7 +57,14 @@ final class ScriptRunner: StepRunner {
         }
         var bytes = spare.take(capacity: out.count)
         bytes.append(contentsOf: out.bytes.bindMemory(to: UInt8.self))
-        return [TextWindow(bytes: bytes, blocks: blocks, endsLine: window.endsLine)]
+        return [TextWindow(bytes: bytes, blocks: blocks, endsLine: window.endsLine, protected: protectedOutput)]
+    }
+
+    /// The window's protected ranges within `span`, from its `next`th on (moved past them).
+    private static func protected(_ window: TextWindow, within span: Range<Int>, from next: inout Int) -> ArraySlice<Range<Int>> {
+        let first = next
+        while next < window.protected.count, window.protected[next].upperBound <= span.upperBound { next += 1 }
+        return window.protected[first..<next]
     }
 
     /// Windows smaller than this are converted on one thread.
@@ -75,9 +86,10 @@ final class ScriptRunner: StepRunner {
                 groups[groups.count - 1].append((range, kind))
                 size += range.count
             }
+            var next = 0
             for (span, block) in window.spans() {
                 var start = span.lowerBound
-                for protected in ProtectedRegions.all(s, span) {
+                for protected in Self.protected(window, within: span, from: &next) {
                     add(start..<protected.lowerBound, .convert)
                     add(protected, .copy)
                     start = protected.upperBound
@@ -103,23 +115,27 @@ final class ScriptRunner: StepRunner {
                         let start = output.count
                         output.append(bytes)
                         if kind == .block { blocks[g].ranges.append(start..<output.count) }
+                        if kind == .copy { blocks[g].protected.append(start..<output.count) }
                     }
                 }
             }
         }
         var bytes = spare.take(capacity: outputs.reduce(0) { $0 + $1.count })
         var blockRanges: [Range<Int>] = []
+        var protectedRanges: [Range<Int>] = []
         for (output, list) in zip(outputs, blocks) {
             let base = bytes.count
             blockRanges += list.ranges.map { ($0.lowerBound + base)..<($0.upperBound + base) }
+            protectedRanges += list.protected.map { ($0.lowerBound + base)..<($0.upperBound + base) }
             bytes.append(contentsOf: output.bytes.bindMemory(to: UInt8.self))
         }
-        return TextWindow(bytes: bytes, blocks: blockRanges, endsLine: window.endsLine)
+        return TextWindow(bytes: bytes, blocks: blockRanges, endsLine: window.endsLine, protected: protectedRanges)
     }
 
-    /// The blocks one worker copied, at their places in its buffer.
+    /// The blocks and protected ranges one worker copied, at their places in its buffer.
     private final class BlockList: @unchecked Sendable {
         var ranges: [Range<Int>] = []
+        var protected: [Range<Int>] = []
     }
 
     /// Records what the conversion of `s[input]` (now at `out[outputStart...]`) changed. Line

@@ -12,6 +12,16 @@ struct TextWindow {
     var blocks: [Range<Int>]
     /// The window ends where its last line ends (false for a part of a long line but the last).
     var endsLine: Bool
+    /// Byte ranges outside the blocks that the markup and patterns protect (`MarkupScanner`):
+    /// in order, disjoint; every step copies them as they are and moves them to its output.
+    var protected: [Range<Int>] = []
+
+    init(bytes: [UInt8], blocks: [Range<Int>], endsLine: Bool, protected: [Range<Int>] = []) {
+        self.bytes = bytes
+        self.blocks = blocks
+        self.endsLine = endsLine
+        self.protected = protected
+    }
 
     /// The spans between blocks, each followed by the block after it (nil after the last span).
     func spans() -> [(span: Range<Int>, block: Range<Int>?)] {
@@ -79,19 +89,53 @@ struct SpareBytes {
 }
 
 /// Writes a step's output window: text copied or replaced, blocks copied whole with their new
-/// places recorded.
+/// places recorded, and the input window's protected ranges followed to where copies put them.
 struct WindowWriter {
     var bytes: [UInt8] = []
     var blocks: [Range<Int>] = []
+    /// The output's protected ranges so far.
+    private(set) var protected: [Range<Int>] = []
+    /// The input's protected ranges, and the first not yet wholly copied.
+    private var source: [Range<Int>] = []
+    private var nextSource = 0
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int, protecting source: [Range<Int>] = []) {
+        bytes.reserveCapacity(capacity)
+        self.source = source
+    }
 
     /// A writer into the spare's storage.
-    init(capacity: Int, reusing spare: inout SpareBytes) { bytes = spare.take(capacity: capacity) }
+    init(capacity: Int, reusing spare: inout SpareBytes, protecting source: [Range<Int>] = []) {
+        bytes = spare.take(capacity: capacity)
+        self.source = source
+    }
 
     mutating func copy(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
+        if nextSource < source.count { follow(range) }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[range]))
+    }
+
+    /// Records where the input's protected ranges within `range` land, as `range` is copied next.
+    private mutating func follow(_ range: Range<Int>) {
+        let shift = bytes.count - range.lowerBound
+        while nextSource < source.count, source[nextSource].lowerBound < range.upperBound {
+            let p = source[nextSource]
+            if p.upperBound > range.lowerBound {
+                let lower = max(p.lowerBound, range.lowerBound), upper = min(p.upperBound, range.upperBound)
+                appendProtected((lower + shift)..<(upper + shift))
+                if p.upperBound > range.upperBound { break } // its rest comes with the next copy
+            }
+            nextSource += 1
+        }
+    }
+
+    private mutating func appendProtected(_ range: Range<Int>) {
+        if let last = protected.last, last.upperBound == range.lowerBound {
+            protected[protected.count - 1] = last.lowerBound..<range.upperBound
+        } else {
+            protected.append(range)
+        }
     }
 
     mutating func copyBlock(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
@@ -104,7 +148,39 @@ struct WindowWriter {
         }
     }
 
-    func window(endsLine: Bool) -> TextWindow { TextWindow(bytes: bytes, blocks: blocks, endsLine: endsLine) }
+    /// Appends output held back from an earlier window, with its protected ranges.
+    mutating func append(held: [UInt8], protected ranges: [Range<Int>]) {
+        let base = bytes.count
+        for range in ranges { appendProtected((range.lowerBound + base)..<(range.upperBound + base)) }
+        bytes.append(contentsOf: held)
+    }
+
+    /// Removes the output from `start` on, returning it with its protected ranges (a range
+    /// across `start` is split: both parts stay protected).
+    mutating func removeTail(from start: Int) -> (bytes: [UInt8], protected: [Range<Int>]) {
+        let tail = Array(bytes[start...])
+        var ranges: [Range<Int>] = []
+        while let last = protected.last, last.upperBound > start {
+            protected.removeLast()
+            ranges.append((max(last.lowerBound, start) - start)..<(last.upperBound - start))
+            if last.lowerBound < start { protected.append(last.lowerBound..<start) }
+        }
+        bytes.removeSubrange(start...)
+        return (tail, ranges.reversed())
+    }
+
+    /// The output so far as a window, and the writer emptied to go on with the same input.
+    mutating func handOff(endsLine: Bool) -> TextWindow {
+        let window = self.window(endsLine: endsLine)
+        bytes = []
+        blocks = []
+        protected = []
+        return window
+    }
+
+    func window(endsLine: Bool) -> TextWindow {
+        TextWindow(bytes: bytes, blocks: blocks, endsLine: endsLine, protected: protected)
+    }
 }
 
 /// Records a step's changes with scalar offsets into the step's input, counting scalars only up

@@ -26,7 +26,7 @@ extension Converter {
 
     /// A whole text through the protected windows, as a stream would convert it.
     func convertProtected(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
-        var state = ProtectedConversion(protection: protection, target: config)
+        var state = ProtectedConversion(protection: protection, target: config, plan: plan)
         let out = ByteBuffer(capacity: Converter.outputEstimate(min(input.count, state.windowSize * 2)))
         let workspace = Workspace()
         let s = input.bindMemory(to: UInt8.self)

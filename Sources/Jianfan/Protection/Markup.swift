@@ -1,5 +1,6 @@
 /// The markup of a text, which decides what a protected conversion copies unconverted (see
-/// ``Protection``).
+/// ``Protection``) and what no step of a normalization touches (``Normalizer/markup``): one
+/// meaning for both, found by one scanner.
 ///
 /// ```swift
 /// Markup(path: "notes/README.md")   // .markdown
@@ -7,17 +8,19 @@
 /// Markup(path: "a.txt")             // nil: the extension says nothing
 /// ```
 public enum Markup: String, CaseIterable, Sendable {
-    /// Plain text: everything is converted (the default for conversion).
+    /// Plain text: nothing is protected, not even URLs (the default for conversion, which is
+    /// then OpenCC's, byte for byte). Only the patterns of a ``Protection`` protect.
     case none
     /// Markdown: front matter, fenced and inline code, HTML tags with their attributes,
-    /// comments, link targets, URLs, e-mail addresses and entities are copied unconverted.
+    /// comments, link targets, URLs, e-mail addresses and entities are protected.
     case markdown
     /// HTML: tags with their attributes (except the text people read in `alt`, `title` and
     /// `aria-label`, converted as in an EPUB), comments, the contents of `<script>` and
-    /// `<style>`, entities, URLs and e-mail addresses are copied unconverted.
+    /// `<style>`, entities, URLs and e-mail addresses are protected.
     case html
-    /// MediaWiki's `-{…}-`: its text is copied unconverted and the markers dropped;
-    /// `-{zh-hans:计算机;zh-hant:電腦;}-` shows the target's variant.
+    /// MediaWiki's `-{…}-` spans are protected (nothing else). A conversion shows them as
+    /// MediaWiki does, without the markers: `-{zh-hans:计算机;zh-hant:電腦;}-` as the target's
+    /// variant. A normalization keeps markup as written: the spans stay whole, markers included.
     case mediawiki
 
     /// The markup a file name's extension says, case-insensitively: `.md` and `.markdown` are

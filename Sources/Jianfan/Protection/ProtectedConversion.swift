@@ -1,6 +1,7 @@
 /// A protected conversion's state through a stream: it cuts the validated input into windows
 /// of whole lines (``WindowCutter``, the normalizer's: at most 1 MiB, the same cuts however the
-/// input arrives), finds each window's pieces (``ProtectedPieces``) and converts them.
+/// input arrives, a longer line cut where its conversion cannot change), finds each window's
+/// pieces (``MarkupScanner``) and converts them.
 ///
 /// Memory stays bounded whatever the input: a window is at most 1 MiB (front matter, looked
 /// for in the first 64 KiB only, may make the first one longer), and what spans windows — a
@@ -8,20 +9,17 @@
 struct ProtectedConversion {
     let protection: Protection
     private var cutter = WindowCutter()
-    private var html = HTMLSpans()
-    private let wiki: WikiSpans
-    private let patterns: [ProtectedPattern]
-    private var pieces = ProtectedPieces()
-    private var scratch: [Range<Int>] = []
+    private var scanner: MarkupScanner
     let windowSize: Int
 
-    init(protection: Protection, target: Config?, windowSize: Int = 1 << 20) {
+    /// `plan` places the cuts of a line longer than a window where its conversion cannot change
+    /// (``WindowCutter/partCut(_:_:plans:)``).
+    init(protection: Protection, target: Config?, plan: Plan? = nil, windowSize: Int = 1 << 20) {
         self.protection = protection
         self.windowSize = windowSize
         cutter.findsBlocks = protection.markup == .markdown
-        wiki = WikiSpans(target: target)
-        // The patterns compiled when the Protection was made; this cannot fail but for memory.
-        patterns = protection.patterns.compactMap { try? ProtectedPattern($0) }
+        cutter.plans = plan.map { [$0] } ?? []
+        scanner = MarkupScanner(protection: protection, target: target)
     }
 
     /// The next window of `s` (pending, validated input): see ``WindowCutter/next``.
@@ -50,9 +48,9 @@ struct ProtectedConversion {
     /// Converts `window` with `converter` (whose own protection is ignored) into `out`.
     mutating func convert(_ window: TextWindow, with converter: Converter, into out: ByteBuffer, workspace: Workspace) {
         window.bytes.withUnsafeBufferPointer { s in
-            findPieces(s, blocks: window.blocks)
+            scanner.scan(s, blocks: window.blocks)
             let raw = UnsafeRawBufferPointer(s)
-            for piece in pieces.pieces {
+            for piece in scanner.pieces.pieces {
                 let bytes = UnsafeRawBufferPointer(rebasing: raw[piece.range])
                 if piece.converts {
                     converter.convert(bytes, into: out, parallel: true, workspace: workspace)
@@ -61,28 +59,5 @@ struct ProtectedConversion {
                 }
             }
         }
-    }
-
-    /// The pieces of a window: blocks copied, the spans between them by markup, then the
-    /// patterns' matches copied too.
-    private mutating func findPieces(_ s: UnsafeBufferPointer<UInt8>, blocks: [Range<Int>]) {
-        pieces.removeAll()
-        var start = 0
-        for block in blocks + [s.count..<s.count] {
-            let span = start..<block.lowerBound
-            switch protection.markup {
-            case .none: pieces.add(span, converts: true)
-            case .markdown: pieces.add(span, protecting: ProtectedRegions.all(s, span))
-            case .html: html.scan(s, span, into: &pieces)
-            case .mediawiki: wiki.scan(s, span, into: &pieces)
-            }
-            pieces.add(block, converts: false)
-            start = block.upperBound
-        }
-        guard !patterns.isEmpty else { return }
-        scratch.removeAll(keepingCapacity: true)
-        for pattern in patterns { pattern.matches(s, 0..<s.count, into: &scratch) }
-        scratch.sort { $0.lowerBound < $1.lowerBound }
-        pieces.protect(scratch)
     }
 }

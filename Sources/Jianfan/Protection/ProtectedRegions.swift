@@ -1,6 +1,6 @@
-/// The parts of a line that are markup or addresses, not prose: every normalization step, and
-/// a conversion protecting Markdown (``Protection``), leave them byte-identical, whatever their
-/// neighbours. One definition for both.
+/// The parts of a line that are markup or addresses, not prose: what Markdown protects in a
+/// conversion and a normalization alike (``MarkupScanner``), and, but for tags, code and link
+/// targets, what HTML protects in its text. One definition for all.
 ///
 /// Recognized within one line: HTML tags with their attributes and comments (`<p class="x">`,
 /// `<!-- … -->`), entities (`&nbsp;`, `&#20013;`), inline code (`` `f(x)` ``), URLs with a
@@ -228,35 +228,5 @@ enum ProtectedRegions {
         while stop > at + 1, s[stop - 1] == UInt8(ascii: ".") || s[stop - 1] == UInt8(ascii: "-") { stop -= 1 }
         guard start < at, dot, stop > at + 1, s[at + 1..<stop].contains(UInt8(ascii: ".")) else { return nil }
         return start..<stop
-    }
-}
-
-/// The protected ranges of the line being worked on, found on first need: a step asks about a
-/// few positions (where it would change something) and pays for the lines it asks about only.
-struct LineProtection {
-    private(set) var line: Range<Int> = 0..<0
-    private(set) var ranges: [Range<Int>] = []
-    private var next = 0
-    private var lastAsked = Int.min
-
-    /// The protected range holding byte `i`, if any. Calls must go forward through the text.
-    mutating func range(at i: Int, in s: UnsafeBufferPointer<UInt8>, within span: Range<Int>) -> Range<Int>? {
-        if i < lastAsked { next = 0 }
-        lastAsked = i
-        if !line.contains(i) {
-            let start = UTF8Text.lineStart(from: i, in: s, floor: span.lowerBound)
-            line = start..<UTF8Text.lineEnd(from: i, in: s, limit: span.upperBound)
-            ranges.removeAll(keepingCapacity: true)
-            ProtectedRegions.inline(s, line, into: &ranges)
-            next = 0
-            if line.isEmpty { line = i..<i }
-        }
-        while next < ranges.count, ranges[next].upperBound <= i { next += 1 }
-        return next < ranges.count && ranges[next].contains(i) ? ranges[next] : nil
-    }
-
-    /// Whether any protected range of the current line overlaps `range`.
-    func overlaps(_ range: Range<Int>) -> Bool {
-        ranges.contains { $0.overlaps(range) }
     }
 }

@@ -15,7 +15,12 @@ struct WikiSpans {
 
     static let codes = ["zh", "zh-hans", "zh-hant", "zh-cn", "zh-tw", "zh-hk", "zh-sg", "zh-mo", "zh-my"].map { Array($0.utf8) }
 
-    init(target: Config?) {
+    /// Whether a `-{…}-` span is protected whole, markers included (a normalization keeps
+    /// markup as written), instead of shown as the target's reader sees it.
+    let keepsMarkers: Bool
+
+    init(target: Config?, keepsMarkers: Bool = false) {
+        self.keepsMarkers = keepsMarkers
         let chain: [String]
         switch target {
         case .s2t, .hk2t, .tw2t, .jp2t: chain = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"]
@@ -37,7 +42,11 @@ struct WikiSpans {
             let lineEnd = UTF8Text.lineEnd(from: i, in: s, limit: span.upperBound)
             guard let close = Self.closing(s, i, lineEnd) else { i += 2; continue }
             pieces.add(start..<i, converts: true)
-            content(s, (i + 2)..<close, into: &pieces)
+            if keepsMarkers {
+                pieces.add(i..<(close + 2), converts: false)
+            } else {
+                content(s, (i + 2)..<close, into: &pieces)
+            }
             i = close + 2
             start = i
         }
