@@ -190,8 +190,7 @@ public struct NormalizationStream {
     private mutating func findProtected(_ window: inout TextWindow) {
         if scanner == nil {
             let markup = normalizer.markup ?? cutter.sniffedMarkup ?? .markdown
-            // `patterns` were compiled once when set: this cannot fail but for memory.
-            let protection = (try? Protection(markup: markup, patterns: normalizer.patterns)) ?? Protection(markup: markup)
+            let protection = Protection(markup: markup, checked: normalizer.patterns)
             scanner = MarkupScanner(protection: protection, target: nil, keepsMarkers: true)
         }
         guard scanner?.isEmpty == false else { return }

@@ -61,6 +61,12 @@ public struct Protection: Sendable, Equatable {
         self.patterns = patterns
     }
 
+    /// Patterns compiled once already (a ``Normalizer``'s, checked when set): not again.
+    init(markup: Markup, checked patterns: [String]) {
+        self.markup = markup
+        self.patterns = patterns
+    }
+
     /// Whether nothing is protected.
     ///
     /// ```swift
