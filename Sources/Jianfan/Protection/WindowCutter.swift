@@ -116,9 +116,16 @@ struct WindowCutter {
     /// The last cut in `(lower, part.count)` that is safe or certain for every plan.
     private static func cut(_ part: UnsafeBufferPointer<UInt8>, _ plans: [Plan], lower: Int) -> Int? {
         var upper = part.count - 1
+        // Once no safe cut is left below `upper`, none is below a smaller one: each search
+        // goes on from the last candidate down, so the whole part is read once per kind.
+        var safeLeft = true
         while upper > lower {
-            guard let cut = plans[0].safeCut(in: part, lower: lower, upper: upper) ?? plans[0].certainCut(in: part, lower: lower, upper: upper)
-            else { return nil }
+            var found = safeLeft ? plans[0].safeCut(in: part, lower: lower, upper: upper) : nil
+            if found == nil {
+                safeLeft = false
+                found = plans[0].certainCut(in: part, lower: lower, upper: upper)
+            }
+            guard let cut = found else { return nil }
             if plans.dropFirst().allSatisfy({ $0.cuts(part, at: cut) }) { return cut }
             upper = cut - 1
         }
