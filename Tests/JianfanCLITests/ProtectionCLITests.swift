@@ -80,7 +80,7 @@ struct ProtectionCLITests {
         let bait = "头(tóu)发,软件ＡＢ"
         let kinds: [(String, [String])] = [
             ("markdown", ["`\(bait)`", "<a title=\"\(bait)\">", "<!-- \(bait) -->", "](http://x/\(bait))", "&nbsp;", "http://x.cn/(b)"]),
-            ("html", ["<p class=\"\(bait)\"\n data-x='中,文'>", "<!-- \(bait)\n头发中文 -->", "<script>var s = \"\(bait)\";\n</script>",
+            ("html", ["<p class=\"\(bait)。头发\n头发。\" data-x='中,文'>", "<!--\(bait)。注释头发\n头发中文。-->", "<script>var s = \"\(bait)\";\n</script>",
                       "&nbsp;", "http://x.cn/(b)"]),
             ("mediawiki", ["-{\(bait)}-", "-{zh-hans:头发,软件;zh-hant:頭髮,軟體;}-"]),
         ]

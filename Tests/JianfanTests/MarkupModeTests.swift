@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Jianfan
 
@@ -27,8 +28,9 @@ struct MarkupModeTests {
         Kind(name: "URL", text: "http://x.cn/(b)"),
     ]
     static let html = [
-        Kind(name: "tag across lines", text: "<p class=\"\(bait)\"\n data-x='中,文'>"),
-        Kind(name: "comment across lines", text: "<!-- \(bait)\n头发中文 -->"),
+        // Line repair would join these breaks (a Han end after a sentence end, a Han start).
+        Kind(name: "tag across lines", text: "<p class=\"\(bait)。头发\n头发。\" data-x='中,文'>"),
+        Kind(name: "comment across lines", text: "<!--\(bait)。注释头发\n头发中文。-->"),
         Kind(name: "script", text: "<script>var s = \"\(bait)\";\n</script>"),
         Kind(name: "style", text: "<style>p::after { content: \"\(bait)\" }</style>"),
         Kind(name: "entity", text: "&nbsp;"),
@@ -84,6 +86,13 @@ struct MarkupModeTests {
         #expect(output.contains(Self.pattern.text))
         for kind in Self.markdown + Self.html + Self.mediawiki {
             #expect(!output.contains(kind.text), "none: \(kind) kept in \(output)")
+        }
+        // Line repair alone joins the breaks inside HTML's kinds when nothing protects them.
+        var lines = Normalizer(steps: [.lineRepair])
+        lines.markup = Markup.none
+        let joined = lines.normalize(Self.document(Self.html)).text
+        for kind in Self.html where kind.name.hasSuffix("across lines") {
+            #expect(joined.contains(kind.text.replacingOccurrences(of: "\n", with: "")), "none: \(kind) not joined")
         }
     }
 
