@@ -34,7 +34,7 @@ struct ProtectedPieces {
         add(start..<range.upperBound, converts: true)
     }
 
-    /// Text between markup in HTML or MediaWiki: converted but for its entities, URLs and
+    /// Text between HTML's markup: converted but for its entities, URLs and
     /// e-mail addresses.
     mutating func addText(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [Range<Int>]) {
         guard !range.isEmpty else { return }
