@@ -146,4 +146,33 @@ struct MarkupModeTests {
             }
         }
     }
+
+    @Test("Random markup through every mode: streams in random chunks equal the whole text; tiny windows never fail")
+    func randomMarkup() throws {
+        var rng = SplitMix64(seed: 0x5241_4E44)
+        let fragments = ProtectionTests.fragments + ["(tóu)", ",", "ＡＢ", "。", "头发中文。", "\n\n"]
+        for round in 0..<40 {
+            var text: [UInt8] = []
+            for _ in 0..<(20 + round * 5) { text += Array(fragments[Int(rng.next() % UInt64(fragments.count))].utf8) }
+            for markup in Markup.allCases {
+                var normalizer = Self.steps.last!.1
+                normalizer.markup = markup
+                try normalizer.protect(patterns: ["#\\S+"])
+                let whole = Array(normalizer.normalize(String(decoding: text, as: UTF8.self)).text.utf8)
+                for windowSize in [NormalizationStream.windowSize, 16] {
+                    var stream = NormalizationStream(normalizer: normalizer, lossy: true, reporting: false, windowSize: windowSize, threads: 2)
+                    var out: [UInt8] = []
+                    var start = 0
+                    while start < text.count {
+                        let end = min(text.count, start + 1 + Int(rng.next() % 40))
+                        try stream.write(text[start..<end], into: &out)
+                        if rng.next() % 4 == 0 { stream.flush(into: &out) }
+                        start = end
+                    }
+                    try stream.finish(into: &out)
+                    if windowSize > 16 { #expect(out == whole, "\(markup): \(String(decoding: text, as: UTF8.self))") }
+                }
+            }
+        }
+    }
 }
