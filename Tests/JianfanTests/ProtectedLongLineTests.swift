@@ -83,3 +83,27 @@ struct ProtectedLongLineTests {
         }
     }
 }
+
+/// A protected region where a long line's window would be cut is not split: the cut goes before it.
+@Suite("Protected long lines: regions are not split")
+struct ProtectedRegionCutTests {
+    /// 头发 repeated, with a URL, a code span or a pattern's match across every possible cut
+    /// near `size`: a region split at the cut would leave its tail converted.
+    @Test("A URL, a code span or a pattern's match across the cut stays whole", arguments: [
+        ("http://x.cn/" + String(repeating: "a", count: 5000), Protection(markup: .markdown)),
+        ("`" + String(repeating: "头发", count: 900) + "`", Protection(markup: .markdown)),
+        ("#" + String(repeating: "头发", count: 900), try! Protection(patterns: ["#\\w+"])),
+    ])
+    func regionAcrossTheCut(_ region: String, _ protection: Protection) throws {
+        let size = 1 << 20
+        let head = String(repeating: "头发", count: (size - 2000) / 6)
+        let text = head + region + " " + String(repeating: "头发", count: 1000)
+        let converter = Converter(.s2t).protecting(protection)
+        let expected = Converter(.s2t).convert(head) + region + " " + String(repeating: "頭髮", count: 1000)
+        #expect(converter.convert(text) == expected)
+        var normalizer = Normalizer(steps: [.script(.s2t)])
+        normalizer.markup = protection.markup == .none ? Markup.none : .markdown
+        try normalizer.protect(patterns: protection.patterns)
+        #expect(normalizer.normalize(text).text == expected)
+    }
+}

@@ -77,6 +77,7 @@ public struct NormalizationStream {
         // step's plan is asked about the input text: exact for the first, and for a later one
         // only as far as the steps before it keep the text's characters.)
         cutter.plans = normalizer.steps.compactMap { ($0 as? ScriptStep)?.converter.plan }
+        cutter.patterns = normalizer.patterns.compactMap { try? ProtectedPattern($0) }
         lines = reporting ? OriginalLines() : nil
         batchThreads = reporting ? 0 : threads
     }

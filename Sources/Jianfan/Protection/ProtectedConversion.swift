@@ -13,12 +13,13 @@ struct ProtectedConversion {
     let windowSize: Int
 
     /// `plan` places the cuts of a line longer than a window where its conversion cannot change
-    /// (``WindowCutter/partCut(_:_:plans:)``).
+    /// (``WindowCutter/partCut(_:_:plans:avoiding:)``).
     init(protection: Protection, target: Config?, plan: Plan? = nil, windowSize: Int = 1 << 20) {
         self.protection = protection
         self.windowSize = windowSize
         cutter.findsBlocks = protection.markup == .markdown
         cutter.plans = plan.map { [$0] } ?? []
+        cutter.patterns = protection.patterns.compactMap { try? ProtectedPattern($0) }
         scanner = MarkupScanner(protection: protection, target: target)
     }
 

@@ -7,7 +7,8 @@ internal import CJianfanICU // Its headers keep ICU's types out of Swift.
 /// text on each side converts as a text of its own. Spans are found a line at a time (front
 /// matter, fenced code, and HTML tags, comments and `<script>`/`<style>` contents may span
 /// lines); a line longer than 1 MiB is taken in parts, cut where the conversion cannot change
-/// (at a space, `，` or `。` where one allows it), so its output is the whole line's.
+/// (at a space, `，` or `。` where one allows it) and outside protected spans, so its output
+/// is the whole line's.
 ///
 /// ```swift
 /// let markdown = Converter(.s2t).protecting(Protection(markup: .markdown))

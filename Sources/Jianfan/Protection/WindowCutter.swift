@@ -4,8 +4,8 @@
 /// A window ends after the last line break in its first ``NormalizationStream/windowSize``
 /// bytes (never between `\r` and `\n`). A line longer than that is cut into parts of at most
 /// that size, each cut placed by the part's own bytes, so the cuts are the same however the
-/// input arrives: where the conversions of ``plans`` cannot change (``partCut(_:_:plans:)``),
-/// preferably after a space, `，` or `。`.
+/// input arrives: where the conversions of ``plans`` cannot change and no protected region is
+/// split, preferably after a space, `，` or `。` (`PartCut.swift`).
 ///
 /// Front matter is a first line `---` and the next line `---` or `...`, which must come
 /// within the first ``frontMatterLimit`` bytes (else the text has none). A fence (```` ``` ````
@@ -22,6 +22,9 @@ struct WindowCutter {
     private(set) var sniffedMarkup: Markup?
     /// The conversions a long line's cuts must not change (none: cuts only by the text).
     var plans: [Plan] = []
+    /// `--protect` patterns whose matches a long line's cut must not split (Markdown's regions
+    /// are not split either, when ``findsBlocks``).
+    var patterns: [ProtectedPattern] = []
 
     /// Nothing has been cut yet: front matter may still start here.
     private var atStart = true
@@ -72,7 +75,7 @@ struct WindowCutter {
             if final && n <= windowSize {
                 end = n
             } else if n >= windowSize {
-                end = Self.partCut(s, windowSize, plans: plans)
+                end = partCut(s, windowSize)
                 endsLine = false
             } else {
                 return nil
@@ -82,54 +85,6 @@ struct WindowCutter {
         let blocks = findsBlocks ? markBlocks(s, end) : []
         lineContinues = !endsLine
         return TextWindow(bytes: Array(UnsafeBufferPointer(rebasing: s[0..<end])), blocks: blocks, endsLine: endsLine)
-    }
-
-    /// Where a part of a line longer than `size` bytes (`s` holds at least `size`) ends, read
-    /// from `s[0..<size]` alone. Without `plans`: after the last space, `，` or `。` in the
-    /// last 4 KiB, else at the last scalar boundary. With them, only where converting the two
-    /// sides apart gives what converting them whole would, for every plan: such a space, `，`
-    /// or `。`; else the last safe or certain cut of the plans in the last 4 KiB, then in the
-    /// whole part; else (one plan) a cut a parse finds (`SafeCut.swift`); the scalar boundary
-    /// only when the text offers no such place at all.
-    static func partCut(_ s: UnsafeBufferPointer<UInt8>, _ size: Int, plans: [Plan] = []) -> Int {
-        let part = UnsafeBufferPointer(rebasing: s[0..<min(size, s.count)])
-        let floor = max(1, size - 4096)
-        // With plans, never at the part's very end: a segmenter's cut there reads the next scalar.
-        let last = plans.isEmpty ? part.count : part.count - 1
-        var i = last
-        while i > floor {
-            if part[i - 1] == 0x20 || (i >= 3 && part[i - 3] == 0xEF && part[i - 2] == 0xBC && part[i - 1] == 0x8C) // ，
-                || (i >= 3 && part[i - 3] == 0xE3 && part[i - 2] == 0x80 && part[i - 1] == 0x82) { // 。
-                if plans.allSatisfy({ $0.cuts(part, at: i) }) { return i }
-            }
-            i -= 1
-        }
-        if !plans.isEmpty {
-            if let cut = Self.cut(part, plans, lower: floor - 1) ?? Self.cut(part, plans, lower: 0) { return cut }
-            if plans.count == 1, let cut = plans[0].forcedCut(in: part, from: 0, limit: part.count) { return cut }
-        }
-        i = part.count
-        while i > 1, i < s.count, s[i] & 0xC0 == 0x80 { i -= 1 }
-        return i
-    }
-
-    /// The last cut in `(lower, part.count)` that is safe or certain for every plan.
-    private static func cut(_ part: UnsafeBufferPointer<UInt8>, _ plans: [Plan], lower: Int) -> Int? {
-        var upper = part.count - 1
-        // Once no safe cut is left below `upper`, none is below a smaller one: each search
-        // goes on from the last candidate down, so the whole part is read once per kind.
-        var safeLeft = true
-        while upper > lower {
-            var found = safeLeft ? plans[0].safeCut(in: part, lower: lower, upper: upper) : nil
-            if found == nil {
-                safeLeft = false
-                found = plans[0].certainCut(in: part, lower: lower, upper: upper)
-            }
-            guard let cut = found else { return nil }
-            if plans.dropFirst().allSatisfy({ $0.cuts(part, at: cut) }) { return cut }
-            upper = cut - 1
-        }
-        return nil
     }
 
     /// At the start: the end of the front matter (0 when there is none), or nil to wait.
@@ -218,14 +173,5 @@ struct WindowCutter {
             start = next
         }
         return blocks
-    }
-}
-
-extension Plan {
-    /// Whether converting `part[..<i]` and `part[i...]` apart gives what converting `part`
-    /// whole does: `i` is a safe or a certain cut (`SafeCut.swift`).
-    func cuts(_ part: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        guard i > 0, i < part.count else { return false }
-        return safeCut(in: part, lower: i - 1, upper: i) == i || certainCut(in: part, lower: i - 1, upper: i) == i
     }
 }
