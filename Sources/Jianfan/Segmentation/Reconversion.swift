@@ -75,20 +75,40 @@ struct Reconversion {
         for t in tables.indices { memo.merge(found[t], into: tables[t]) }
     }
 
+    /// The longest phrase of any table at `p`: its length in bytes (0 when none has one), its
+    /// table and its slot. `m` is the match of `tables[0]` there, found by the caller.
+    func longest(_ base: UnsafePointer<UInt8>, at p: Int, first m: Table.Match, scalar: UInt32,
+                 length: Int, end: Int) -> Phrase {
+        var best = m.length > length ? Phrase(length: m.length, table: 0, slot: m.slot) : Phrase(length: 0, table: 0, slot: -1)
+        for t in tables.indices.dropFirst() {
+            let record = tables[t].record(scalar)
+            guard record & TableFormat.hasChildren != 0 else { continue }
+            let other = tables[t].match(base + p, scalar: scalar, length: length, record: record, end: base + end)
+            if other.length > length && other.length > best.length { best = Phrase(length: other.length, table: t, slot: other.slot) }
+        }
+        return best
+    }
+
+    /// A phrase of one of the tables: its length in bytes, the index of its table and its slot.
+    struct Phrase {
+        var length: Int, table: Int, slot: Int
+    }
+
     /// Appends the ends that settle the longest phrase of any table at `p` (`m`: the match of
     /// `tables[0]` there, found by the caller), and returns its length in bytes (at least
     /// `m.length`; 0 when no table has a phrase there and `m` is empty).
     mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, first m: Table.Match, scalar: UInt32,
                          length: Int, end: Int, into ends: inout [Int]) -> Int {
-        var best = m.length > length ? (m.length, 0, m.slot) : (0, 0, -1)
-        for t in tables.indices.dropFirst() {
-            let record = tables[t].record(scalar)
-            guard record & TableFormat.hasChildren != 0 else { continue }
-            let other = tables[t].match(base + p, scalar: scalar, length: length, record: record, end: base + end)
-            if other.length > length && other.length > best.0 { best = (other.length, t, other.slot) }
-        }
-        let (phrase, t, slot) = best
-        guard phrase > 0, slot >= 0 else { return m.length }
+        settle(base, at: p, phrase: longest(base, at: p, first: m, scalar: scalar, length: length, end: end),
+               length: length, into: &ends, or: m.length)
+    }
+
+    /// ``settle(_:at:first:scalar:length:end:into:)`` with the longest phrase at `p` found by
+    /// the caller; returns its length, or `fallback` when there is none.
+    mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, phrase best: Phrase, length: Int,
+                         into ends: inout [Int], or fallback: Int) -> Int {
+        let (phrase, t, slot) = (best.length, best.table, best.slot)
+        guard phrase > 0, slot >= 0 else { return fallback }
         if kinds[t].isEmpty {
             kinds[t] = memo?.kinds(for: tables[t]) ?? []
             if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
@@ -187,9 +207,64 @@ final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
         self.tables = tables
     }
 
+    /// The longest value the word segmenter looks for, in scalars (s2t 腊之以为饵 → 腊之以爲餌 has
+    /// five; 腊 alone → 臘).
+    static let maxScalars = 6
+
     /// Whether a phrase value hashes to `h`.
     func contains(_ h: Lexicon.Hash) -> Bool {
         lock.withLock { containsLocked(h) }
+    }
+
+    /// Whether a value of two to ``maxScalars`` scalars starts in `[lower, x)` and ends in
+    /// `(x, upper]` (byte offsets of `base`, scalar boundaries): a window of the word segmenter
+    /// never ends inside text that the plan makes of a phrase (丰標 of 丰标 in s2t, where 丰
+    /// alone → 豐), so that such text reads as already converted when it is converted again.
+    /// Only values holding a scalar of the `target` script class (``ScriptEvidence``) are
+    /// looked for: where none is near `x` (most text still to convert), nothing is looked up.
+    func holdsValue(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int, target: UInt8) -> Bool {
+        guard PhraseValues.holdsScript(base, around: x, lower: lower, upper: upper, target) else { return false }
+        return lock.withLock {
+            var a = x, back = 0
+            while a > lower && back < PhraseValues.maxScalars - 1 {
+                a -= 1
+                while a > lower && base[a] & 0xC0 == 0x80 { a -= 1 }
+                back += 1
+                var h = Lexicon.Hash()
+                h.add(base + a, count: x - a)
+                var q = x, scalars = back
+                while q < upper && scalars < PhraseValues.maxScalars {
+                    let length = UTF8Scalars.decode(base + q).length
+                    h.add(base + q, count: length)
+                    q += length
+                    scalars += 1
+                    if containsLocked(h) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether a scalar of the `target` class is among the ``maxScalars`` − 1 scalars on each
+    /// side of `x`.
+    private static func holdsScript(_ base: UnsafePointer<UInt8>, around x: Int, lower: Int, upper: Int, _ target: UInt8) -> Bool {
+        func isTarget(_ q: Int) -> Bool {
+            let scalar = UTF8Scalars.decode(base + q).scalar
+            return scalar < ScriptEvidence.limit && ScriptEvidence.classes[Int(scalar)] & target != 0
+        }
+        var a = x, b = x
+        for _ in 0..<maxScalars - 1 {
+            if a > lower {
+                a -= 1
+                while a > lower && base[a] & 0xC0 == 0x80 { a -= 1 }
+                if isTarget(a) { return true }
+            }
+            if b < upper {
+                if isTarget(b) { return true }
+                b += UTF8Scalars.decode(base + b).length
+            }
+        }
+        return false
     }
 
     private func containsLocked(_ h: Lexicon.Hash) -> Bool {

@@ -100,13 +100,15 @@ struct WordLattice {
         // Words of the lexicon, and single scalars.
         single.removeAll(keepingCapacity: true)
         single.append(contentsOf: repeatElement(0, count: n))
+        // Values of the plan may be longer than the lexicon's words.
+        let reach = converted != nil && values != nil ? PhraseValues.maxScalars : Lexicon.maxScalars
         for i in 0..<n {
             wordFirst.append(edgeFrom.count)
             var h = Lexicon.Hash()
-            for j in i..<min(n, i + Lexicon.maxScalars) {
+            for j in i..<min(n, i + reach) {
                 let from = starts[j], to = j + 1 < n ? starts[j + 1] : end
                 h.add(base + from, count: to - from)
-                let cost = lexicon.cost(h)
+                let cost = j - i < Lexicon.maxScalars ? lexicon.cost(h) : nil
                 if j == i {
                     single[i] = cost ?? lexicon.unknownCost
                 } else if let cost {
