@@ -121,6 +121,22 @@ struct WordSegmenterTests {
         #expect(Converter(config).convert(once) != once)   // greedy matching converts it again
     }
 
+    /// A word of the lexicon runs across a position when it starts before and ends after it,
+    /// within the bounds given.
+    @Test("the lexicon tells a word running across a position")
+    func wordAcross() {
+        let lexicon = Lexicon.embedded
+        func holds(_ text: String, _ x: Int, lower: Int = 0, upper: Int? = nil) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer {
+                lexicon.holdsWord($0.baseAddress!, across: x, lower: lower, upper: upper ?? $0.count)
+            }
+        }
+        #expect(holds("被发明", 6))             // 发明
+        #expect(!holds("被发明", 6, upper: 6))   // 明 is out of bounds
+        #expect(holds("中华人民", 6))           // 中华, 华人, 人民 …
+        #expect(!holds("发，明", 3))            // no word holds the comma
+    }
+
     /// A phrase of a later stage is contested as one of the first is: tw2sp's 於單 (TSPhrases)
     /// loses to 用於 + 單一.
     @Test("a later stage's phrase loses to a likelier reading that crosses it")

@@ -81,7 +81,8 @@ struct WordSegmenter: Segmenter {
         var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, convert: convert)
         lattice.values = reconversion.values
         // Window ends: words of the output's script are kept only with scripts.
-        let keptValues = scripts != nil ? reconversion.values : nil, target = scripts?.target ?? 0
+        let target = scripts?.target ?? 0
+        let keptValues = scripts != nil ? reconversion.values.hashes() : nil   // no lock after
         func edge(_ from: Int, _ step: Int) -> Int {
             windowEdge(base, count: count, from: from, step: step, tables: boundaryTables, values: keptValues, target: target)
         }
@@ -140,7 +141,8 @@ struct WordSegmenter: Segmenter {
             let phrase = reconversion.longest(base, at: p, first: m, scalar: scalar, length: length, end: count)
             if phrase.length > length
                 && (contest.isContested(base, from: p, match: Table.Match(length: phrase.length, rank: m.rank, record: m.record, slot: phrase.slot), end: count)
-                    || crossesValue(base, from: p, to: p + phrase.length, count: count, values: keptValues, target: target)) {
+                    || (target != 0 && holdsScript(base, from: p, to: p + phrase.length, target)
+                        && crossesValue(base, from: p, to: p + phrase.length, count: count, values: keptValues!, target: target))) {
                 let to = edge(p + phrase.length, 1)
                 decide(edge(p, -1), to)
                 p = to
@@ -174,20 +176,24 @@ struct WordSegmenter: Segmenter {
         return converting ? (from, to) : nil
     }
 
-    /// Whether the phrase `[from, to)` holds a scalar of the output's script and text that the
-    /// plan makes of another phrase runs across one of its ends: converted text the phrase
-    /// would convert again (s2twp 句柄 → 控制代碼, where 代碼 alone → 程式碼).
-    private func crossesValue(_ base: UnsafePointer<UInt8>, from: Int, to: Int, count: Int,
-                              values: PhraseValues?, target: UInt8) -> Bool {
-        guard let values else { return false }
-        var q = from, holds = false
-        while q < to && !holds {
+    /// Whether a scalar of `[from, to)` is of the `target` script class.
+    private func holdsScript(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ target: UInt8) -> Bool {
+        var q = from
+        while q < to {
             let (scalar, length) = UTF8Scalars.decode(base + q)
-            holds = scalar < ScriptEvidence.limit && ScriptEvidence.classes[Int(scalar)] & target != 0
+            if scalar < ScriptEvidence.limit && ScriptEvidence.classes[Int(scalar)] & target != 0 { return true }
             q += length
         }
-        return holds && (values.holdsValue(base, across: from, lower: 0, upper: count, target: target)
-                         || values.holdsValue(base, across: to, lower: 0, upper: count, target: target))
+        return false
+    }
+
+    /// Whether text that the plan makes of another phrase runs across an end of the phrase
+    /// `[from, to)` (one that holds a scalar of the output's script): converted text the phrase
+    /// would convert again (s2twp 句柄 → 控制代碼, where 代碼 alone → 程式碼).
+    private func crossesValue(_ base: UnsafePointer<UInt8>, from: Int, to: Int, count: Int,
+                              values: PhraseValues.Hashes, target: UInt8) -> Bool {
+        values.holdsValue(base, across: from, lower: 0, upper: count, target: target)
+            || values.holdsValue(base, across: to, lower: 0, upper: count, target: target)
     }
 
     /// The nearest window boundary from `from` (a scalar start) going `step` (−1 or 1) scalar by
@@ -196,7 +202,7 @@ struct WordSegmenter: Segmenter {
     /// plan's phrase values, where words of the output's script are kept) runs across. No edge
     /// of the lattice crosses it, so the likeliest reading of the window is that of the whole text.
     private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table],
-                            values: PhraseValues?, target: UInt8) -> Int {
+                            values: PhraseValues.Hashes?, target: UInt8) -> Int {
         var x = from
         while x > 0 && x < count {
             var before = x - 1
