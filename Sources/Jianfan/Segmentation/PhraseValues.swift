@@ -25,6 +25,13 @@ final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
         hashes().contains(h)
     }
 
+    /// ``Hashes/holdsValue(_:across:lower:upper:target:)``, the hashes made only where a scalar
+    /// of `target` is near `x` (a conversion of text with none never makes them).
+    func holdsValue(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int, target: UInt8) -> Bool {
+        Hashes.holdsScript(base, around: x, lower: lower, upper: upper, target)
+            && hashes().holdsValue(base, across: x, lower: lower, upper: upper, target: target)
+    }
+
     /// The hashes, made at the first call: a span takes them once and asks without the lock.
     func hashes() -> Hashes {
         lock.withLock {
@@ -112,7 +119,7 @@ final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
 
         /// Whether a scalar of the `target` class is among the ``PhraseValues/maxScalars`` − 1
         /// scalars on each side of `x`.
-        private static func holdsScript(_ base: UnsafePointer<UInt8>, around x: Int, lower: Int, upper: Int, _ target: UInt8) -> Bool {
+        static func holdsScript(_ base: UnsafePointer<UInt8>, around x: Int, lower: Int, upper: Int, _ target: UInt8) -> Bool {
             func isTarget(_ q: Int) -> Bool {
                 let scalar = UTF8Scalars.decode(base + q).scalar
                 return scalar < ScriptEvidence.limit && ScriptEvidence.classes[Int(scalar)] & target != 0

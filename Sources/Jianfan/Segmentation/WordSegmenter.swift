@@ -82,7 +82,7 @@ struct WordSegmenter: Segmenter {
         lattice.values = reconversion.values
         // Window ends: words of the output's script are kept only with scripts.
         let target = scripts?.target ?? 0
-        let keptValues = scripts != nil ? reconversion.values.hashes() : nil   // no lock after
+        let keptValues = scripts != nil ? reconversion.values : nil
         func edge(_ from: Int, _ step: Int) -> Int {
             windowEdge(base, count: count, from: from, step: step, tables: boundaryTables, values: keptValues, target: target)
         }
@@ -191,7 +191,7 @@ struct WordSegmenter: Segmenter {
     /// `[from, to)` (one that holds a scalar of the output's script): converted text the phrase
     /// would convert again (s2twp 句柄 → 控制代碼, where 代碼 alone → 程式碼).
     private func crossesValue(_ base: UnsafePointer<UInt8>, from: Int, to: Int, count: Int,
-                              values: PhraseValues.Hashes, target: UInt8) -> Bool {
+                              values: PhraseValues, target: UInt8) -> Bool {
         values.holdsValue(base, across: from, lower: 0, upper: count, target: target)
             || values.holdsValue(base, across: to, lower: 0, upper: count, target: target)
     }
@@ -202,7 +202,7 @@ struct WordSegmenter: Segmenter {
     /// plan's phrase values, where words of the output's script are kept) runs across. No edge
     /// of the lattice crosses it, so the likeliest reading of the window is that of the whole text.
     private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table],
-                            values: PhraseValues.Hashes?, target: UInt8) -> Int {
+                            values: PhraseValues?, target: UInt8) -> Int {
         var x = from
         while x > 0 && x < count {
             var before = x - 1
