@@ -3,7 +3,7 @@ import Testing
 
 /// The `///` examples of the word segmenter (`SegmenterChoice.words`) and of the internals it
 /// is made of (the lexicon, the lattice, a table's phrases at a position), run as written.
-@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, ReconversionMemo, PhraseValues, Lexicon, WordLattice, Table.forEachPhrase")
+@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, ReconversionMemo, PhraseValues, PhraseValues.Hashes, Lexicon, WordLattice, Table.forEachPhrase")
 struct SegmentationExamples {
     @Test("SegmenterChoice")
     func choice() {
@@ -57,6 +57,19 @@ struct SegmentationExamples {
         var h = Lexicon.Hash()
         for b in "岳陽".utf8 { h.add(b) }
         #expect(values.contains(h))   // true: s2t makes 岳陽 of 岳阳
+    }
+
+    @Test("PhraseValues.Hashes")
+    func phraseValueHashes() {
+        let hashes = PhraseValues(tables: Converter(.s2t).plan.stages).hashes()
+        let found = Array("丰標".utf8).withUnsafeBufferPointer {
+            hashes.holdsValue($0.baseAddress!, across: 3, lower: 0, upper: 6, target: ScriptEvidence.traditional)
+        }   // true: s2t makes 丰標 of 丰标
+        #expect(found)
+        // The key itself holds no Traditional scalar: nothing is looked up.
+        #expect(!Array("丰标".utf8).withUnsafeBufferPointer {
+            hashes.holdsValue($0.baseAddress!, across: 3, lower: 0, upper: 6, target: ScriptEvidence.traditional)
+        })
     }
 
     @Test("Table.forEachPhraseValue(_:)")

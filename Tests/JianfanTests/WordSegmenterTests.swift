@@ -107,6 +107,11 @@ struct WordSegmenterTests {
         (.tw2sp, "檔案與程式", "文件与程序"),
         // A value of the plan's phrases that the lexicon lacks, holding 干 and 里 that convert alone.
         (.s2t, "同居长干里", "同居長干里"),
+        // Such a value next to text that opens a window: the window does not end inside it.
+        (.s2t, "偃蹇寒松纵老，丰标自在", "偃蹇寒松縱老，丰標自在"),
+        (.s2t, "细，刺桐花里门斜闭", "細，刺桐花里門斜閉"),
+        // A value of five scalars, longer than any word of the lexicon.
+        (.s2t, "然得而腊之以为饵", "然得而腊之以爲餌"),
     ])
     func idempotence(_ c: (Config, String, String)) {
         let (config, input, once) = c
@@ -114,6 +119,30 @@ struct WordSegmenterTests {
         #expect(words.convert(input) == once)
         #expect(words.convert(once) == once)
         #expect(Converter(config).convert(once) != once)   // greedy matching converts it again
+    }
+
+    /// A word of the lexicon runs across a position when it starts before and ends after it,
+    /// within the bounds given.
+    @Test("the lexicon tells a word running across a position")
+    func wordAcross() {
+        let lexicon = Lexicon.embedded
+        func holds(_ text: String, _ x: Int, lower: Int = 0, upper: Int? = nil) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer {
+                lexicon.holdsWord($0.baseAddress!, across: x, lower: lower, upper: upper ?? $0.count)
+            }
+        }
+        #expect(holds("被发明", 6))             // 发明
+        #expect(!holds("被发明", 6, upper: 6))   // 明 is out of bounds
+        #expect(holds("中华人民", 6))           // 中华, 华人, 人民 …
+        #expect(!holds("发，明", 3))            // no word holds the comma
+    }
+
+    /// A phrase of a later stage is contested as one of the first is: tw2sp's 於單 (TSPhrases)
+    /// loses to 用於 + 單一.
+    @Test("a later stage's phrase loses to a likelier reading that crosses it")
+    func laterStagePhrase() {
+        #expect(Converter(.tw2sp, segmenter: .words).convert("用於單一") == "用于单一")
+        #expect(Converter(.tw2sp).convert("用於單一") == "用於单一")
     }
 
     /// A word in the output's script is kept only when it is this configuration's own output:

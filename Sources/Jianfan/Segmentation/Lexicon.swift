@@ -59,14 +59,21 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
     /// The cost of the word hashed to `h`, or nil when it is not in the lexicon.
     @inline(__always)
     func cost(_ h: Hash) -> Float? {
+        cost(h, first: slots[Int(truncatingIfNeeded: h.value >> shift)])
+    }
+
+    /// ``cost(_:)``, given the entry of the word's first slot (read ahead by
+    /// ``holdsWord(_:across:lower:upper:)``, so that the reads of several words overlap).
+    @inline(__always)
+    func cost(_ h: Hash, first: UInt32) -> Float? {
         var fingerprint = UInt32(truncatingIfNeeded: h.value >> 8) & 0xFF_FFFF
         if fingerprint == 0 { fingerprint = 1 }
-        var s = Int(truncatingIfNeeded: h.value >> shift)
+        var s = Int(truncatingIfNeeded: h.value >> shift), entry = first
         while true {
-            let entry = slots[s]
             if entry == 0 { return nil }
             if entry >> 8 == fingerprint { return base + Float(entry & 0xFF - 1) * step }
             s = (s + 1) & mask
+            entry = slots[s]
         }
     }
 
@@ -84,24 +91,44 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
 
     /// Whether a word of two to four scalars starts in `[lower, x)` and ends in `(x, upper]`
     /// (byte offsets of `base`; `x`, `lower` and `upper` are scalar boundaries): whether a
-    /// reading of the lexicon runs across `x` (in 发明, across the 3 bytes of 发).
+    /// reading of the lexicon runs across `x` (in 发明, across the 3 bytes of 发). The six
+    /// candidates' slots are all read before any is tested, so that the reads overlap.
     func holdsWord(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int) -> Bool {
-        var a = x, back = 0
-        while a > lower && back < Lexicon.maxScalars - 1 {
-            a -= 1
-            while a > lower && base[a] & 0xC0 == 0x80 { a -= 1 }
-            back += 1
-            var h = Hash()
-            h.add(base + a, count: x - a)
-            var q = x, scalars = back
-            while q < upper && scalars < Lexicon.maxScalars {
-                let length = UTF8Scalars.decode(base + q).length
-                h.add(base + q, count: length)
-                q += length
-                scalars += 1
-                if cost(h) != nil { return true }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 18) { buffer in
+            let starts = buffer.baseAddress!, ends = starts + 3, hashes = starts + 6, firsts = starts + 12
+            var before = 0, after = 0
+            var a = x
+            while a > lower && before < Lexicon.maxScalars - 1 {
+                a -= 1
+                while a > lower && base[a] & 0xC0 == 0x80 { a -= 1 }
+                starts[before] = a
+                before += 1
             }
+            var q = x
+            while q < upper && after < Lexicon.maxScalars - 1 {
+                q += UTF8Scalars.decode(base + q).length
+                ends[after] = q
+                after += 1
+            }
+            var n = 0
+            for b in 0..<before {
+                var h = Hash()
+                h.add(base + starts[b], count: x - starts[b])
+                var previous = x
+                for f in 0..<min(after, Lexicon.maxScalars - 1 - b) {
+                    h.add(base + previous, count: ends[f] - previous)
+                    previous = ends[f]
+                    hashes[n] = Int(bitPattern: UInt(h.value))
+                    n += 1
+                }
+            }
+            for k in 0..<n {
+                firsts[k] = Int(slots[Int(truncatingIfNeeded: UInt64(UInt(bitPattern: hashes[k])) >> shift)])
+            }
+            for k in 0..<n where cost(Hash(value: UInt64(UInt(bitPattern: hashes[k]))), first: UInt32(truncatingIfNeeded: firsts[k])) != nil {
+                return true
+            }
+            return false
         }
-        return false
     }
 }

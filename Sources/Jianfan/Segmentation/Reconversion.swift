@@ -75,20 +75,40 @@ struct Reconversion {
         for t in tables.indices { memo.merge(found[t], into: tables[t]) }
     }
 
+    /// The longest phrase of any table at `p`: its length in bytes (0 when none has one), its
+    /// table and its slot. `m` is the match of `tables[0]` there, found by the caller.
+    func longest(_ base: UnsafePointer<UInt8>, at p: Int, first m: Table.Match, scalar: UInt32,
+                 length: Int, end: Int) -> Phrase {
+        var best = m.length > length ? Phrase(length: m.length, table: 0, slot: m.slot) : Phrase(length: 0, table: 0, slot: -1)
+        for t in tables.indices.dropFirst() {
+            let record = tables[t].record(scalar)
+            guard record & TableFormat.hasChildren != 0 else { continue }
+            let other = tables[t].match(base + p, scalar: scalar, length: length, record: record, end: base + end)
+            if other.length > length && other.length > best.length { best = Phrase(length: other.length, table: t, slot: other.slot) }
+        }
+        return best
+    }
+
+    /// A phrase of one of the tables: its length in bytes, the index of its table and its slot.
+    struct Phrase {
+        var length: Int, table: Int, slot: Int
+    }
+
     /// Appends the ends that settle the longest phrase of any table at `p` (`m`: the match of
     /// `tables[0]` there, found by the caller), and returns its length in bytes (at least
     /// `m.length`; 0 when no table has a phrase there and `m` is empty).
     mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, first m: Table.Match, scalar: UInt32,
                          length: Int, end: Int, into ends: inout [Int]) -> Int {
-        var best = m.length > length ? (m.length, 0, m.slot) : (0, 0, -1)
-        for t in tables.indices.dropFirst() {
-            let record = tables[t].record(scalar)
-            guard record & TableFormat.hasChildren != 0 else { continue }
-            let other = tables[t].match(base + p, scalar: scalar, length: length, record: record, end: base + end)
-            if other.length > length && other.length > best.0 { best = (other.length, t, other.slot) }
-        }
-        let (phrase, t, slot) = best
-        guard phrase > 0, slot >= 0 else { return m.length }
+        settle(base, at: p, phrase: longest(base, at: p, first: m, scalar: scalar, length: length, end: end),
+               length: length, into: &ends, or: m.length)
+    }
+
+    /// ``settle(_:at:first:scalar:length:end:into:)`` with the longest phrase at `p` found by
+    /// the caller; returns its length, or `fallback` when there is none.
+    mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, phrase best: Phrase, length: Int,
+                         into ends: inout [Int], or fallback: Int) -> Int {
+        let (phrase, t, slot) = (best.length, best.table, best.slot)
+        guard phrase > 0, slot >= 0 else { return fallback }
         if kinds[t].isEmpty {
             kinds[t] = memo?.kinds(for: tables[t]) ?? []
             if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
@@ -164,53 +184,6 @@ struct Reconversion {
         guard let scripts else { return false }
         return String(decoding: text, as: UTF8.self).unicodeScalars.contains {
             $0.value < ScriptEvidence.limit && ScriptEvidence.classes[Int($0.value)] & scripts.source != 0
-        }
-    }
-}
-
-/// The text a plan makes of its phrases, as hashes (``Lexicon/Hash``) of the values of its
-/// tables' keys of two scalars or more: made at the first question, since most text asks none.
-///
-/// ```swift
-/// let values = PhraseValues(tables: Converter(.s2t).plan.stages)
-/// var h = Lexicon.Hash()
-/// for b in "岳陽".utf8 { h.add(b) }
-/// values.contains(h)   // true: s2t makes 岳陽 of 岳阳
-/// ```
-final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
-    let tables: [Table]
-    private let lock = ThreadLock()
-    /// Sorted: a third of a `Set`'s memory (s2t: one word per phrase).
-    private var hashes: [UInt64]?
-
-    init(tables: [Table]) {
-        self.tables = tables
-    }
-
-    /// Whether a phrase value hashes to `h`.
-    func contains(_ h: Lexicon.Hash) -> Bool {
-        lock.withLock { containsLocked(h) }
-    }
-
-    private func containsLocked(_ h: Lexicon.Hash) -> Bool {
-        if hashes == nil {
-            var found: [UInt64] = []
-            for table in tables {
-                table.forEachPhraseValue { value in
-                    var h = Lexicon.Hash()
-                    h.add(value.baseAddress!, count: value.count)
-                    found.append(h.value)
-                }
-            }
-            hashes = found.sorted()
-        }
-        return hashes!.withUnsafeBufferPointer { sorted in
-            var (low, high) = (0, sorted.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if sorted[mid] < h.value { low = mid + 1 } else { high = mid }
-            }
-            return low < sorted.count && sorted[low] == h.value
         }
     }
 }

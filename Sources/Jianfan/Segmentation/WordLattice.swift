@@ -45,7 +45,11 @@ struct WordLattice {
 
     /// The text the plan makes of its phrases: a value with a scalar of the output's script
     /// is already converted even when the lexicon lacks it (岳陽, s2t's 岳阳; 岳 alone → 嶽).
-    var values: PhraseValues? = nil
+    var values: PhraseValues? = nil {
+        didSet { valueHashes = nil }
+    }
+    /// `values`' hashes, taken at the first window that asks (no lock after).
+    private var valueHashes: PhraseValues.Hashes?
 
     /// Where decisions are kept when a caller asks for them (nil: not kept).
     var decisions: [Decision]? = nil
@@ -100,19 +104,23 @@ struct WordLattice {
         // Words of the lexicon, and single scalars.
         single.removeAll(keepingCapacity: true)
         single.append(contentsOf: repeatElement(0, count: n))
+        // Values of the plan may be longer than the lexicon's words.
+        if converted != nil, valueHashes == nil, let values { valueHashes = values.hashes() }
+        let keptHashes = converted != nil ? valueHashes : nil
+        let reach = keptHashes != nil ? PhraseValues.maxScalars : Lexicon.maxScalars
         for i in 0..<n {
             wordFirst.append(edgeFrom.count)
             var h = Lexicon.Hash()
-            for j in i..<min(n, i + Lexicon.maxScalars) {
+            for j in i..<min(n, i + reach) {
                 let from = starts[j], to = j + 1 < n ? starts[j + 1] : end
                 h.add(base + from, count: to - from)
-                let cost = lexicon.cost(h)
+                let cost = j - i < Lexicon.maxScalars ? lexicon.cost(h) : nil
                 if j == i {
                     single[i] = cost ?? lexicon.unknownCost
                 } else if let cost {
                     let kind = converted.map { isConverted(base, from: i, through: j, end: end, $0) } == true ? WordLattice.kept : WordLattice.word
                     edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(cost); edgeKind.append(kind)
-                } else if converted != nil, values?.contains(h) == true, hasScripts(base, from: i, through: j, converted!) {
+                } else if let keptHashes, keptHashes.contains(h), hasScripts(base, from: i, through: j, converted!) {
                     // Costed below as the best reading of its scalars: it wins their tie.
                     edgeFrom.append(Int32(i)); edgeTo.append(Int32(j + 1)); edgeCost.append(.infinity); edgeKind.append(WordLattice.kept)
                 }

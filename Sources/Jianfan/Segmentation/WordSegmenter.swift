@@ -80,6 +80,12 @@ struct WordSegmenter: Segmenter {
         if scripts != nil { lattice.convert = convert }
         var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, convert: convert)
         lattice.values = reconversion.values
+        // Window ends: words of the output's script are kept only with scripts.
+        let target = scripts?.target ?? 0
+        let keptValues = scripts != nil ? reconversion.values : nil
+        func edge(_ from: Int, _ step: Int) -> Int {
+            windowEdge(base, count: count, from: from, step: step, tables: boundaryTables, values: keptValues, target: target)
+        }
         let classes = ScriptEvidence.classes
         // Greedy matching of the first table; a window opens around each contested phrase, and
         // around a scalar of the output's script that has a converting scalar near it.
@@ -120,8 +126,8 @@ struct WordSegmenter: Segmenter {
             if b < 0x80 { (scalar, length) = (UInt32(b), 1) } else { (scalar, length) = UTF8Scalars.decode(base + p) }
             if let scripts, scalar < ScriptEvidence.limit, classes[Int(scalar)] & scripts.target != 0,
                let (from, to) = convertingNear(base, at: p, floor: floor, count: count, contest: &contest) {
-                let windowEnd = windowEdge(base, count: count, from: to, step: 1, tables: boundaryTables)
-                decide(windowEdge(base, count: count, from: from, step: -1, tables: boundaryTables), windowEnd)
+                let windowEnd = edge(to, 1)
+                decide(edge(from, -1), windowEnd)
                 p = windowEnd
                 continue
             }
@@ -130,12 +136,18 @@ struct WordSegmenter: Segmenter {
             let m = record & TableFormat.hasChildren != 0
                 ? greedy.match(base + p, scalar: scalar, length: length, record: record, end: end)
                 : Table.Match(length: 0, rank: 0, record: 0, slot: -1)
-            if m.length > length && contest.isContested(base, from: p, match: m, end: count) {
-                let to = windowEdge(base, count: count, from: p + m.length, step: 1, tables: boundaryTables)
-                decide(windowEdge(base, count: count, from: p, step: -1, tables: boundaryTables), to)
+            // The longest phrase of any stage: a later stage's phrase (tw2sp 於單 → 於单, where
+            // 用於 crosses it) is contested as the first's is.
+            let phrase = reconversion.longest(base, at: p, first: m, scalar: scalar, length: length, end: count)
+            if phrase.length > length
+                && (contest.isContested(base, from: p, match: Table.Match(length: phrase.length, rank: m.rank, record: m.record, slot: phrase.slot), end: count)
+                    || (target != 0 && holdsScript(base, from: p, to: p + phrase.length, target)
+                        && crossesValue(base, from: p, to: p + phrase.length, count: count, values: keptValues!, target: target))) {
+                let to = edge(p + phrase.length, 1)
+                decide(edge(p, -1), to)
                 p = to
             } else {
-                p += max(length, reconversion.settle(base, at: p, first: m, scalar: scalar, length: length, end: count, into: &ends))
+                p += max(length, reconversion.settle(base, at: p, phrase: phrase, length: length, into: &ends, or: m.length))
             }
         }
         ends.append(count)
@@ -164,18 +176,42 @@ struct WordSegmenter: Segmenter {
         return converting ? (from, to) : nil
     }
 
+    /// Whether a scalar of `[from, to)` is of the `target` script class.
+    private func holdsScript(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ target: UInt8) -> Bool {
+        var q = from
+        while q < to {
+            let (scalar, length) = UTF8Scalars.decode(base + q)
+            if scalar < ScriptEvidence.limit && ScriptEvidence.classes[Int(scalar)] & target != 0 { return true }
+            q += length
+        }
+        return false
+    }
+
+    /// Whether text that the plan makes of another phrase runs across an end of the phrase
+    /// `[from, to)` (one that holds a scalar of the output's script): converted text the phrase
+    /// would convert again (s2twp 句柄 → 控制代碼, where 代碼 alone → 程式碼).
+    private func crossesValue(_ base: UnsafePointer<UInt8>, from: Int, to: Int, count: Int,
+                              values: PhraseValues, target: UInt8) -> Bool {
+        values.holdsValue(base, across: from, lower: 0, upper: count, target: target)
+            || values.holdsValue(base, across: to, lower: 0, upper: count, target: target)
+    }
+
     /// The nearest window boundary from `from` (a scalar start) going `step` (−1 or 1) scalar by
     /// scalar, or an end of the text: a position that no key of `tables` may hold and that
-    /// either ``allowsCut(between:and:)`` or no word of the lexicon runs across. No edge of the
-    /// lattice crosses it, so the likeliest reading of the window is that of the whole text.
-    private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table]) -> Int {
+    /// either ``allowsCut(between:and:)`` or no word of the lexicon and none of `values` (the
+    /// plan's phrase values, where words of the output's script are kept) runs across. No edge
+    /// of the lattice crosses it, so the likeliest reading of the window is that of the whole text.
+    private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table],
+                            values: PhraseValues?, target: UInt8) -> Int {
         var x = from
         while x > 0 && x < count {
             var before = x - 1
             while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
             let previous = UTF8Scalars.decode(base + before).scalar, next = UTF8Scalars.decode(base + x)
             if !tables.contains(where: { $0.keyMayHold(previous, next.scalar) })
-                && (allowsCut(between: previous, and: next.scalar) || !lexicon.holdsWord(base, across: x, lower: 0, upper: count)) {
+                && (allowsCut(between: previous, and: next.scalar)
+                    || (!lexicon.holdsWord(base, across: x, lower: 0, upper: count)
+                        && values?.holdsValue(base, across: x, lower: 0, upper: count, target: target) != true)) {
                 return x
             }
             x = step < 0 ? before : x + next.length
