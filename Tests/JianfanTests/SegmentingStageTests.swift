@@ -117,4 +117,22 @@ struct SegmentingStageTests {
         #expect(tw2sp.convert("瓜地馬拉鍊") == "瓜地马拉链")
         #expect(tw2sp.convert("瓜地馬拉") == "危地马拉")
     }
+
+    /// Output of OpenCC 1.4.2 on this configuration: its segmentation is the first stage's
+    /// rank 0, so the first stage's own table segments (no segmenting table), and `甲乙丙` of
+    /// the later child stops where the segment `乙丙` begins.
+    @Test("where the segmentation is the first stage's rank 0, a later rank's phrase stops at a segment too")
+    func laterRankStopsAtSegment() throws {
+        let json = """
+            { "segmentation": { "type": "mmseg", "dict": { "type": "inline", "entries": { "乙丙": "x" } } },
+              "conversion_chain": [ { "dict": { "type": "group", "dicts": [
+                { "type": "inline", "entries": { "乙丙": "丁" } },
+                { "type": "inline", "entries": { "甲乙丙": "戊", "甲乙": "己" } } ] } } ] }
+            """
+        let dir = try ConfigurationTests().directory(["c.json": json])
+        let converter = try Converter(configuration: dir + "/c.json")
+        #expect(converter.plan.segmentationIsFirstStage && converter.plan.segmentingStage == nil)
+        #expect(converter.convert("甲乙丙") == "甲丁")
+        #expect(converter.convert("甲乙丁") == "己丁")
+    }
 }
