@@ -16,7 +16,7 @@ struct FusedConversionTests {
         let staged = Plan(normalization: plan.normalization,
                           normalizationIsCompatibilityOnly: plan.normalizationIsCompatibilityOnly,
                           segmentation: plan.segmentation, segmentationIsFirstStage: plan.segmentationIsFirstStage,
-                          stages: plan.stages, fused: nil, cutter: plan.cutter)
+                          stages: plan.stages, fused: nil, segmentingStage: nil, cutter: plan.cutter)
         return (plan, staged)
     }
 

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import Jianfan
 
-/// A segmented configuration whose first stage is not its segmentation (as tw2sp, hk2s, …): no
-/// match of any stage crosses a segment end, and the segment ends move with every step whose
-/// output is not as long as its input. Checked against OpenCC's pipeline written out by hand
+/// A segmented configuration whose first stage is not its segmentation (as tw2sp, hk2s, …), with
+/// its segmenting table and without (three passes): no match of any stage crosses a segment end,
+/// and the segment ends move with every step whose output is not as long as its input. Checked against OpenCC's pipeline written out by hand
 /// (segment, then each stage on each segment) on random dictionaries whose values change
 /// lengths (three bytes to one, two, four, six or nine), dense and sparse in phrase starts.
 @Suite("Segmented stages against OpenCC's pipeline written out")
@@ -79,7 +79,13 @@ struct SegmentedStagesTests {
             + "\"conversion_chain\": [ { \"dict\": \(Self.inline(first)) }, { \"dict\": \(Self.inline(second)) } ] }"
         let dir = try ConfigurationTests().directory(["c.json": json])
         let converter = try Converter(configuration: dir + "/c.json")
-        #expect(converter.plan.fused == nil && !converter.plan.segmentationIsFirstStage)
+        // Segmentation and the first stage in one table (`SegmentingStage`), and the same plan
+        // in three passes: both are OpenCC's pipeline.
+        let plan = converter.plan
+        #expect(plan.fused == nil && !plan.segmentationIsFirstStage && plan.segmentingStage != nil)
+        let staged = Plan(normalization: plan.normalization, normalizationIsCompatibilityOnly: plan.normalizationIsCompatibilityOnly,
+                          segmentation: plan.segmentation, segmentationIsFirstStage: false, stages: plan.stages,
+                          fused: nil, segmentingStage: nil, cutter: plan.cutter)
         for _ in 0..<2 {
             let text = String((0..<2000).map { _ in
                 Int.random(in: 0..<40, using: &rng) == 0 ? "\n" : alphabet.randomElement(using: &rng)!
@@ -88,6 +94,7 @@ struct SegmentedStagesTests {
                 .map { Self.reference(String($0), segmentation: segmentation, stages: [first, second]) }
                 .joined(separator: "\n")
             #expect(converter.convert(text) == expected)
+            #expect(String(decoding: FusedConversionTests.convert(staged, Array(text.utf8)), as: UTF8.self) == expected)
         }
     }
 }

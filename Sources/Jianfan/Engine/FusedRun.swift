@@ -19,8 +19,9 @@ extension Table {
                 recordFirst: false, fused: true)
     }
 
-    /// ``walk(_:length:record:key:hash:after:end:)``, and in a fused table (`fused`) the check
-    /// that a run phrase stays within its run.
+    /// ``walk(_:length:record:key:hash:after:end:)``, and with `fused` (a fused table, or a
+    /// segmenting loop: ``SegmentingStage``) the check that a phrase of a rank after 0 stays
+    /// within its run.
     @inline(__always)
     func walk(_ p: UnsafePointer<UInt8>, length: Int, record: UInt64, key: UInt64, hash: UInt64,
               after q: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, fused: Bool) -> Match {
@@ -39,7 +40,13 @@ extension Table {
         var at = p + length
         while at < p + m.length {
             let (scalar, scalarLength) = UTF8Scalars.decode(at)
-            let phrase = match(at, scalar: scalar, length: scalarLength, record: self.record(scalar), end: end)
+            let atRecord = self.record(scalar)
+            // (Most characters start no rank-0 key: no walk for them.)
+            if atRecord & TableFormat.startsRankZero == 0 {
+                at += scalarLength
+                continue
+            }
+            let phrase = match(at, scalar: scalar, length: scalarLength, record: atRecord, end: end)
             if phrase.length > 0 && phrase.rank == 0 {
                 return at == p + length
                     ? Match(scalarOf: record, length: length)

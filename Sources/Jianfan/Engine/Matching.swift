@@ -123,8 +123,10 @@ extension Table {
                     continue
                 }
             }
+            // Segmenting, a phrase of a later rank ends where a rank-0 one (a segment) starts.
             let m = continues
-                ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: end)
+                ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: end,
+                       fused: recordingSegments)
                 : Match(scalarOf: record, length: length)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)

@@ -85,12 +85,13 @@ extension Plan {
             return
         }
 
-        // Segment, then run the first stage segment by segment (in one pass when they coincide).
+        // Segment, then run the first stage segment by segment (in one pass when one table does
+        // both: the first stage's own, or one made for it, ``SegmentingStage``).
         scratch.ends.removeAll(keepingCapacity: true)
         let firstTarget = stages.count == 1 ? out : scratch.stageA
         if firstTarget !== out { firstTarget.removeAll() }
-        if segmentationIsFirstStage {
-            stages[0].convertSegmenting(start, end, into: firstTarget, segmentEnds: &scratch.ends)
+        if let segmenting = segmentingStage ?? (segmentationIsFirstStage ? stages[0] : nil) {
+            segmenting.convertSegmenting(start, end, into: firstTarget, segmentEnds: &scratch.ends)
         } else {
             scratch.nextEnds.removeAll(keepingCapacity: true)
             segmentation.segment(start, end, origin: start, into: &scratch.nextEnds)

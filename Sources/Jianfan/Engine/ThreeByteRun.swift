@@ -199,7 +199,7 @@ extension Table {
             } else {
                 if special { return }
                 var m = walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: end,
-                             fused: mode == .fused)
+                             fused: mode == .fused || mode == .segmenting)
                 if mode == .segmented && m.length > 3 {
                     // The segment is looked up only for a phrase (most walks find none): one that
                     // crosses the segment's end is matched again within the segment.

@@ -14,6 +14,9 @@ struct Plan: Sendable {
     let stages: [Table]
     /// The two stages and their segmentation as one table, when they can be (``FusedTable``).
     let fused: Table?
+    /// The segmentation and the first stage as one table, when the segmentation is not the first
+    /// stage's rank-0 part and they can be (``SegmentingStage``: tw2sp, tw2s, hk2s, hk2sp).
+    let segmentingStage: Table?
     /// Scalars that appear in no key of any table here: no match can cross them, so the text
     /// can be cut right after one (and away from any IDS) and converted piece by piece.
     let cutter: Cutter
@@ -80,7 +83,7 @@ extension Plan {
         self.init(normalization: r.normalization.map(table),
                   normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
                   segmentation: r.segmentation.map(table), segmentationIsFirstStage: r.segmentationIsFirstStage,
-                  stages: r.stages.map(table), fused: r.fused.map(table),
+                  stages: r.stages.map(table), fused: r.fused.map(table), segmentingStage: r.segmentingStage.map(table),
                   cutter: Cutter(isolating: r.isolating, ascii: r.isolatingASCII), storage: storage)
     }
 }
@@ -112,6 +115,7 @@ struct PlanRecord {
     var segmentationIsFirstStage: Bool
     var stages: [Int]
     var fused: Int?
+    var segmentingStage: Int?
     var isolating: [UInt32]
     /// The ASCII scalars no key of the plan contains, as a bit set (`0..<64`, `64..<128`): the
     /// cut candidates of text that is mostly ASCII (base64, code) in every configuration.
@@ -129,6 +133,7 @@ struct PlanRecord {
         put(segmentation ?? -1, 18)
         for i in 0..<PlanRecord.maxStages { put(i < stages.count ? stages[i] : -1, 20 + 2 * i) }
         put(fused ?? -1, 28)
+        put(segmentingStage ?? -1, 30)
         for (i, scalar) in isolating.enumerated() {
             raw.storeBytes(of: scalar, toByteOffset: offset + 32 + 4 * i, as: UInt32.self)
         }
@@ -137,8 +142,8 @@ struct PlanRecord {
     }
 
     init(name: String, includesTofuRisk: Bool, normalization: [Int], normalizationIsCompatibilityOnly: Bool,
-         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, isolating: [UInt32],
-         isolatingASCII: (UInt64, UInt64)) {
+         segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, segmentingStage: Int? = nil,
+         isolating: [UInt32], isolatingASCII: (UInt64, UInt64)) {
         self.name = name
         self.includesTofuRisk = includesTofuRisk
         self.normalization = normalization
@@ -147,6 +152,7 @@ struct PlanRecord {
         self.segmentationIsFirstStage = segmentationIsFirstStage
         self.stages = stages
         self.fused = fused
+        self.segmentingStage = segmentingStage
         self.isolating = isolating
         self.isolatingASCII = isolatingASCII
     }
@@ -168,6 +174,8 @@ struct PlanRecord {
         stages = (0..<stageCount).map { get(20 + 2 * $0) }
         let fusedIndex = get(28)
         fused = fusedIndex < 0 ? nil : fusedIndex
+        let segmentingIndex = get(30)
+        segmentingStage = segmentingIndex < 0 ? nil : segmentingIndex
         isolating = (0..<isolatingCount).map { raw.load(fromByteOffset: 32 + 4 * $0, as: UInt32.self) }
         isolatingASCII = (raw.loadUnaligned(fromByteOffset: 64, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 72, as: UInt64.self))
     }

@@ -38,7 +38,8 @@ struct PlanCompiler {
 
     /// The plan record of `definition` (with the dictionaries marked `may_output_tofu` when
     /// `tofu`), building the tables it needs: a segmentation equal to the first stage's rank-0
-    /// entries is done with that stage, and two such stages are fused into one table.
+    /// entries is done with that stage, and two such stages are fused into one table; another
+    /// segmentation is done with the first stage by a table of both.
     mutating func plan(_ definition: ConfigDefinition, name: String, tofu: Bool) throws -> PlanRecord {
         func pick(_ spec: DictionarySpec) -> DictionarySpec? { tofu ? spec : spec.withoutTofuRisk() }
         let normalization = definition.normalization.compactMap(pick)
@@ -73,6 +74,20 @@ struct PlanCompiler {
                 fusedTable = tables.count - 1
             }
         }
+        // Segmenting with other phrases, then the first stage: one table for both (``SegmentingStage``).
+        var segmentingStage: Int?
+        if let seg = segmentation, let first = chain.first, !fused {
+            let signature = "segmenting(\(seg.signature),\(first.signature))"
+            if let i = tableIndex[signature] {
+                segmentingStage = i
+            } else if let s = SegmentingStage.make(segmentation: try flat(seg), first: try flat(first)),
+                      let block = try? TableBuilder.block(s.entries, name: signature) {
+                // (A table too large for one table leaves the plan to segment in a pass of its own.)
+                tables.append(block)
+                tableIndex[signature] = tables.count - 1
+                segmentingStage = tables.count - 1
+            }
+        }
         return PlanRecord(
             name: name, includesTofuRisk: tofu,
             normalization: try normalization.map { try table($0) }, normalizationIsCompatibilityOnly: compatOnly,
@@ -82,6 +97,7 @@ struct PlanCompiler {
             // A chain whose every dictionary may output tofu, left out: OpenCC converts with an
             // empty step, which copies the text (no stage at all would write nothing).
             stages: chain.isEmpty ? [try emptyTable()] : try chain.map { try table($0) }, fused: fusedTable,
+            segmentingStage: segmentingStage,
             isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }.prefix(PlanRecord.maxIsolating)),
             isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) })
     }

@@ -43,7 +43,8 @@ struct Table: @unchecked Sendable {
     let asciiKeyLowest: UInt8
     let asciiKeyHighest: UInt8
     /// Which ASCII bytes start keys, and which of those are no key themselves (a record with no
-    /// rank and no flags but ``TableFormat/hasChildren`` and ``TableFormat/startsAltering``):
+    /// rank and no flags but ``TableFormat/hasChildren``, ``TableFormat/startsAltering`` and
+    /// ``TableFormat/startsRankZero``):
     /// bit `b` of the first word for `b` below 64, else of the second (``ASCIIKeys``).
     let asciiKeyStarts: (UInt64, UInt64), asciiPrefixesOnly: (UInt64, UInt64)
     /// How many characters start a longer key (t2s: 210; s2t: 3,534).
@@ -74,7 +75,8 @@ struct Table: @unchecked Sendable {
         }
         asciiKeyStarts = bits(starts)
         let prefixOnly = TableFormat.present | TableFormat.hasChildren | UInt64(TableFormat.noRank) << 40
-        asciiPrefixesOnly = bits(starts.filter { asciiPage[Int($0)] & ~TableFormat.startsAltering == prefixOnly })
+        let flagsAside = ~(TableFormat.startsAltering | TableFormat.startsRankZero)
+        asciiPrefixesOnly = bits(starts.filter { asciiPage[Int($0)] & flagsAside == prefixOnly })
     }
 
     /// Whether the loop over `[start, end)` should test each character's record before looking

@@ -44,6 +44,10 @@ enum TableFormat {
     /// Set on a scalar that starts an altering key: one whose value is not the outputs of its
     /// scalars on their own (see `OptimisticRun.swift`).
     static let startsAltering: UInt64 = 1 << 51
+    /// Set on a scalar that starts a key of rank 0: in a fused or segmenting table, where a
+    /// segment may start (``Table/withinRun(_:at:length:record:key:hash:after:end:)`` looks no
+    /// further at the others).
+    static let startsRankZero: UInt64 = 1 << 53
 
     // Slot fields.
     static let keyMask: UInt64 = (1 << 43) - 1

@@ -44,7 +44,9 @@ extension TableBuilder {
             let fresh = TableFormat.present | UInt64(TableFormat.noRank) << 40
             if key.count == 1 {
                 singles[key[0]] = Int32(index)
-                var record = (records[key[0]] == 0 ? fresh : records[key[0]]) & (TableFormat.present | TableFormat.hasChildren)
+                var record = (records[key[0]] == 0 ? fresh : records[key[0]])
+                    & (TableFormat.present | TableFormat.hasChildren | TableFormat.startsRankZero)
+                    | (e.rank == 0 ? TableFormat.startsRankZero : 0)
                 if e.value.count <= 4 {
                     let payload = e.value.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
                     record |= payload | TableFormat.inlineValue
@@ -56,6 +58,7 @@ extension TableBuilder {
             } else {
                 phrases += 1
                 records[key[0]] = (records[key[0]] == 0 ? fresh : records[key[0]]) | TableFormat.hasChildren
+                    | (e.rank == 0 ? TableFormat.startsRankZero : 0)
                 // Keys are sorted and unique: this one shares the nodes of its common prefix
                 // with the previous key and needs new ones after it.
                 var shared = 0

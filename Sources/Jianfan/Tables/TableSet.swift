@@ -11,7 +11,7 @@ internal import CJianfanTables
 ///            tables, each 8-byte aligned
 final class TableSet: Sendable {
     static let magic: UInt32 = 0x4254_464A   // "JFTB"
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
 
     let records: [PlanRecord]
     /// Where each table starts (the blob's address as an integer, so the set stays `Sendable`):
@@ -55,7 +55,7 @@ final class TableSet: Sendable {
         }
         records = (0..<planCount).map { PlanRecord(reading: base + recordsStart + PlanRecord.size * $0) }
         guard records.allSatisfy({ r in
-            (r.normalization + r.stages + [r.segmentation, r.fused].compactMap { $0 }).allSatisfy { $0 < tableCount }
+            (r.normalization + r.stages + [r.segmentation, r.fused, r.segmentingStage].compactMap { $0 }).allSatisfy { $0 < tableCount }
         }) else { return nil }
         self.tableAddresses = tableAddresses
     }
