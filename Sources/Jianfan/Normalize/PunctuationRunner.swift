@@ -27,22 +27,12 @@ final class PunctuationRunner: StepRunner {
     }
 
     /// `,` `:` `;` `?` `!` `(` `)` and 0xEF, the first byte of full-width forms.
-    @inline(__always)
-    private static func isTrigger(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29, 0xEF: true
-        default: false
-        }
-    }
+    private static let triggers = ByteSet(0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29, 0xEF)
 
-    /// The first trigger byte from `i` on, eight bytes at a time.
+    /// The first trigger byte from `i` on.
     @inline(__always)
     private static func nextTrigger(_ s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int) -> Int {
-        UTF8Text.first(in: s, from: i, limit: limit, word: { w in
-            let pairs = w & 0xFEFE_FEFE_FEFE_FEFE // `(` `)` and `:` `;` differ in the lowest bit
-            return UTF8Text.matches(w, 0x2C) | UTF8Text.matches(w, 0x3F) | UTF8Text.matches(w, 0x21)
-                | UTF8Text.matches(w, 0xEF) | UTF8Text.matches(pairs, 0x28) | UTF8Text.matches(pairs, 0x3A)
-        }, byte: isTrigger)
+        UTF8Text.first(in: s, from: i, limit: limit, anyOf: triggers)
     }
 
     private func rewrite(_ s: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ writer: inout WindowWriter) {

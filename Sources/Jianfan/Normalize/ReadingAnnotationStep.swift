@@ -109,9 +109,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
             var i = span.lowerBound
             while true {
                 // `(`, or 0xEF, the first byte of `（`.
-                i = UTF8Text.first(in: s, from: i, limit: span.upperBound,
-                                   word: { UTF8Text.matches($0, 0x28) | UTF8Text.matches($0, 0xEF) },
-                                   byte: { $0 == 0x28 || $0 == 0xEF })
+                i = UTF8Text.first(in: s, from: i, limit: span.upperBound, anyOf: Self.openings)
                 guard i < span.upperBound else { break }
                 let openLength: Int
                 if s[i] == 0x28 {
@@ -130,6 +128,8 @@ public struct ReadingAnnotationStep: NormalizationStep {
                 i = removal.upperBound
             }
         }
+
+        private static let openings = ByteSet(0x28, 0xEF)
 
         private static func mayBePinyin(_ s: Unicode.Scalar) -> Bool {
             switch s.value {

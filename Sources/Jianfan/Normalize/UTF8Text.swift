@@ -1,3 +1,5 @@
+internal import CJianfanUTF8
+
 /// Reading Unicode scalars straight from valid UTF-8 bytes, forwards and backwards, so the
 /// normalization steps never decode a whole text into scalars.
 ///
@@ -55,7 +57,7 @@ enum UTF8Text {
     /// The end of the line containing `i` (the offset of its line break, or `limit`).
     @inline(__always)
     static func lineEnd(from i: Int, in s: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        first(in: s, from: i, limit: limit, word: { matches($0, 0x0A) | matches($0, 0x0D) }, byte: { $0 == 0x0A || $0 == 0x0D })
+        first(in: s, from: i, limit: limit, anyOf: lineBreaks)
     }
 
     /// The start of the line containing `i` (after the previous line break, or `floor`).
@@ -94,32 +96,18 @@ enum UTF8Text {
         return j
     }
 
-    /// The first index from `i` below `limit` (or `limit`) whose byte `byte` accepts, eight
-    /// bytes at a time: `word` flags (bit 7 of a byte, see ``matches(_:_:)``) the bytes of a
-    /// word `byte` would accept, the lowest flag exactly, as the bytes of text between the
-    /// places a step looks at far outnumber them.
-    @inline(__always)
-    static func first(
-        in s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int, word: (UInt64) -> UInt64, byte: (UInt8) -> Bool
-    ) -> Int {
-        guard let base = s.baseAddress else { return i }
-        var j = i
-        while j + 8 <= limit {
-            let flags = word(UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
-            if flags != 0 { return j + flags.trailingZeroBitCount / 8 }
-            j += 8
-        }
-        while j < limit, !byte(base[j]) { j += 1 }
-        return j
-    }
+    private static let lineBreaks = ByteSet(0x0A, 0x0D)
 
-    /// Bit 7 of each byte of `word` that equals `value` is set (and perhaps of bytes above such a
-    /// byte, where the borrow runs on: only the lowest flag is exact, which ``first`` needs).
+    /// The first index from `i` below `limit` (or `limit`) whose byte is one of `set`: 32 bytes
+    /// at a time (`jianfan_find_any`), as the bytes of text between the places a step looks at
+    /// far outnumber them.
     @inline(__always)
-    static func matches(_ word: UInt64, _ value: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let x = word ^ (ones &* UInt64(value))
-        return (x &- ones) & ~x & 0x8080_8080_8080_8080
+    static func first(in s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int, anyOf set: ByteSet) -> Int {
+        guard i < limit, let base = s.baseAddress else { return i }
+        var values = set.values
+        return i + withUnsafeBytes(of: &values) {
+            jianfan_find_any(base + i, limit - i, $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     static func isAlphanumeric(_ b: UInt8) -> Bool {
@@ -127,4 +115,16 @@ enum UTF8Text {
     }
 
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+}
+
+/// Up to eight byte values a scan stops at (``UTF8Text/first(in:from:limit:anyOf:)``).
+struct ByteSet: Sendable {
+    /// Eight values, the last given repeated to fill them.
+    fileprivate let values: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+
+    init(_ values: UInt8...) {
+        precondition((1...8).contains(values.count), "a ByteSet holds one to eight values")
+        let v = values + Array(repeating: values.last!, count: 8 - values.count)
+        self.values = (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
+    }
 }
