@@ -16,6 +16,16 @@ static size_t find_portable(const uint8_t *bytes, size_t i, size_t count, const 
     return count;
 }
 
+// The portable path backwards: the offset after the last match in `bytes[0..<count]`, 0 if none.
+static size_t find_last_portable(const uint8_t *bytes, size_t count, const uint8_t values[8]) {
+    for (; count > 0; count--) {
+        uint8_t b = bytes[count - 1];
+        if (b == values[0] || b == values[1] || b == values[2] || b == values[3] || b == values[4] || b == values[5]
+            || b == values[6] || b == values[7]) return count;
+    }
+    return 0;
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -41,6 +51,16 @@ static size_t find_sse2(const uint8_t *bytes, size_t count, const uint8_t values
         if (mask) return i + (size_t)__builtin_ctz((unsigned)mask);
     }
     return find_portable(bytes, i, count, values);
+}
+
+static size_t find_last_sse2(const uint8_t *bytes, size_t count, const uint8_t values[8]) {
+    __m128i v[8];
+    for (int k = 0; k < 8; k++) v[k] = _mm_set1_epi8((char)values[k]);
+    for (; count >= 16; count -= 16) {
+        int mask = _mm_movemask_epi8(matches(_mm_loadu_si128((const __m128i *)(bytes + count - 16)), v));
+        if (mask) return count - 16 + 32 - (size_t)__builtin_clz((unsigned)mask);
+    }
+    return find_last_portable(bytes, count, values);
 }
 
 __attribute__((target("avx2")))
@@ -72,4 +92,11 @@ size_t jianfan_find_any(const uint8_t *bytes, size_t count, const uint8_t values
     }
 #endif
     return find_portable(bytes, 0, count, values);
+}
+
+size_t jianfan_find_last_any(const uint8_t *bytes, size_t count, const uint8_t values[8]) {
+#if defined(__x86_64__)
+    if (!atomic_load_explicit(&jianfan_utf8_portable_flag, memory_order_relaxed)) return find_last_sse2(bytes, count, values);
+#endif
+    return find_last_portable(bytes, count, values);
 }

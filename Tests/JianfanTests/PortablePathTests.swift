@@ -138,7 +138,8 @@ struct PortablePathTests {
         }
     }
 
-    /// `jianfan_find_any` (AVX2, SSE2, portable) against the first index by definition, for
+    /// `jianfan_find_any` (AVX2, SSE2, portable) and `jianfan_find_last_any` (SSE2, portable)
+    /// against the first and last index by definition, for
     /// every position of a value in blocks of every length around the vector widths, and on
     /// random bytes; sets of one to eight values (repeated to fill eight).
     @Test func findingAnyOfAFewBytesIsTheSameOnEveryPath() {
@@ -171,6 +172,12 @@ struct PortablePathTests {
                 if found.fast != expected || found.portable != expected || sse2 != expected {
                     mismatches += 1
                     if mismatches <= 5 { Issue.record("\(values) in \(bytes.count) bytes: fast \(found.fast), SSE2 \(sse2), portable \(found.portable), expected \(expected)") }
+                }
+                let expectedLast = bytes.lastIndex { values.contains($0) }.map { $0 + 1 } ?? 0
+                let last = bothPaths { bytes.withUnsafeBufferPointer { b in eight.withUnsafeBufferPointer { jianfan_find_last_any(b.baseAddress, b.count, $0.baseAddress) } } }
+                if last.fast != expectedLast || last.portable != expectedLast {
+                    mismatches += 1
+                    if mismatches <= 5 { Issue.record("last of \(values) in \(bytes.count) bytes: fast \(last.fast), portable \(last.portable), expected \(expectedLast)") }
                 }
             }
         }

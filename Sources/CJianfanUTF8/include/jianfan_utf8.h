@@ -23,7 +23,11 @@ size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count);
 /// one to look for fewer), or `count` when there is none. Vectorized on x86-64 (AVX2, SSE2).
 size_t jianfan_find_any(const uint8_t *bytes, size_t count, const uint8_t values[8]);
 
-/// Makes the three functions above take their portable path (the one every non-x86-64 machine
+/// The offset just after the last byte of `bytes` that equals one of `values`, or 0 when there
+/// is none: jianfan_find_any backwards (SSE2 on x86-64).
+size_t jianfan_find_last_any(const uint8_t *bytes, size_t count, const uint8_t values[8]);
+
+/// Makes the four functions above take their portable path (the one every non-x86-64 machine
 /// runs) while `forced` is true, process-wide. For tests: they compare both paths on this
 /// machine, so the portable code that ARM machines run is tested code. Results never change.
 void jianfan_utf8_force_portable(bool forced);

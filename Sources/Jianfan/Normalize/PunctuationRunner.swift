@@ -167,8 +167,26 @@ struct ParenthesisLine {
         var unmatched: [Int] = []
         var cjk = 0, nonASCII = 0
         var j = line.lowerBound
+        let base = s.baseAddress!
         while j < line.upperBound {
+            // ASCII without parentheses (half of such a line), eight bytes at a time.
+            while j + 8 <= line.upperBound {
+                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                let x = w ^ 0x2828_2828_2828_2828, y = w ^ 0x2929_2929_2929_2929, ones: UInt64 = 0x0101_0101_0101_0101
+                // Bit 7 of a byte: set in `w` (non-ASCII), or a zero byte of `x` or `y` (`(` `)`).
+                if (w | (x &- ones) & ~x | (y &- ones) & ~y) & 0x8080_8080_8080_8080 != 0 { break }
+                j += 8
+            }
+            guard j < line.upperBound else { break }
             let b = s[j]
+            if (b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && j + 1 < line.upperBound && s[j + 1] != 0xB7) {
+                // U+4E00–U+9FFF and U+4000–U+4DBF: Han, known from the first two bytes (most
+                // of a Chinese line; E4 B7 is U+4DC0–U+4DFF, hexagrams).
+                nonASCII += 1
+                cjk += 1
+                j += 3
+                continue
+            }
             if b >= 0x80 {
                 let (scalar, length) = UTF8Text.scalar(in: s, at: j)
                 nonASCII += 1

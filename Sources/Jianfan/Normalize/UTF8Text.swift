@@ -63,9 +63,11 @@ enum UTF8Text {
     /// The start of the line containing `i` (after the previous line break, or `floor`).
     @inline(__always)
     static func lineStart(from i: Int, in s: UnsafeBufferPointer<UInt8>, floor: Int) -> Int {
-        var j = i
-        while j > floor, s[j - 1] != 0x0A, s[j - 1] != 0x0D { j -= 1 }
-        return j
+        guard i > floor, let base = s.baseAddress else { return i }
+        var values = lineBreaks.values
+        return floor + withUnsafeBytes(of: &values) {
+            jianfan_find_last_any(base + floor, i - floor, $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The length of the line break at `i` (1 or 2 for `\r\n`), 0 if there is none.
