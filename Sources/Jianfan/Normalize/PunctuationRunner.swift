@@ -144,6 +144,9 @@ final class PunctuationRunner: StepRunner {
 struct ParenthesisLine {
     private var line: Range<Int> = 0..<0
     private var converted: [Int] = []
+    /// Kept from line to line (a line with parentheses in every few of a text).
+    private var open: [(index: Int, cjk: Int, nonASCII: Int)] = []
+    private var unmatched: [Int] = []
     private var next = 0
 
     mutating func converts(
@@ -163,8 +166,8 @@ struct ParenthesisLine {
         next = 0
         // Each open parenthesis remembers how many CJK and non-ASCII scalars came before it, so
         // a pair's content is judged by two subtractions, however deeply pairs nest.
-        var open: [(index: Int, cjk: Int, nonASCII: Int)] = []
-        var unmatched: [Int] = []
+        open.removeAll(keepingCapacity: true)
+        unmatched.removeAll(keepingCapacity: true)
         var cjk = 0, nonASCII = 0
         var j = line.lowerBound
         let base = s.baseAddress!

@@ -119,14 +119,16 @@ enum UTF8Text {
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 }
 
-/// Up to eight byte values a scan stops at (``UTF8Text/first(in:from:limit:anyOf:)``).
+/// Up to eight byte values a scan stops at (``UTF8Text/first(in:from:limit:anyOf:)``). Made of
+/// constants, a `static let` of it is laid out at compile time: no lazy initialization is
+/// checked where a scan reads it.
 struct ByteSet: Sendable {
-    /// Eight values, the last given repeated to fill them.
-    fileprivate let values: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+    /// Eight values (a set of two repeats its second).
+    let values: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
 
-    init(_ values: UInt8...) {
-        precondition((1...8).contains(values.count), "a ByteSet holds one to eight values")
-        let v = values + Array(repeating: values.last!, count: 8 - values.count)
-        self.values = (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
+    init(_ a: UInt8, _ b: UInt8) { values = (a, b, b, b, b, b, b, b) }
+
+    init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8, _ f: UInt8, _ g: UInt8, _ h: UInt8) {
+        values = (a, b, c, d, e, f, g, h)
     }
 }
