@@ -3,14 +3,14 @@
 ///
 /// An annotation is a parenthesized reading, `(…)` or `（…）`, directly after Han characters:
 /// one pinyin syllable per character (`ReadingMatch.swift`: up to 8, written together, with
-/// tone marks or digits, or apart). It is removed when it reads those characters, which ICU's
-/// Han-Latin readings check (a table of them, taken from ICU 72.1: `HanReadings.swift`).
-/// Syllables that all carry a tone but are not all ICU's default
-/// reading (polyphonic characters: 行 háng/xíng, 長 cháng/zhǎng) are removed too, and reported
-/// as unverified. A toneless annotation is removed only when ICU confirms it, since `(a)` or
-/// `(e)` are more often list markers than readings. Anything else in parentheses is content
-/// and stays: `(以下簡稱《通知》)`, `(ABC)`; so do annotations inside protected regions (a link
-/// target, code, a tag: `ProtectedRegions.swift`).
+/// tone marks or digits, or apart). It is removed when it reads those characters, as ICU's
+/// Han-Latin transform reads them (a table taken from ICU 72.1, `HanReadings.swift`). Syllables
+/// that all carry a tone but are not all ICU's default reading (polyphonic characters:
+/// 行 háng/xíng, 長 cháng/zhǎng) are removed too, and reported as unverified. A toneless
+/// annotation is removed only when ICU confirms it, since `(a)` or `(e)` are more often list
+/// markers than readings. Anything else in parentheses is content and stays: `(以下簡稱《通知》)`,
+/// `(ABC)`; so do annotations inside protected regions (a link target, code, a tag:
+/// `ProtectedRegions.swift`).
 ///
 /// ```swift
 /// let (text, report) = ReadingAnnotationStep().apply(to: "銀行(háng)的發(fā)展")
