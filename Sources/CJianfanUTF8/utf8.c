@@ -3,28 +3,27 @@
 // three 16-entry tables whose bits name the ways a pair can be wrong; a required second or
 // third continuation byte is checked against the bytes two and three back.
 #include "jianfan_utf8.h"
-
-#include <stdatomic.h>
+#include "paths.h"
 
 // Set by tests only; relaxed is enough: whichever path a racing call takes, the result is the same.
-static atomic_bool portable_forced;
+atomic_bool jianfan_utf8_portable_flag;
 
 void jianfan_utf8_force_portable(bool forced) {
-    atomic_store_explicit(&portable_forced, forced, memory_order_relaxed);
+    atomic_store_explicit(&jianfan_utf8_portable_flag, forced, memory_order_relaxed);
 }
 
 bool jianfan_utf8_portable_forced(void) {
-    return atomic_load_explicit(&portable_forced, memory_order_relaxed);
+    return atomic_load_explicit(&jianfan_utf8_portable_flag, memory_order_relaxed);
 }
 
-static atomic_bool avx2_disabled;
+atomic_bool jianfan_utf8_avx2_flag;
 
 void jianfan_utf8_disable_avx2(bool disabled) {
-    atomic_store_explicit(&avx2_disabled, disabled, memory_order_relaxed);
+    atomic_store_explicit(&jianfan_utf8_avx2_flag, disabled, memory_order_relaxed);
 }
 
 bool jianfan_utf8_avx2_disabled(void) {
-    return atomic_load_explicit(&avx2_disabled, memory_order_relaxed);
+    return atomic_load_explicit(&jianfan_utf8_avx2_flag, memory_order_relaxed);
 }
 
 #if defined(__x86_64__)

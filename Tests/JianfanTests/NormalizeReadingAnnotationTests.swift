@@ -75,3 +75,56 @@ import Testing
         }
     }
 }
+
+/// `ReadingMatch.Syllables.counts` (one pass over the positions) against the search it
+/// replaced (every split tried, failures remembered), on random annotations made of syllables,
+/// separators and stray letters, digits and tone marks.
+@Suite struct ReadingMatchReferenceTests {
+    /// Whether `content` splits into exactly `count` syllables, the `j`-th of which `accept`
+    /// takes: the search the step ran before.
+    static func split(_ content: ArraySlice<Unicode.Scalar>, into count: Int,
+                      accepting accept: (Int, PinyinSyllable) -> Bool) -> Bool {
+        var failed = Set<Int>()
+        func isSeparator(_ s: Unicode.Scalar) -> Bool { s == " " || s == "'" || s == "’" || s == "-" }
+        func search(_ start: Int, _ left: Int) -> Bool {
+            var from = start
+            while from < content.endIndex, isSeparator(content[from]) { from += 1 }
+            let index = count - left
+            if left == 1 { return PinyinSyllable(content[from...]).map { accept(index, $0) } ?? false }
+            let key = from * 16 + left
+            guard !failed.contains(key), content.endIndex - from >= left else { return false }
+            for length in 1...min(8, content.endIndex - from - 1) {
+                guard let syllable = PinyinSyllable(content[from..<(from + length)]), accept(index, syllable) else { continue }
+                if search(from + length, left - 1) { return true }
+            }
+            failed.insert(key)
+            return false
+        }
+        return search(content.startIndex, count)
+    }
+
+    @Test func countsAgreeWithTheSearchOnRandomAnnotations() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["yin", "háng", "xing", "zhang", "an", "e", "er", "ng", "n", "a", "ü", "lv", "4", "2", "\u{301}",
+                      " ", "'", "-", "’", "x", "q", "daemon", "pipe", "zhuang", "ê", "m", "o"]
+        let readings: [Unicode.Scalar] = ["銀", "行", "長", "業", "發", "安", "兒", "嗯"]
+        for _ in 0..<3_000 {
+            let content = Array((0..<Int.random(in: 1...7, using: &random))
+                .map { _ in pieces.randomElement(using: &random)! }.joined().unicodeScalars.prefix(65))
+            let word = (0..<Int.random(in: 1...8, using: &random)).map { _ in readings.randomElement(using: &random)! }
+            let syllables = ReadingMatch.Syllables(content)
+            let predicates: [(Int, PinyinSyllable) -> Bool] = [
+                { _, _ in true },
+                { _, syllable in syllable.tone != nil },
+                { j, syllable in j < word.count && HanReadings.syllable(of: word[j]).map { syllable.isReading($0) } == true },
+            ]
+            for accept in predicates {
+                let counts = syllables.counts(accepting: accept)
+                for count in 1...8 {
+                    let expected = Self.split(content[...], into: count, accepting: accept)
+                    #expect((counts & 1 << count != 0) == expected, "\(String(String.UnicodeScalarView(content))) into \(count)")
+                }
+            }
+        }
+    }
+}

@@ -20,7 +20,7 @@ struct PortablePathTests {
         return (fast, body())
     }
 
-    /// Runs `body` with validation's AVX2 path replaced by the SSSE3 one.
+    /// Runs `body` with the AVX2 paths replaced (validation by SSSE3, finding bytes by SSE2).
     func withoutAVX2<R>(_ body: () -> R) -> R {
         jianfan_utf8_disable_avx2(true)
         defer { jianfan_utf8_disable_avx2(false) }
@@ -136,6 +136,52 @@ struct PortablePathTests {
             let outputs = bothPaths { converter.convert(text) }
             #expect(outputs.fast == outputs.portable, "\(config): \(text)")
         }
+    }
+
+    /// `jianfan_find_any` (AVX2, SSE2, portable) and `jianfan_find_last_any` (SSE2, portable)
+    /// against the first and last index by definition, for
+    /// every position of a value in blocks of every length around the vector widths, and on
+    /// random bytes; sets of one to eight values (repeated to fill eight).
+    @Test func findingAnyOfAFewBytesIsTheSameOnEveryPath() {
+        var rng = SplitMix64(seed: 0x4649_4E44)
+        let sets: [[UInt8]] = [[0x28, 0xEF], [0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29, 0xEF], [0x0A, 0x0D], [0x00],
+                               [0x3C, 0x5D, 0x26, 0x3A, 0x77, 0x57, 0x60, 0x40], [0xFF, 0x80, 0x7F]]
+        var inputs: [[UInt8]] = [[]]
+        for length in 1...140 {
+            for at in [0, length / 3, length - 1] {
+                for value: UInt8 in [0x28, 0xEF, 0x0A, 0x00, 0x40, 0xFF] {
+                    var bytes = [UInt8](repeating: 0x41, count: length)
+                    bytes[at] = value
+                    inputs.append(bytes)
+                }
+            }
+        }
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0...300, using: &rng)
+            let rare = UInt8.random(in: 0...255, using: &rng)
+            inputs.append((0..<length).map { _ in Int.random(in: 0..<64, using: &rng) == 0 ? rare : 0x61 })
+        }
+        var mismatches = 0
+        for values in sets {
+            let eight = values + Array(repeating: values.last!, count: 8 - values.count)
+            for bytes in inputs {
+                let expected = bytes.firstIndex { values.contains($0) } ?? bytes.count
+                let find = { bytes.withUnsafeBufferPointer { b in eight.withUnsafeBufferPointer { jianfan_find_any(b.baseAddress, b.count, $0.baseAddress) } } }
+                let found = bothPaths(find)
+                let sse2 = withoutAVX2(find)
+                if found.fast != expected || found.portable != expected || sse2 != expected {
+                    mismatches += 1
+                    if mismatches <= 5 { Issue.record("\(values) in \(bytes.count) bytes: fast \(found.fast), SSE2 \(sse2), portable \(found.portable), expected \(expected)") }
+                }
+                let expectedLast = bytes.lastIndex { values.contains($0) }.map { $0 + 1 } ?? 0
+                let last = bothPaths { bytes.withUnsafeBufferPointer { b in eight.withUnsafeBufferPointer { jianfan_find_last_any(b.baseAddress, b.count, $0.baseAddress) } } }
+                if last.fast != expectedLast || last.portable != expectedLast {
+                    mismatches += 1
+                    if mismatches <= 5 { Issue.record("last of \(values) in \(bytes.count) bytes: fast \(last.fast), portable \(last.portable), expected \(expectedLast)") }
+                }
+            }
+        }
+        #expect(mismatches == 0)
     }
 
     /// Where the first pair EF A4–AB or F0 AF starts, by definition.

@@ -24,4 +24,10 @@ const uint8_t *jianfan_words_data(void);
 /// Size in bytes of the lexicon.
 size_t jianfan_words_size(void);
 
+/// ICU's default Mandarin reading per Han character (see Sources/Jianfan/Normalize/HanReadings.swift),
+/// 16-byte aligned.
+const uint8_t *jianfan_readings_data(void);
+/// Size in bytes of the readings.
+size_t jianfan_readings_size(void);
+
 #endif

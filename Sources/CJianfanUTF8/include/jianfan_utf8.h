@@ -19,7 +19,15 @@ size_t jianfan_utf8_valid_prefix(const uint8_t *bytes, size_t count);
 /// `count` when there is none. Vectorized on x86-64 (SSE2).
 size_t jianfan_find_compatibility(const uint8_t *bytes, size_t count);
 
-/// Makes both functions above take their portable path (the one every non-x86-64 machine
+/// The offset of the first byte of `bytes` that equals one of `values` (eight of them: repeat
+/// one to look for fewer), or `count` when there is none. Vectorized on x86-64 (AVX2, SSE2).
+size_t jianfan_find_any(const uint8_t *bytes, size_t count, const uint8_t values[8]);
+
+/// The offset just after the last byte of `bytes` that equals one of `values`, or 0 when there
+/// is none: jianfan_find_any backwards (SSE2 on x86-64).
+size_t jianfan_find_last_any(const uint8_t *bytes, size_t count, const uint8_t values[8]);
+
+/// Makes the four functions above take their portable path (the one every non-x86-64 machine
 /// runs) while `forced` is true, process-wide. For tests: they compare both paths on this
 /// machine, so the portable code that ARM machines run is tested code. Results never change.
 void jianfan_utf8_force_portable(bool forced);
@@ -27,8 +35,9 @@ void jianfan_utf8_force_portable(bool forced);
 /// Whether jianfan_utf8_force_portable(true) is in effect.
 bool jianfan_utf8_portable_forced(void);
 
-/// Makes jianfan_utf8_valid_prefix use SSSE3 where it would use AVX2 while `disabled` is true,
-/// process-wide. For tests, which run the three paths (AVX2, SSSE3, portable) on this machine.
+/// Makes jianfan_utf8_valid_prefix use SSSE3, and jianfan_find_any SSE2, where they would use
+/// AVX2 while `disabled` is true, process-wide. For tests, which run the three paths (AVX2,
+/// SSSE3 or SSE2, portable) on this machine.
 void jianfan_utf8_disable_avx2(bool disabled);
 
 /// Whether jianfan_utf8_disable_avx2(true) is in effect.

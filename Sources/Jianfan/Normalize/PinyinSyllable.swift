@@ -3,8 +3,10 @@
 ///
 /// `(yè)`, `(ye4)` and ICU's `yè` all parse to `base: "ye", tone: 4`, so they compare equal.
 struct PinyinSyllable: Hashable, Sendable {
+    /// The toneless spelling, packed (a string per syllable parsed cost more than the rest).
+    let letters: PackedLetters
     /// The toneless spelling with `ü`, as in ``PinyinSyllables/all``.
-    let base: String
+    var base: String { letters.string }
     /// 1–4, 0 for the neutral tone (digit 5 or 0), nil when the spelling carries no tone at all.
     let tone: Int?
 
@@ -42,14 +44,14 @@ struct PinyinSyllable: Hashable, Sendable {
         if letters == Self.lue { letters = Self.lüe } // a common spelling of lüe, nüe
         if letters == Self.nue { letters = Self.nüe }
         guard PinyinSyllables.packed.contains(letters) else { return nil }
-        self.base = letters.string
+        self.letters = letters
         self.tone = tone
     }
 
     /// Whether an annotation spelled like `self` names the reading `other` (ICU's): same letters,
     /// and same tone unless one of them carries none.
     func isReading(_ other: PinyinSyllable) -> Bool {
-        guard base == other.base else { return false }
+        guard letters == other.letters else { return false }
         guard let tone, let otherTone = other.tone else { return true }
         return tone == otherTone
     }

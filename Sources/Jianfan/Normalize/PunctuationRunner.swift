@@ -28,22 +28,12 @@ final class PunctuationRunner: StepRunner {
     }
 
     /// `,` `:` `;` `?` `!` `(` `)` and 0xEF, the first byte of full-width forms.
-    @inline(__always)
-    private static func isTrigger(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29, 0xEF: true
-        default: false
-        }
-    }
+    private static let triggers = ByteSet(0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29, 0xEF)
 
-    /// The first trigger byte from `i` on, eight bytes at a time.
+    /// The first trigger byte from `i` on.
     @inline(__always)
     private static func nextTrigger(_ s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int) -> Int {
-        UTF8Text.first(in: s, from: i, limit: limit, word: { w in
-            let pairs = w & 0xFEFE_FEFE_FEFE_FEFE // `(` `)` and `:` `;` differ in the lowest bit
-            return UTF8Text.matches(w, 0x2C) | UTF8Text.matches(w, 0x3F) | UTF8Text.matches(w, 0x21)
-                | UTF8Text.matches(w, 0xEF) | UTF8Text.matches(pairs, 0x28) | UTF8Text.matches(pairs, 0x3A)
-        }, byte: isTrigger)
+        UTF8Text.first(in: s, from: i, limit: limit, anyOf: triggers)
     }
 
     private func rewrite(
@@ -156,6 +146,9 @@ final class PunctuationRunner: StepRunner {
 struct ParenthesisLine {
     private var line: Range<Int> = 0..<0
     private var converted: [Int] = []
+    /// Kept from line to line (a line with parentheses in every few of a text).
+    private var open: [(index: Int, cjk: Int, nonASCII: Int)] = []
+    private var unmatched: [Int] = []
     private var next = 0
 
     mutating func converts(
@@ -175,12 +168,30 @@ struct ParenthesisLine {
         next = 0
         // Each open parenthesis remembers how many CJK and non-ASCII scalars came before it, so
         // a pair's content is judged by two subtractions, however deeply pairs nest.
-        var open: [(index: Int, cjk: Int, nonASCII: Int)] = []
-        var unmatched: [Int] = []
+        open.removeAll(keepingCapacity: true)
+        unmatched.removeAll(keepingCapacity: true)
         var cjk = 0, nonASCII = 0
         var j = line.lowerBound
+        let base = s.baseAddress!
         while j < line.upperBound {
+            // ASCII without parentheses (half of such a line), eight bytes at a time.
+            while j + 8 <= line.upperBound {
+                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                let x = w ^ 0x2828_2828_2828_2828, y = w ^ 0x2929_2929_2929_2929, ones: UInt64 = 0x0101_0101_0101_0101
+                // Bit 7 of a byte: set in `w` (non-ASCII), or a zero byte of `x` or `y` (`(` `)`).
+                if (w | (x &- ones) & ~x | (y &- ones) & ~y) & 0x8080_8080_8080_8080 != 0 { break }
+                j += 8
+            }
+            guard j < line.upperBound else { break }
             let b = s[j]
+            if (b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && j + 1 < line.upperBound && s[j + 1] != 0xB7) {
+                // U+4E00–U+9FFF and U+4000–U+4DBF: Han, known from the first two bytes (most
+                // of a Chinese line; E4 B7 is U+4DC0–U+4DFF, hexagrams).
+                nonASCII += 1
+                cjk += 1
+                j += 3
+                continue
+            }
             if b >= 0x80 {
                 let (scalar, length) = UTF8Text.scalar(in: s, at: j)
                 nonASCII += 1

@@ -1,17 +1,16 @@
-import Dispatch
-
 /// Removes pinyin reading annotations that a web page put right after Han characters:
 /// `工業(yè)和信息化部` becomes `工業和信息化部`, `銀行(yínháng)卡` becomes `銀行卡`.
 ///
 /// An annotation is a parenthesized reading, `(…)` or `（…）`, directly after Han characters:
 /// one pinyin syllable per character (`ReadingMatch.swift`: up to 8, written together, with
-/// tone marks or digits, or apart). It is removed when it reads those characters, which ICU's
-/// Han-Latin transform checks. Syllables that all carry a tone but are not all ICU's default
-/// reading (polyphonic characters: 行 háng/xíng, 長 cháng/zhǎng) are removed too, and reported
-/// as unverified. A toneless annotation is removed only when ICU confirms it, since `(a)` or
-/// `(e)` are more often list markers than readings. Anything else in parentheses is content
-/// and stays: `(以下簡稱《通知》)`, `(ABC)`; so do annotations that touch a protected region (a link
-/// target, code, a tag: what the text's markup protects, `MarkupScanner.swift`).
+/// tone marks or digits, or apart). It is removed when it reads those characters, as ICU's
+/// Han-Latin transform reads them (a table taken from ICU 72.1, `HanReadings.swift`). Syllables
+/// that all carry a tone but are not all ICU's default reading (polyphonic characters:
+/// 行 háng/xíng, 長 cháng/zhǎng) are removed too, and reported as unverified. A toneless
+/// annotation is removed only when ICU confirms it, since `(a)` or `(e)` are more often list
+/// markers than readings. Anything else in parentheses is content and stays: `(以下簡稱《通知》)`,
+/// `(ABC)`; so do annotations that touch a protected region (a link target, code, a tag: what
+/// the text's markup protects, `MarkupScanner.swift`).
 ///
 /// ```swift
 /// let (text, report) = ReadingAnnotationStep().apply(to: "銀行(háng)的發(fā)展")
@@ -31,13 +30,8 @@ public struct ReadingAnnotationStep: NormalizationStep {
     /// ```
     public var name: String { Self.stepName }
 
-
-    /// Opening an ICU transform parses its rules: once per process is enough.
-    private static let hanLatin = try? Transliterator("Han-Latin")
-
-    /// The step, with ICU's Han-Latin transform to check readings (opened once per process, at a
-    /// stream's start on another core; without
-    /// it, only annotations with a tone mark or digit are removed, all reported as unverified).
+    /// The step, with ICU's Han-Latin readings to check annotations (an embedded table: no ICU
+    /// is opened).
     ///
     /// ```swift
     /// let step = ReadingAnnotationStep()
@@ -58,21 +52,8 @@ public struct ReadingAnnotationStep: NormalizationStep {
         Runner(reporting: reporting)
     }
 
-    /// ICU's default Mandarin reading of one Han character, if ICU has one.
-    static func defaultReading(of han: Unicode.Scalar, _ transliterator: Transliterator?) -> PinyinSyllable? {
-        guard let transliterator else { return nil }
-        let latin = transliterator.transliterate(String(han))
-        let trimmed = latin.unicodeScalars.filter { !$0.properties.isWhitespace }
-        return PinyinSyllable(trimmed)
-    }
-
     /// The step in a stream: finds `(` and `（` after Han characters, byte by byte.
     final class Runner: StepRunner {
-        /// nil when ICU lacks the transform: then no removal can be verified. Opened at first
-        /// need (a toneless annotation, or any when reporting), and meanwhile on another core:
-        /// parsing its rules takes about 0.1 s.
-        private lazy var transliterator: Transliterator? = ReadingAnnotationStep.hanLatin
-        private var readings: [UInt32: PinyinSyllable?] = [:]
         private var recorder: ChangeRecorder
         private var inputScalars = 0
         private var spare = SpareBytes()
@@ -80,7 +61,6 @@ public struct ReadingAnnotationStep: NormalizationStep {
         private var removals: [(range: Range<Int>, unverified: Bool)] = []
 
         init(reporting: Bool) {
-            DispatchQueue.global().async { _ = ReadingAnnotationStep.hanLatin }
             recorder = ChangeRecorder(isOn: reporting)
         }
 
@@ -129,9 +109,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
             var i = span.lowerBound
             while true {
                 // `(`, or 0xEF, the first byte of `（`.
-                i = UTF8Text.first(in: s, from: i, limit: span.upperBound,
-                                   word: { UTF8Text.matches($0, 0x28) | UTF8Text.matches($0, 0xEF) },
-                                   byte: { $0 == 0x28 || $0 == 0xEF })
+                i = UTF8Text.first(in: s, from: i, limit: span.upperBound, anyOf: Self.openings)
                 guard i < span.upperBound else { break }
                 let openLength: Int
                 if s[i] == 0x28 {
@@ -150,6 +128,8 @@ public struct ReadingAnnotationStep: NormalizationStep {
                 i = removal.upperBound
             }
         }
+
+        private static let openings = ByteSet(0x28, 0xEF)
 
         private static func mayBePinyin(_ s: Unicode.Scalar) -> Bool {
             switch s.value {
@@ -188,12 +168,7 @@ public struct ReadingAnnotationStep: NormalizationStep {
             // else is content, known without asking ICU.
             guard let close, !content.isEmpty, content.allSatisfy(Self.mayBePinyin) else { return nil }
             if protection.range(at: open) != nil || protection.overlaps(wordStart..<close) { return nil }
-            let match = ReadingMatch(content: content, word: word, verifying: recorder.isOn) { han in
-                if let cached = readings[han.value] { return cached }
-                let reading = ReadingAnnotationStep.defaultReading(of: han, transliterator)
-                readings[han.value] = reading
-                return reading
-            }
+            let match = ReadingMatch(content: content, word: word, verifying: recorder.isOn, reading: HanReadings.syllable(of:))
             guard let match else { return nil }
             return (open..<close, !match.isVerified)
         }

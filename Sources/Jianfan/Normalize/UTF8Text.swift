@@ -1,3 +1,5 @@
+internal import CJianfanUTF8
+
 /// Reading Unicode scalars straight from valid UTF-8 bytes, forwards and backwards, so the
 /// normalization steps never decode a whole text into scalars.
 ///
@@ -55,15 +57,17 @@ enum UTF8Text {
     /// The end of the line containing `i` (the offset of its line break, or `limit`).
     @inline(__always)
     static func lineEnd(from i: Int, in s: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        first(in: s, from: i, limit: limit, word: { matches($0, 0x0A) | matches($0, 0x0D) }, byte: { $0 == 0x0A || $0 == 0x0D })
+        first(in: s, from: i, limit: limit, anyOf: lineBreaks)
     }
 
     /// The start of the line containing `i` (after the previous line break, or `floor`).
     @inline(__always)
     static func lineStart(from i: Int, in s: UnsafeBufferPointer<UInt8>, floor: Int) -> Int {
-        var j = i
-        while j > floor, s[j - 1] != 0x0A, s[j - 1] != 0x0D { j -= 1 }
-        return j
+        guard i > floor, let base = s.baseAddress else { return i }
+        var values = lineBreaks.values
+        return floor + withUnsafeBytes(of: &values) {
+            jianfan_find_last_any(base + floor, i - floor, $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The length of the line break at `i` (1 or 2 for `\r\n`), 0 if there is none.
@@ -94,32 +98,18 @@ enum UTF8Text {
         return j
     }
 
-    /// The first index from `i` below `limit` (or `limit`) whose byte `byte` accepts, eight
-    /// bytes at a time: `word` flags (bit 7 of a byte, see ``matches(_:_:)``) the bytes of a
-    /// word `byte` would accept, the lowest flag exactly, as the bytes of text between the
-    /// places a step looks at far outnumber them.
-    @inline(__always)
-    static func first(
-        in s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int, word: (UInt64) -> UInt64, byte: (UInt8) -> Bool
-    ) -> Int {
-        guard let base = s.baseAddress else { return i }
-        var j = i
-        while j + 8 <= limit {
-            let flags = word(UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
-            if flags != 0 { return j + flags.trailingZeroBitCount / 8 }
-            j += 8
-        }
-        while j < limit, !byte(base[j]) { j += 1 }
-        return j
-    }
+    private static let lineBreaks = ByteSet(0x0A, 0x0D)
 
-    /// Bit 7 of each byte of `word` that equals `value` is set (and perhaps of bytes above such a
-    /// byte, where the borrow runs on: only the lowest flag is exact, which ``first`` needs).
+    /// The first index from `i` below `limit` (or `limit`) whose byte is one of `set`: 32 bytes
+    /// at a time (`jianfan_find_any`), as the bytes of text between the places a step looks at
+    /// far outnumber them.
     @inline(__always)
-    static func matches(_ word: UInt64, _ value: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let x = word ^ (ones &* UInt64(value))
-        return (x &- ones) & ~x & 0x8080_8080_8080_8080
+    static func first(in s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int, anyOf set: ByteSet) -> Int {
+        guard i < limit, let base = s.baseAddress else { return i }
+        var values = set.values
+        return i + withUnsafeBytes(of: &values) {
+            jianfan_find_any(base + i, limit - i, $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     static func isAlphanumeric(_ b: UInt8) -> Bool {
@@ -127,4 +117,18 @@ enum UTF8Text {
     }
 
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+}
+
+/// Up to eight byte values a scan stops at (``UTF8Text/first(in:from:limit:anyOf:)``). Made of
+/// constants, a `static let` of it is laid out at compile time: no lazy initialization is
+/// checked where a scan reads it.
+struct ByteSet: Sendable {
+    /// Eight values (a set of two repeats its second).
+    let values: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+
+    init(_ a: UInt8, _ b: UInt8) { values = (a, b, b, b, b, b, b, b) }
+
+    init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8, _ f: UInt8, _ g: UInt8, _ h: UInt8) {
+        values = (a, b, c, d, e, f, g, h)
+    }
 }

@@ -68,14 +68,12 @@ enum ProtectedRegions {
         return ranges
     }
 
-    /// The first trigger byte from `i` on, eight bytes at a time.
+    private static let triggers = ByteSet(0x3C, 0x5D, 0x26, 0x3A, 0x77, 0x57, 0x60, 0x40)
+
+    /// The first trigger byte from `i` on.
     @inline(__always)
     private static func nextTrigger(_ s: UnsafeBufferPointer<UInt8>, from i: Int, limit: Int) -> Int {
-        UTF8Text.first(in: s, from: i, limit: limit, word: { w in
-            let folded = w | 0x2020_2020_2020_2020 // `w` `W`, and `` ` `` `@`, differ in bit 5
-            return UTF8Text.matches(w, 0x3C) | UTF8Text.matches(w, 0x5D) | UTF8Text.matches(w, 0x26)
-                | UTF8Text.matches(w, 0x3A) | UTF8Text.matches(folded, 0x77) | UTF8Text.matches(folded, 0x60)
-        }, byte: isTrigger)
+        UTF8Text.first(in: s, from: i, limit: limit, anyOf: triggers)
     }
 
     /// `<` `]` `` ` `` `&` `:` `w` `W` `@`: a switch, not a table (a static table costs a

@@ -122,6 +122,8 @@ struct WindowCutter {
         return s[i]
     }
 
+    private static let fenceMarks = ByteSet(0x60, 0x7E)
+
     /// The protected blocks among the lines of `s[0..<end]`, updating the fence state.
     private mutating func markBlocks(_ s: UnsafeBufferPointer<UInt8>, _ end: Int) -> [Range<Int>] {
         var blocks: [Range<Int>] = []
@@ -143,9 +145,7 @@ struct WindowCutter {
         while start < end {
             if !continued, fence == nil {
                 // Only a line with a backtick or tilde can open a fence: skip to the first one.
-                let mark = UTF8Text.first(in: s, from: start, limit: end,
-                                          word: { UTF8Text.matches($0, 0x60) | UTF8Text.matches($0, 0x7E) },
-                                          byte: { $0 == 0x60 || $0 == 0x7E })
+                let mark = UTF8Text.first(in: s, from: start, limit: end, anyOf: Self.fenceMarks)
                 if mark == end {
                     continuedIsProtected = false
                     break
