@@ -30,33 +30,12 @@ struct FusedConversionTests {
     /// before the first stage (the reverse config's output), first-stage phrases, and single
     /// characters, in random order, with what makes runs stop inserted.
     static func denseTexts(_ config: Config, count: Int, seed: UInt64) throws -> [String] {
-        let data = Fixtures.packageRoot.appendingPathComponent("Data")
-        let json = try Data(contentsOf: data.appendingPathComponent("Configs/\(config.rawValue).json"))
-        let definition = try ConfigDefinition(json: json, name: config.rawValue)
-        func keys(_ spec: DictionarySpec) throws -> [String] {
-            try spec.fileNames.flatMap { name in
-                try String(contentsOf: data.appendingPathComponent("Dictionaries/\(name).txt"), encoding: .utf8)
-                    .split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
-            }
-        }
+        let (definition, keys) = try DenseText.definition(config)
         let toSimplified = Converter(.t2s)
         let secondPhrases = try keys(definition.chain[1]).filter { $0.unicodeScalars.count > 1 }.map(toSimplified.convert)
         let firstPhrases = try keys(definition.segmentation!).shuffled().prefix(3000)
-        let singles = Array(try Fixtures.text("000_aa6772dc82afe11c.txt").prefix(2000)).map(String.init)
-        let inserts = ["a", " ", "\n", "é", "𠀀", "⿰氵青", "P", "\r\n", "中文"]
-        var rng = SplitMix64(seed: seed)
-        return (0..<count).map { _ in
-            var s = ""
-            for _ in 0..<Int.random(in: 1...60, using: &rng) {
-                switch Int.random(in: 0..<10, using: &rng) {
-                case 0..<4: s += secondPhrases.randomElement(using: &rng)!
-                case 4..<7: s += firstPhrases.randomElement(using: &rng)!
-                case 7..<9: s += singles.randomElement(using: &rng)!
-                default: s += inserts.randomElement(using: &rng)!
-                }
-            }
-            return s
-        }
+        return DenseText.texts([(4, secondPhrases), (3, Array(firstPhrases)), (2, try DenseText.singles()),
+                                (1, DenseText.inserts)], count: count, seed: seed)
     }
 
     @Test("on words where the stages meet", arguments: configs)

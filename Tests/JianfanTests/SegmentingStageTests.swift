@@ -25,15 +25,7 @@ struct SegmentingStageTests {
     /// first-stage phrases, last-stage phrases and single characters, in random order, with what
     /// makes runs stop inserted. Segments then start inside first-stage phrases (`複製坏`).
     static func denseTexts(_ config: Config, count: Int, seed: UInt64) throws -> [String] {
-        let data = Fixtures.packageRoot.appendingPathComponent("Data")
-        let json = try Data(contentsOf: data.appendingPathComponent("Configs/\(config.rawValue).json"))
-        let definition = try ConfigDefinition(json: json, name: config.rawValue)
-        func keys(_ spec: DictionarySpec) throws -> [String] {
-            try spec.fileNames.flatMap { name in
-                try String(contentsOf: data.appendingPathComponent("Dictionaries/\(name).txt"), encoding: .utf8)
-                    .split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
-            }
-        }
+        let (definition, keys) = try DenseText.definition(config)
         let segmentation = try keys(definition.segmentation!)
         let first = try keys(definition.chain[0])
         // A first-stage phrase with a segmentation phrase that begins inside it completed:
@@ -50,23 +42,8 @@ struct SegmentingStageTests {
             }
         }
         let last = try keys(definition.chain[1]).filter { $0.unicodeScalars.count > 1 }
-        let singles = Array(try Fixtures.text("000_aa6772dc82afe11c.txt").prefix(2000)).map(String.init)
-        let inserts = ["a", " ", "\n", "é", "𠀀", "⿰氵青", "P", "\r\n", "中文"]
-        var rng = SplitMix64(seed: seed)
-        return (0..<count).map { _ in
-            var s = ""
-            for _ in 0..<Int.random(in: 1...60, using: &rng) {
-                switch Int.random(in: 0..<14, using: &rng) {
-                case 12..<14: s += straddles.randomElement(using: &rng)!
-                case 0..<3: s += segmentation.randomElement(using: &rng)!
-                case 3..<7: s += first.randomElement(using: &rng)!
-                case 7..<9: s += last.randomElement(using: &rng)!
-                case 9..<11: s += singles.randomElement(using: &rng)!
-                default: s += inserts.randomElement(using: &rng)!
-                }
-            }
-            return s
-        }
+        return DenseText.texts([(2, straddles), (3, segmentation), (4, first), (2, last),
+                                (2, try DenseText.singles()), (1, DenseText.inserts)], count: count, seed: seed)
     }
 
     /// (Without segmentation most of these texts convert otherwise: they hold the cases.)
