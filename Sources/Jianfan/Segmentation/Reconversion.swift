@@ -56,10 +56,19 @@ struct Reconversion {
     /// Kinds found by this span, by table: handed to `memo` by ``finish()``.
     private var found: [[(Int, UInt8)]]
     private let memo: ReconversionMemo?
+    /// The reading of the sentence around a chain's phrase (nil without scripts), and the
+    /// length of the span the phrases are in.
+    private var context: SentenceContext?
+    let count: Int
+    /// Set beside a kind on a chain's middle: a key that the plan also makes of another phrase,
+    /// and converts (文件 in s2twp and tw2sp).
+    static let middle: UInt8 = 0x10
 
     init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?, memo: ReconversionMemo? = nil,
-         convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
+         count: Int = 0, convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
         self.lexicon = lexicon
+        self.count = count
+        context = scripts.map { SentenceContext(scripts: $0) }
         self.tables = tables
         self.scripts = scripts
         self.convert = convert
@@ -113,11 +122,22 @@ struct Reconversion {
             kinds[t] = memo?.kinds(for: tables[t]) ?? []
             if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
         }
-        var kind = Kind(rawValue: kinds[t][slot]) ?? .unknown
-        if kind == .unknown {
-            kind = classify(UnsafeRawBufferPointer(start: base + p, count: phrase))
-            kinds[t][slot] = kind.rawValue
-            found[t].append((slot, kind.rawValue))
+        var known = kinds[t][slot]
+        if known == 0 {
+            let key = UnsafeRawBufferPointer(start: base + p, count: phrase)
+            known = classify(key).rawValue | (isMiddle(key) ? Reconversion.middle : 0)
+            kinds[t][slot] = known
+            found[t].append((slot, known))
+        }
+        var kind = Kind(rawValue: known & ~Reconversion.middle) ?? .unknown
+        // A chain's phrase reads as its sentence does (SentenceContext).
+        if kind != .plain || known & Reconversion.middle != 0, context != nil {
+            let evidence = context!.evidence(base, count: count, at: p, convert: convert)
+            if evidence.source {
+                if evidence.convertsClean { kind = .plain }
+            } else if evidence.target && known & Reconversion.middle != 0 {
+                kind = .kept
+            }
         }
         switch kind {
         case .kept:
@@ -168,6 +188,12 @@ struct Reconversion {
     func compare(_ word: [UInt8], _ converted: [UInt8]) -> Bool? {
         guard let cost = lexicon.cost(of: word), let convertedCost = lexicon.cost(of: converted) else { return nil }
         return cost < convertedCost
+    }
+
+    /// Whether `key` is a chain's middle: the plan makes it of a phrase and converts it (文件 in
+    /// s2twp: 文档 → 文件 → 檔案).
+    private func isMiddle(_ key: UnsafeRawBufferPointer) -> Bool {
+        isValue(key) && !convert(key).elementsEqual(key)
     }
 
     /// Whether the plan makes `text` of a phrase (檔案 → 文件 in tw2sp; 核心 is made of none,

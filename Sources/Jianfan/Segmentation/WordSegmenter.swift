@@ -29,11 +29,17 @@ struct WordSegmenter: Segmenter {
         self.lexicon = lexicon
     }
 
-    /// Words of the lexicon run across any two ideographs: a window (and a piece of the
-    /// parallel and streaming paths) never ends between two.
+    /// A piece of the parallel and streaming paths ends only where a sentence does
+    /// (``SentenceContext``): a chain's phrase reads as its whole sentence.
     @inline(__always)
     func allowsCut(between previous: UInt32, and next: UInt32) -> Bool {
-        !(WordSegmenter.isIdeograph(previous) && WordSegmenter.isIdeograph(next))
+        SentenceContext.endsSentence(after: previous, before: next)
+    }
+
+    /// Words of the lexicon run across any two ideographs: a window never ends between two.
+    @inline(__always)
+    static func separates(_ previous: UInt32, _ next: UInt32) -> Bool {
+        !(isIdeograph(previous) && isIdeograph(next))
     }
 
     /// CJK unified and compatibility ideographs, every plane.
@@ -78,7 +84,7 @@ struct WordSegmenter: Segmenter {
             return Array(out.bytes)
         }
         if scripts != nil { lattice.convert = convert }
-        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, convert: convert)
+        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, count: count, convert: convert)
         lattice.values = reconversion.values
         // Window ends: words of the output's script are kept only with scripts.
         let target = scripts?.target ?? 0
@@ -198,7 +204,7 @@ struct WordSegmenter: Segmenter {
 
     /// The nearest window boundary from `from` (a scalar start) going `step` (−1 or 1) scalar by
     /// scalar, or an end of the text: a position that no key of `tables` may hold and that
-    /// either ``allowsCut(between:and:)`` or no word of the lexicon and none of `values` (the
+    /// either ``separates(_:_:)`` or no word of the lexicon and none of `values` (the
     /// plan's phrase values, where words of the output's script are kept) runs across. No edge
     /// of the lattice crosses it, so the likeliest reading of the window is that of the whole text.
     private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table],
@@ -209,7 +215,7 @@ struct WordSegmenter: Segmenter {
             while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
             let previous = UTF8Scalars.decode(base + before).scalar, next = UTF8Scalars.decode(base + x)
             if !tables.contains(where: { $0.keyMayHold(previous, next.scalar) })
-                && (allowsCut(between: previous, and: next.scalar)
+                && (WordSegmenter.separates(previous, next.scalar)
                     || (!lexicon.holdsWord(base, across: x, lower: 0, upper: count)
                         && values?.holdsValue(base, across: x, lower: 0, upper: count, target: target) != true)) {
                 return x
