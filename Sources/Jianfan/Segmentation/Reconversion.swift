@@ -18,6 +18,9 @@ import Darwin
 /// 文件, and 檔案 → 文件 is stable); otherwise a phrase whose conversion is such a word of the
 /// lexicon is converted scalar by scalar, so that its output is not a key again (s2twp: 文件
 /// and its form 檔案 are as likely, 文件 → 檔案 stays, and 文档 → 文檔 rather than 文件).
+/// That is only where the sentence does not tell which script it is in: ``SentenceContext``
+/// converts a chain as OpenCC does in a sentence of the source's script, and keeps a chain's
+/// middle in one of the output's.
 ///
 /// Each greedy phrase is classified once per span by its slot in the table, from its own
 /// text only, so the decision does not depend on where a piece of text is cut.
@@ -63,6 +66,11 @@ struct Reconversion {
     /// Set beside a kind on a chain's middle: a key that the plan also makes of another phrase,
     /// and converts (文件 in s2twp and tw2sp).
     static let middle: UInt8 = 0x10
+    /// Set beside a kind on a phrase that holds a shorter value of the plan (源文件 holds 文件,
+    /// which s2twp makes of 文档).
+    static let holdsValue: UInt8 = 0x20
+    /// The values' hashes, taken at the first phrase that asks.
+    private var valueHashes: PhraseValues.Hashes?
 
     init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?, memo: ReconversionMemo? = nil,
          count: Int = 0, convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
@@ -126,10 +134,11 @@ struct Reconversion {
         if known == 0 {
             let key = UnsafeRawBufferPointer(start: base + p, count: phrase)
             known = classify(key).rawValue | (isMiddle(key) ? Reconversion.middle : 0)
+                | (holdsShorterValue(key) ? Reconversion.holdsValue : 0)
             kinds[t][slot] = known
             found[t].append((slot, known))
         }
-        var kind = Kind(rawValue: known & ~Reconversion.middle) ?? .unknown
+        var kind = Kind(rawValue: known & 0x0F) ?? .unknown
         // A chain's phrase reads as its sentence does (SentenceContext).
         if kind != .plain || known & Reconversion.middle != 0, context != nil {
             let evidence = context!.evidence(base, count: count, at: p, convert: convert)
@@ -138,6 +147,13 @@ struct Reconversion {
             } else if evidence.target && known & Reconversion.middle != 0 {
                 kind = .kept
             }
+        } else if let scripts, context != nil,
+                  known & Reconversion.holdsValue != 0 || crossesValue(base, at: p, length: phrase, target: scripts.target) {
+            // Among the output's script only, text that the plan makes is read as converted:
+            // a phrase that holds it or runs across it is copied as it is (源文件, 文件名 where
+            // 文件 was made of 文档; 地址欄 where 欄位 was made of 字段).
+            let evidence = context!.evidence(base, count: count, at: p, convert: convert)
+            if !evidence.source && evidence.target { kind = .kept }
         }
         switch kind {
         case .kept:
@@ -188,6 +204,36 @@ struct Reconversion {
     func compare(_ word: [UInt8], _ converted: [UInt8]) -> Bool? {
         guard let cost = lexicon.cost(of: word), let convertedCost = lexicon.cost(of: converted) else { return nil }
         return cost < convertedCost
+    }
+
+    /// Whether a value of the plan runs across an end of the phrase `[p, p + length)`.
+    private mutating func crossesValue(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, target: UInt8) -> Bool {
+        guard PhraseValues.Hashes.holdsScript(base, around: p, lower: 0, upper: count, target)
+                || PhraseValues.Hashes.holdsScript(base, around: p + length, lower: 0, upper: count, target) else { return false }
+        if valueHashes == nil { valueHashes = values.hashes() }
+        return valueHashes!.holdsValue(base, across: p, lower: 0, upper: count, target: target)
+            || valueHashes!.holdsValue(base, across: p + length, lower: 0, upper: count, target: target)
+    }
+
+    /// Whether a value of the plan of two scalars or more, shorter than `key`, is part of it.
+    private func holdsShorterValue(_ key: UnsafeRawBufferPointer) -> Bool {
+        let bytes = key.bindMemory(to: UInt8.self)
+        var starts: [Int] = []
+        var q = 0
+        while q < bytes.count {
+            starts.append(q)
+            q += UTF8Scalars.decode(bytes.baseAddress! + q).length
+        }
+        starts.append(bytes.count)
+        guard starts.count > 3 else { return false }
+        for i in 0..<starts.count - 2 {
+            for j in i + 2..<starts.count where j - i < starts.count - 1 {
+                var h = Lexicon.Hash()
+                h.add(bytes.baseAddress! + starts[i], count: starts[j] - starts[i])
+                if values.contains(h) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether `key` is a chain's middle: the plan makes it of a phrase and converts it (文件 in
