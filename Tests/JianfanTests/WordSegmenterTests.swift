@@ -108,7 +108,9 @@ struct WordSegmenterTests {
         (.s2twp, "本文档介绍进程", "本文件介紹程序"),
         (.s2twp, "新建文档", "新建文檔"),
         (.tw2sp, "檔案與程式", "文件与程序"),
-        (.tw2sp, "這個文件很重要。", "这个文档很重要。"),
+        // Converted text joined into a key (源文件, 地址欄): read as converted among Traditional.
+        (.s2twp, "源文档最初用挪威书面语", "源文件最初用挪威書面語"),
+        (.s2twp, "一个电子邮件地址字段可能在多个表中", "一個電子郵件地址欄位可能在多個表中"),
         // A value of the plan's phrases that the lexicon lacks, holding 干 and 里 that convert alone.
         (.s2t, "同居长干里", "同居長干里"),
         // Such a value next to text that opens a window: the window does not end inside it.
@@ -154,7 +156,7 @@ struct WordSegmenterTests {
         #expect(sentence("甲。乙丙！丁", at: 6) == "乙丙！")
         #expect(sentence("甲。乙丙！丁", at: 0) == "甲。")
         #expect(sentence("甲。乙丙！丁", at: 15) == "丁")
-        #expect(sentence("a.b c. d\nx", at: 2) == "a.b c. ")
+        #expect(sentence("a.b c. d\nx", at: 2) == "a.b c.")
         #expect(sentence("ab\ncd", at: 4) == "cd")
         #expect(!WordSegmenter().allowsCut(between: 0x6587, and: 0x4EF6))   // 文|件
         #expect(!WordSegmenter().allowsCut(between: 0xFF0C, and: 0x4EF6))   // ，|件: one sentence
