@@ -71,12 +71,18 @@ struct Reconversion {
     static let holdsValue: UInt8 = 0x20
     /// The values' hashes, taken at the first phrase that asks.
     private var valueHashes: PhraseValues.Hashes?
+    /// Whether the plan converts in more than one stage: a later stage reads the earlier one's
+    /// output (the chains 文档 → 文件 → 檔案 of s2twp, and its output joined into a key of its
+    /// own: 源文件, 地址欄). Only then does the sentence decide (one stage's chains and joins
+    /// are settled by the lexicon and the lattice, ``PhraseValues``).
+    let joins: Bool
 
     init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?, memo: ReconversionMemo? = nil,
-         count: Int = 0, convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
+         count: Int = 0, joins: Bool = false, convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
         self.lexicon = lexicon
         self.count = count
-        context = scripts.map { SentenceContext(scripts: $0) }
+        self.joins = joins
+        context = joins ? scripts.map { SentenceContext(scripts: $0) } : nil
         self.tables = tables
         self.scripts = scripts
         self.convert = convert
@@ -147,7 +153,7 @@ struct Reconversion {
             } else if evidence.target && known & Reconversion.middle != 0 {
                 kind = .kept
             }
-        } else if let scripts, context != nil,
+        } else if joins, let scripts, context != nil,
                   known & Reconversion.holdsValue != 0 || crossesValue(base, at: p, length: phrase, target: scripts.target) {
             // Among the output's script only, text that the plan makes is read as converted:
             // a phrase that holds it or runs across it is copied as it is (源文件, 文件名 where
@@ -206,10 +212,17 @@ struct Reconversion {
         return cost < convertedCost
     }
 
-    /// Whether a value of the plan runs across an end of the phrase `[p, p + length)`.
+    /// Whether a value of the plan runs across an end of the phrase `[p, p + length)`, when the
+    /// phrase holds a scalar of the output's script (most phrases of text still to convert
+    /// hold none, and ask nothing more).
     private mutating func crossesValue(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, target: UInt8) -> Bool {
-        guard PhraseValues.Hashes.holdsScript(base, around: p, lower: 0, upper: count, target)
-                || PhraseValues.Hashes.holdsScript(base, around: p + length, lower: 0, upper: count, target) else { return false }
+        var q = p, holds = false
+        while q < p + length && !holds {
+            let (scalar, size) = UTF8Scalars.decode(base + q)
+            holds = scalar < ScriptEvidence.limit && ScriptEvidence.classes[Int(scalar)] & target != 0
+            q += size
+        }
+        guard holds else { return false }
         if valueHashes == nil { valueHashes = values.hashes() }
         return valueHashes!.holdsValue(base, across: p, lower: 0, upper: count, target: target)
             || valueHashes!.holdsValue(base, across: p + length, lower: 0, upper: count, target: target)

@@ -84,7 +84,8 @@ struct WordSegmenter: Segmenter {
             return Array(out.bytes)
         }
         if scripts != nil { lattice.convert = convert }
-        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, count: count, convert: convert)
+        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, count: count,
+                                        joins: plan.stages.count > 1, convert: convert)
         lattice.values = reconversion.values
         // Window ends: words of the output's script are kept only with scripts.
         let target = scripts?.target ?? 0
