@@ -212,17 +212,11 @@ struct Reconversion {
         return cost < convertedCost
     }
 
-    /// Whether a value of the plan runs across an end of the phrase `[p, p + length)`, when the
-    /// phrase holds a scalar of the output's script (most phrases of text still to convert
-    /// hold none, and ask nothing more).
+    /// Whether a value of the plan runs across an end of the phrase `[p, p + length)` (asked
+    /// only where a scalar of the output's script is near that end).
     private mutating func crossesValue(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, target: UInt8) -> Bool {
-        var q = p, holds = false
-        while q < p + length && !holds {
-            let (scalar, size) = UTF8Scalars.decode(base + q)
-            holds = scalar < ScriptEvidence.limit && ScriptEvidence.classes[Int(scalar)] & target != 0
-            q += size
-        }
-        guard holds else { return false }
+        guard PhraseValues.Hashes.holdsScript(base, around: p, lower: 0, upper: count, target)
+                || PhraseValues.Hashes.holdsScript(base, around: p + length, lower: 0, upper: count, target) else { return false }
         if valueHashes == nil { valueHashes = values.hashes() }
         return valueHashes!.holdsValue(base, across: p, lower: 0, upper: count, target: target)
             || valueHashes!.holdsValue(base, across: p + length, lower: 0, upper: count, target: target)
