@@ -8,7 +8,8 @@
 /// s2twp). A window reaches on each side to the nearest position that no key of the plan may
 /// span and that no word of the lexicon runs across (or that is not between two ideographs), so
 /// the likeliest reading inside it is that of the whole text; the piece cutters of the
-/// parallel and streaming paths cut only at such positions (``allowsCut(between:and:)``), so
+/// parallel and streaming paths cut only at a sentence's end (``allowsCut(between:and:)``),
+/// which is such a position too and keeps a sentence whole for ``SentenceContext``, so
 /// decisions never change with the pieces. In a window, ``WordLattice`` finds the likeliest
 /// reading (jieba's DAG route over the configuration's phrases and a word lexicon with
 /// frequencies): a segment end is placed wherever it cuts through a phrase, and a word it reads
