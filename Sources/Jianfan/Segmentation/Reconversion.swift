@@ -61,7 +61,7 @@ struct Reconversion {
     private let memo: ReconversionMemo?
     /// The reading of the sentence around a chain's phrase (nil without scripts), and the
     /// length of the span the phrases are in.
-    private var context: SentenceContext?
+    var context: SentenceContext?
     let count: Int
     /// Set beside a kind on a chain's middle: a key that the plan also makes of another phrase,
     /// and converts (文件 in s2twp and tw2sp).
@@ -70,7 +70,7 @@ struct Reconversion {
     /// which s2twp makes of 文档).
     static let holdsValue: UInt8 = 0x20
     /// The values' hashes, taken at the first phrase that asks.
-    private var valueHashes: PhraseValues.Hashes?
+    var valueHashes: PhraseValues.Hashes?
     /// Whether the plan converts in more than one stage: a later stage reads the earlier one's
     /// output (the chains 文档 → 文件 → 檔案 of s2twp, and its output joined into a key of its
     /// own: 源文件, 地址欄). Only then does the sentence decide (one stage's chains and joins
@@ -145,22 +145,7 @@ struct Reconversion {
             found[t].append((slot, known))
         }
         var kind = Kind(rawValue: known & 0x0F) ?? .unknown
-        // A chain's phrase reads as its sentence does (SentenceContext).
-        if kind != .plain || known & Reconversion.middle != 0, context != nil {
-            let evidence = context!.evidence(base, count: count, at: p, convert: convert)
-            if evidence.source {
-                if evidence.convertsClean { kind = .plain }
-            } else if evidence.target && known & Reconversion.middle != 0 {
-                kind = .kept
-            }
-        } else if joins, let scripts, context != nil,
-                  known & Reconversion.holdsValue != 0 || crossesValue(base, at: p, length: phrase, target: scripts.target) {
-            // Among the output's script only, text that the plan makes is read as converted:
-            // a phrase that holds it or runs across it is copied as it is (源文件, 文件名 where
-            // 文件 was made of 文档; 地址欄 where 欄位 was made of 字段).
-            let evidence = context!.evidence(base, count: count, at: p, convert: convert)
-            if !evidence.source && evidence.target { kind = .kept }
-        }
+        if context != nil { kind = readBySentence(base, at: p, length: phrase, known: known, kind: kind) }
         switch kind {
         case .kept:
             ends.append(p)
@@ -212,46 +197,9 @@ struct Reconversion {
         return cost < convertedCost
     }
 
-    /// Whether a value of the plan runs across an end of the phrase `[p, p + length)` (asked
-    /// only where a scalar of the output's script is near that end).
-    private mutating func crossesValue(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, target: UInt8) -> Bool {
-        guard PhraseValues.Hashes.holdsScript(base, around: p, lower: 0, upper: count, target)
-                || PhraseValues.Hashes.holdsScript(base, around: p + length, lower: 0, upper: count, target) else { return false }
-        if valueHashes == nil { valueHashes = values.hashes() }
-        return valueHashes!.holdsValue(base, across: p, lower: 0, upper: count, target: target)
-            || valueHashes!.holdsValue(base, across: p + length, lower: 0, upper: count, target: target)
-    }
-
-    /// Whether a value of the plan of two scalars or more, shorter than `key`, is part of it.
-    private func holdsShorterValue(_ key: UnsafeRawBufferPointer) -> Bool {
-        let bytes = key.bindMemory(to: UInt8.self)
-        var starts: [Int] = []
-        var q = 0
-        while q < bytes.count {
-            starts.append(q)
-            q += UTF8Scalars.decode(bytes.baseAddress! + q).length
-        }
-        starts.append(bytes.count)
-        guard starts.count > 3 else { return false }
-        for i in 0..<starts.count - 2 {
-            for j in i + 2..<starts.count where j - i < starts.count - 1 {
-                var h = Lexicon.Hash()
-                h.add(bytes.baseAddress! + starts[i], count: starts[j] - starts[i])
-                if values.contains(h) { return true }
-            }
-        }
-        return false
-    }
-
-    /// Whether `key` is a chain's middle: the plan makes it of a phrase and converts it (文件 in
-    /// s2twp: 文档 → 文件 → 檔案).
-    private func isMiddle(_ key: UnsafeRawBufferPointer) -> Bool {
-        isValue(key) && !convert(key).elementsEqual(key)
-    }
-
     /// Whether the plan makes `text` of a phrase (檔案 → 文件 in tw2sp; 核心 is made of none,
     /// and its conversion 内核 stays).
-    private func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
+    func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
         var h = Lexicon.Hash()
         h.add(text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: text.count)
         return values.contains(h)
