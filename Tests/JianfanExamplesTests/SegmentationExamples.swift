@@ -3,7 +3,7 @@ import Testing
 
 /// The `///` examples of the word segmenter (`SegmenterChoice.words`) and of the internals it
 /// is made of (the lexicon, the lattice, a table's phrases at a position), run as written.
-@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, ReconversionMemo, PhraseValues, PhraseValues.Hashes, Lexicon, WordLattice, Table.forEachPhrase")
+@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, SentenceContext, ReconversionMemo, PhraseValues, PhraseValues.Hashes, Lexicon, WordLattice, Table.forEachPhrase")
 struct SegmentationExamples {
     @Test("SegmenterChoice")
     func choice() {
@@ -37,6 +37,13 @@ struct SegmentationExamples {
         }
         #expect(Array("文档".utf8).withUnsafeBytes { reconversion.classify($0) } == .split)   // .split: 文档 → 文檔, not 文件
         #expect(Array("文件".utf8).withUnsafeBytes { reconversion.classify($0) } == .plain)   // 文件 → 檔案 stays
+    }
+
+    @Test("SentenceContext")
+    func sentenceContext() {
+        let words = Converter(.s2twp, segmenter: .words)
+        #expect(words.convert("点击「新建文档」。") == "點選「新建文件」。")   // "點選「新建文件」。" (OpenCC's 文件)
+        #expect(words.convert("點選「新建文件」。") == "點選「新建文件」。")   // unchanged: 文件 reads as converted
     }
 
     @Test("ReconversionMemo")

@@ -102,9 +102,15 @@ struct WordSegmenterTests {
         (.s2t, "岳飞《满江红》", "岳飛《滿江紅》"),
         (.tw2sp, "檔案系統", "文件系统"),
         // Chains of the configuration: s2twp 文档 → 文件 → 檔案 and 进程 → 程序 → 程式, tw2sp
-        // 檔案 → 文件 → 文档 and 程式 → 程序 → 进程, settled by the lexicon (Reconversion).
-        (.s2twp, "本文档介绍进程", "本文檔介紹進程"),
+        // 檔案 → 文件 → 文档 and 程式 → 程序 → 进程. In a Simplified sentence that converts to
+        // Traditional text, as OpenCC writes them (SentenceContext); in a sentence whose
+        // conversion shows neither script, settled by the lexicon (Reconversion).
+        (.s2twp, "本文档介绍进程", "本文件介紹程序"),
+        (.s2twp, "新建文档", "新建文檔"),
         (.tw2sp, "檔案與程式", "文件与程序"),
+        // Converted text joined into a key (源文件, 地址欄): read as converted among Traditional.
+        (.s2twp, "源文档最初用挪威书面语", "源文件最初用挪威書面語"),
+        (.s2twp, "一个电子邮件地址字段可能在多个表中", "一個電子郵件地址欄位可能在多個表中"),
         // A value of the plan's phrases that the lexicon lacks, holding 干 and 里 that convert alone.
         (.s2t, "同居长干里", "同居長干里"),
         // Such a value next to text that opens a window: the window does not end inside it.
@@ -119,6 +125,76 @@ struct WordSegmenterTests {
         #expect(words.convert(input) == once)
         #expect(words.convert(once) == once)
         #expect(Converter(config).convert(once) != once)   // greedy matching converts it again
+    }
+
+    /// A chain's phrase reads as its sentence: converted as OpenCC does among the source's
+    /// script, a chain's middle kept among the output's, and settled where the sentence says
+    /// neither. Each sentence decides alone, whatever the next holds.
+    @Test("a chain's phrase reads as its sentence", arguments: [
+        (Config.s2twp, "点击「新建文档」。", "點選「新建文件」。"),
+        (.s2twp, "控制文档及窗口的快捷键", "控制文件及視窗的快捷鍵"),
+        (.s2twp, "与终端和进程组合理分离", "與終端和程序組合理分離"),
+        (.s2twp, "新建文档。點選文件", "新建文檔。點選文件"),   // two sentences: neither script, then Traditional
+        (.tw2sp, "請開啟檔案並執行程式。", "请打开文件并运行程序。"),
+        (.tw2sp, "这个文件很重要。文件", "这个文件很重要。文件"),   // Simplified: the middle 文件 is kept
+        (.tw2sp, "文件", "文件"),   // neither script: settled by the lexicon
+    ])
+    func chainsByContext(_ c: (Config, String, String)) {
+        let words = Converter(c.0, segmenter: .words)
+        #expect(words.convert(c.1) == c.2)
+        #expect(words.convert(c.2) == c.2)
+    }
+
+    /// A sentence ends after a line break, 。, ！, ？, or ASCII `.`, `!`, `?` before a space.
+    @Test("the sentence around a position")
+    func sentenceBounds() {
+        func sentence(_ text: String, at p: Int) -> String {
+            let bytes = Array(text.utf8)
+            let range = bytes.withUnsafeBufferPointer { SentenceContext.sentence($0.baseAddress!, count: $0.count, at: p) }
+            return String(decoding: bytes[range], as: UTF8.self)
+        }
+        #expect(sentence("甲。乙丙！丁", at: 6) == "乙丙！")
+        #expect(sentence("甲。乙丙！丁", at: 0) == "甲。")
+        #expect(sentence("甲。乙丙！丁", at: 15) == "丁")
+        #expect(sentence("a.b c. d\nx", at: 2) == "a.b c.")
+        #expect(sentence("ab\ncd", at: 4) == "cd")
+        #expect(!WordSegmenter().allowsCut(between: 0x6587, and: 0x4EF6))   // 文|件
+        #expect(!WordSegmenter().allowsCut(between: 0xFF0C, and: 0x4EF6))   // ，|件: one sentence
+        #expect(WordSegmenter().allowsCut(between: 0x3002, and: 0x4EF6))     // 。|件
+    }
+
+    /// Chains decided by their sentence: converting on one thread or two, or streamed in random
+    /// chunks, gives the same bytes.
+    @Test("sentence context changes nothing with piece cuts", arguments: [Config.s2twp, .tw2sp])
+    func sentenceInvariance(_ config: Config) throws {
+        let sentences = ["点击「新建文档」", "新建文档", "與終端和程序組合", "这个文件很重要", "請開啟檔案並執行程式", "文件",
+                         "进程", "程序", "本文档介绍进程", "檔案", "abc", "，"]
+        let ends = ["。", "！", "\n", ". ", "，", "", " "]
+        var rng = SplitMix64(seed: 20261203)
+        var text = ""
+        while text.utf8.count < 400_000 {
+            text += sentences[Int(rng.next() % UInt64(sentences.count))] + ends[Int(rng.next() % UInt64(ends.count))]
+        }
+        let input = Array(text.utf8)
+        var whole = Converter(config, segmenter: .words)
+        whole.maximumThreads = 1
+        var expected: [UInt8] = []
+        try input.withUnsafeBytes { try whole.convert($0, appendingTo: &expected) }
+        var parallel = whole
+        parallel.maximumThreads = 2
+        var out: [UInt8] = []
+        try input.withUnsafeBytes { try parallel.convert($0, appendingTo: &out) }
+        #expect(out == expected, "two threads")
+        var stream = whole.makeStream()
+        var streamed: [UInt8] = []
+        var start = 0
+        while start < input.count {
+            let n = min(input.count - start, Int(rng.next() % 5_000) + 1)
+            try stream.write(input[start..<start + n], into: &streamed)
+            start += n
+        }
+        try stream.finish(into: &streamed)
+        #expect(streamed == expected, "streamed")
     }
 
     /// A word of the lexicon runs across a position when it starts before and ends after it,

@@ -18,6 +18,9 @@ import Darwin
 /// 文件, and 檔案 → 文件 is stable); otherwise a phrase whose conversion is such a word of the
 /// lexicon is converted scalar by scalar, so that its output is not a key again (s2twp: 文件
 /// and its form 檔案 are as likely, 文件 → 檔案 stays, and 文档 → 文檔 rather than 文件).
+/// That is only where the sentence does not tell which script it is in: ``SentenceContext``
+/// converts a chain as OpenCC does in a sentence of the source's script, and keeps a chain's
+/// middle in one of the output's.
 ///
 /// Each greedy phrase is classified once per span by its slot in the table, from its own
 /// text only, so the decision does not depend on where a piece of text is cut.
@@ -56,10 +59,30 @@ struct Reconversion {
     /// Kinds found by this span, by table: handed to `memo` by ``finish()``.
     private var found: [[(Int, UInt8)]]
     private let memo: ReconversionMemo?
+    /// The reading of the sentence around a chain's phrase (nil without scripts), and the
+    /// length of the span the phrases are in.
+    var context: SentenceContext?
+    let count: Int
+    /// Set beside a kind on a chain's middle: a key that the plan also makes of another phrase,
+    /// and converts (文件 in s2twp and tw2sp).
+    static let middle: UInt8 = 0x10
+    /// Set beside a kind on a phrase that holds a shorter value of the plan (源文件 holds 文件,
+    /// which s2twp makes of 文档).
+    static let holdsValue: UInt8 = 0x20
+    /// The values' hashes, taken at the first phrase that asks.
+    var valueHashes: PhraseValues.Hashes?
+    /// Whether the plan converts in more than one stage: a later stage reads the earlier one's
+    /// output (the chains 文档 → 文件 → 檔案 of s2twp, and its output joined into a key of its
+    /// own: 源文件, 地址欄). Only then does the sentence decide (one stage's chains and joins
+    /// are settled by the lexicon and the lattice, ``PhraseValues``).
+    let joins: Bool
 
     init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?, memo: ReconversionMemo? = nil,
-         convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
+         count: Int = 0, joins: Bool = false, convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
         self.lexicon = lexicon
+        self.count = count
+        self.joins = joins
+        context = joins ? scripts.map { SentenceContext(scripts: $0) } : nil
         self.tables = tables
         self.scripts = scripts
         self.convert = convert
@@ -113,12 +136,16 @@ struct Reconversion {
             kinds[t] = memo?.kinds(for: tables[t]) ?? []
             if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
         }
-        var kind = Kind(rawValue: kinds[t][slot]) ?? .unknown
-        if kind == .unknown {
-            kind = classify(UnsafeRawBufferPointer(start: base + p, count: phrase))
-            kinds[t][slot] = kind.rawValue
-            found[t].append((slot, kind.rawValue))
+        var known = kinds[t][slot]
+        if known == 0 {
+            let key = UnsafeRawBufferPointer(start: base + p, count: phrase)
+            known = classify(key).rawValue | (isMiddle(key) ? Reconversion.middle : 0)
+                | (holdsShorterValue(key) ? Reconversion.holdsValue : 0)
+            kinds[t][slot] = known
+            found[t].append((slot, known))
         }
+        var kind = Kind(rawValue: known & 0x0F) ?? .unknown
+        if context != nil { kind = readBySentence(base, at: p, length: phrase, known: known, kind: kind) }
         switch kind {
         case .kept:
             ends.append(p)
@@ -172,7 +199,7 @@ struct Reconversion {
 
     /// Whether the plan makes `text` of a phrase (檔案 → 文件 in tw2sp; 核心 is made of none,
     /// and its conversion 内核 stays).
-    private func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
+    func isValue(_ text: UnsafeRawBufferPointer) -> Bool {
         var h = Lexicon.Hash()
         h.add(text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: text.count)
         return values.contains(h)

@@ -8,7 +8,8 @@
 /// s2twp). A window reaches on each side to the nearest position that no key of the plan may
 /// span and that no word of the lexicon runs across (or that is not between two ideographs), so
 /// the likeliest reading inside it is that of the whole text; the piece cutters of the
-/// parallel and streaming paths cut only at such positions (``allowsCut(between:and:)``), so
+/// parallel and streaming paths cut only at a sentence's end (``allowsCut(between:and:)``),
+/// which is such a position too and keeps a sentence whole for ``SentenceContext``, so
 /// decisions never change with the pieces. In a window, ``WordLattice`` finds the likeliest
 /// reading (jieba's DAG route over the configuration's phrases and a word lexicon with
 /// frequencies): a segment end is placed wherever it cuts through a phrase, and a word it reads
@@ -29,11 +30,17 @@ struct WordSegmenter: Segmenter {
         self.lexicon = lexicon
     }
 
-    /// Words of the lexicon run across any two ideographs: a window (and a piece of the
-    /// parallel and streaming paths) never ends between two.
+    /// A piece of the parallel and streaming paths ends only where a sentence does
+    /// (``SentenceContext``): a chain's phrase reads as its whole sentence.
     @inline(__always)
     func allowsCut(between previous: UInt32, and next: UInt32) -> Bool {
-        !(WordSegmenter.isIdeograph(previous) && WordSegmenter.isIdeograph(next))
+        SentenceContext.endsSentence(after: previous, before: next)
+    }
+
+    /// Words of the lexicon run across any two ideographs: a window never ends between two.
+    @inline(__always)
+    static func separates(_ previous: UInt32, _ next: UInt32) -> Bool {
+        !(isIdeograph(previous) && isIdeograph(next))
     }
 
     /// CJK unified and compatibility ideographs, every plane.
@@ -78,7 +85,8 @@ struct WordSegmenter: Segmenter {
             return Array(out.bytes)
         }
         if scripts != nil { lattice.convert = convert }
-        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, convert: convert)
+        var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, count: count,
+                                        joins: plan.stages.count > 1, convert: convert)
         lattice.values = reconversion.values
         // Window ends: words of the output's script are kept only with scripts.
         let target = scripts?.target ?? 0
@@ -198,7 +206,7 @@ struct WordSegmenter: Segmenter {
 
     /// The nearest window boundary from `from` (a scalar start) going `step` (−1 or 1) scalar by
     /// scalar, or an end of the text: a position that no key of `tables` may hold and that
-    /// either ``allowsCut(between:and:)`` or no word of the lexicon and none of `values` (the
+    /// either ``separates(_:_:)`` or no word of the lexicon and none of `values` (the
     /// plan's phrase values, where words of the output's script are kept) runs across. No edge
     /// of the lattice crosses it, so the likeliest reading of the window is that of the whole text.
     private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table],
@@ -209,7 +217,7 @@ struct WordSegmenter: Segmenter {
             while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
             let previous = UTF8Scalars.decode(base + before).scalar, next = UTF8Scalars.decode(base + x)
             if !tables.contains(where: { $0.keyMayHold(previous, next.scalar) })
-                && (allowsCut(between: previous, and: next.scalar)
+                && (WordSegmenter.separates(previous, next.scalar)
                     || (!lexicon.holdsWord(base, across: x, lower: 0, upper: count)
                         && values?.holdsValue(base, across: x, lower: 0, upper: count, target: target) != true)) {
                 return x
@@ -217,38 +225,5 @@ struct WordSegmenter: Segmenter {
             x = step < 0 ? before : x + next.length
         }
         return x
-    }
-}
-
-/// The segmenter a conversion uses.
-///
-/// ```swift
-/// let converter = Converter(.s2twp, segmenter: .words)
-/// converter.convert("只有少数组织参加了会议")   // "只有少數組織參加了會議"
-/// ```
-public enum SegmenterChoice: String, Sendable, CaseIterable {
-    /// OpenCC's greedy longest match: output byte for byte as OpenCC 1.4.2 (the default).
-    case greedy
-    /// Greedy matching within segments that the likeliest reading of the text decides, where
-    /// overlapping phrases compete (``Converter/init(_:segmenter:includeTofuRiskDictionaries:)``).
-    case words
-
-    var segmenter: (any Segmenter)? {
-        switch self {
-        case .greedy: return nil
-        case .words: return WordSegmenter()
-        }
-    }
-}
-
-extension Converter {
-    /// A built-in configuration with the given segmenter.
-    ///
-    /// ```swift
-    /// Converter(.s2t, segmenter: .words).convert("这个例子展示了如何使用函数")
-    /// // "這個例子展示了如何使用函數" (greedy: 展示瞭)
-    /// ```
-    public init(_ config: Config, segmenter: SegmenterChoice, includeTofuRiskDictionaries: Bool = false) {
-        self = Converter(config, includeTofuRiskDictionaries: includeTofuRiskDictionaries).segmenting(segmenter)
     }
 }
