@@ -29,13 +29,16 @@ struct FieldPump {
     func run(name: String, reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
              writing write: (UnsafeRawBufferPointer) throws -> Void) throws {
         var state = BlockState()
-        let scratch = FieldScratch(), parts = PartResults(count: Self.parallelParts)
+        let scratch = FieldScratch(), parts = PartResults(count: Self.parallelWorkers)
         var pending: [UInt8] = []
         var atEnd = false
+        // JSON Lines blocks go to every core, and fewer, larger blocks keep the cores busy longer
+        // between the points where they wait for each other.
+        let readSize = if case .jsonLines = format { Self.jsonLinesReadSize } else { 1 << 20 }
         while !atEnd {
             // Read straight into the pending bytes, with no chunk copied onto them.
             var count = 0
-            try pending.append(addingCapacity: 1 << 20) { span in
+            try pending.append(addingCapacity: readSize) { span in
                 try span.withUnsafeMutableBufferPointer { room, initialized in
                     count = try read(UnsafeMutableRawBufferPointer(room))
                     initialized = count
