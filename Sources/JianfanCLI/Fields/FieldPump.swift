@@ -113,18 +113,24 @@ struct FieldPump {
         if !texts.ranges.isEmpty { try transform.apply(texts, scratch) }
         let converted = texts.ranges.isEmpty ? texts : scratch.converted
         var cursor = 0
-        for (index, edit) in edits.enumerated() {
-            let before = texts.ranges[index], after = converted.ranges[index]
-            let unchanged = before.count == after.count && (before.isEmpty || texts.bytes.withUnsafeBytes { old in
-                converted.bytes.withUnsafeBytes { new in
-                    memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound, before.count) == 0
+        texts.bytes.withUnsafeBytes { old in
+            converted.bytes.withUnsafeBytes { new in
+                texts.ranges.withUnsafeBufferPointer { befores in
+                    converted.ranges.withUnsafeBufferPointer { afters in
+                        for (index, edit) in edits.enumerated() {
+                            let before = befores[index], after = afters[index]
+                            // An unchanged field stays in the run of bytes copied as they are.
+                            if before.count == after.count, before.isEmpty
+                                || memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound, before.count) == 0 {
+                                continue
+                            }
+                            output.append(bytes, cursor..<edit.raw.lowerBound)
+                            cursor = edit.raw.upperBound
+                            edit.encode(UnsafeRawBufferPointer(rebasing: new[after]), into: &output)
+                        }
+                    }
                 }
-            })
-            // An unchanged field stays in the run of bytes copied as they are.
-            if unchanged { continue }
-            output.append(bytes, cursor..<edit.raw.lowerBound)
-            cursor = edit.raw.upperBound
-            converted.bytes.withUnsafeBytes { edit.encode(UnsafeRawBufferPointer(rebasing: $0[after]), into: &output) }
+            }
         }
         output.append(bytes, cursor..<used)
         return used
