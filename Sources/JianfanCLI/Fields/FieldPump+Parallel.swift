@@ -49,9 +49,14 @@ final class BlockJob: @unchecked Sendable {
     private var storage = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     private(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
     private(set) var ends: [Int] = []
-    let results = PartResults(count: FieldPump.parallelWorkers)
+    let results: PartResults
     private let group = DispatchGroup()
     private var running = false
+
+    /// A job whose workers use `scratches` (jobs that share them never run at once).
+    init(scratches: [FieldScratch]) {
+        results = PartResults(workers: scratches)
+    }
 
     deinit {
         wait()
@@ -128,8 +133,13 @@ final class PartResults: @unchecked Sendable {
     /// One scratch per worker: the texts, edits and converted texts of the piece it is on.
     let workers: [FieldScratch]
 
-    init(count: Int) {
-        workers = (0..<max(1, count)).map { _ in FieldScratch() }
+    init(workers: [FieldScratch]) {
+        self.workers = workers
+    }
+
+    /// One fresh scratch for each of `count` workers (at least one).
+    static func scratches(count: Int) -> [FieldScratch] {
+        (0..<max(1, count)).map { _ in FieldScratch() }
     }
 
     /// Makes sure there is a slot for each of `pieces` pieces (called between blocks).

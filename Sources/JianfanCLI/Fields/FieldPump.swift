@@ -36,6 +36,8 @@ struct FieldPump {
         // being written out), and fewer, larger blocks keep the cores busy longer between the
         // points where they wait for each other.
         var jobs: [BlockJob] = []
+        // One scratch per worker, shared by the two jobs: a job starts after the other finished.
+        let scratches = PartResults.scratches(count: Self.parallelWorkers)
         var inFlight: BlockJob?
         defer { inFlight?.wait() }
         let readSize = if case .jsonLines = format { Self.jsonLinesReadSize } else { 1 << 20 }
@@ -77,7 +79,7 @@ struct FieldPump {
             if case .jsonLines = format {
                 // The job before this one is finished (its errors come first: its lines do),
                 // this one started, and then the one before written out while the workers run.
-                if jobs.count < 2 { jobs.append(BlockJob()) }
+                if jobs.count < 2 { jobs.append(BlockJob(scratches: scratches)) }
                 let job = jobs[0] === inFlight ? jobs[jobs.count - 1] : jobs[0]
                 let previous = inFlight
                 inFlight = nil
