@@ -14,16 +14,54 @@ import Darwin
 /// pieces of about ``pieceSize`` bytes, which the workers (one per core) take one after another
 /// as they finish the last: a worker slowed down by another process leaves its share to the
 /// others. Each piece is scanned, converted and written back on its own into a slot of its
-/// own. While the workers are on one block, the caller reads and checks the next and writes
-/// out the last one's slots, in order. (CSV records may hold line breaks inside quotes, so CSV
-/// blocks stay on one core.)
+/// own; the slots are written out in order. Scanning and writing back cost more than the
+/// conversion itself, so on one core the whole pipeline would run at a fraction of plain
+/// conversion's speed. (CSV records may hold line breaks inside quotes, so CSV blocks stay on
+/// one core.)
 extension FieldPump {
+    /// Blocks smaller than this are not worth the threads.
+    static let parallelThreshold = 256 << 10
     /// About how many bytes of whole lines make one piece.
     static let pieceSize = 128 << 10
     /// How much JSON Lines input is read at a time: a block is the whole lines of it.
     static let jsonLinesReadSize = 2 << 20
     /// The most workers a block is given: one per processor a converter uses.
     static let parallelWorkers = Converter(.s2t).maximumThreads
+
+    /// Converts the lines of `bytes` and writes the pieces' outputs in order; returns the bytes used.
+    func processInParallel(_ bytes: UnsafeRawBufferPointer, name: String, state: inout BlockState,
+                           parts results: PartResults, writing write: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let ends = Self.pieceEnds(of: bytes, target: Self.pieceSize)
+        results.prepare(pieces: ends.count)
+        // Each piece counts its lines from 1; a piece that fails is run again with its real
+        // first line number, so that the message names the line in the file.
+        let shared = SharedParts(pump: self, bytes: bytes, ends: ends, name: name, results: results)
+        let workers = min(ends.count, results.workers.count)
+        if workers <= 1 {
+            shared.work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { shared.work($0) }
+        }
+        var line = state.line
+        for index in ends.indices {
+            let slot = results.slots[index]
+            if slot.error != nil {
+                var again = BlockState()
+                again.line = line
+                let from = index == 0 ? 0 : ends[index - 1]
+                _ = try process(UnsafeRawBufferPointer(rebasing: bytes[from..<ends[index]]), atEnd: false, name: name,
+                                state: &again, scratch: results.workers[0])
+                if let error = slot.error { throw error }
+            }
+            line += slot.lines
+        }
+        for slot in results.slots.prefix(ends.count) {
+            try slot.output.withUnsafeBytes { try write($0) }
+            state.skipped += slot.skipped
+        }
+        state.line = line
+        return bytes.count
+    }
 
     /// The ends of the pieces of `bytes`: each just after the first line feed at or past a
     /// multiple of `target`, the last at the end of `bytes`.
@@ -40,79 +78,6 @@ extension FieldPump {
             start = end
         }
         return ends
-    }
-}
-
-/// One block of JSON Lines on its way through the workers: its own copy of the bytes (the
-/// caller reads the next block meanwhile), its pieces and their results.
-final class BlockJob: @unchecked Sendable {
-    private var storage = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    private(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-    private(set) var ends: [Int] = []
-    let results: PartResults
-    private let group = DispatchGroup()
-    private var running = false
-
-    /// A job whose workers use `scratches` (jobs that share them never run at once).
-    init(scratches: [FieldScratch]) {
-        results = PartResults(workers: scratches)
-    }
-
-    deinit {
-        wait()
-        storage.deallocate()
-    }
-
-    /// Copies `block` (whole lines) in and starts the workers on it.
-    func start(_ block: UnsafeRawBufferPointer, pump: FieldPump, name: String) {
-        if storage.count < block.count {
-            storage.deallocate()
-            storage = .allocate(byteCount: max(block.count, FieldPump.jsonLinesReadSize + (64 << 10)), alignment: 16)
-        }
-        if block.count > 0, let base = block.baseAddress { storage.baseAddress!.copyMemory(from: base, byteCount: block.count) }
-        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[..<block.count])
-        ends = FieldPump.pieceEnds(of: bytes, target: FieldPump.pieceSize)
-        results.prepare(pieces: ends.count)
-        let shared = SharedParts(pump: pump, bytes: bytes, ends: ends, name: name, results: results)
-        running = true
-        for worker in 0..<min(ends.count, results.workers.count) {
-            DispatchQueue.global().async(group: group) { shared.work(worker) }
-        }
-    }
-
-    /// Waits for the workers, if they run.
-    func wait() {
-        if running { group.wait() }
-        running = false
-    }
-
-    /// Waits for the workers and takes the block's lines into `state`. A piece that failed
-    /// counted its lines from 1: it is run again with its real first line number, so that the
-    /// message names the line in the file.
-    func finish(pump: FieldPump, name: String, state: inout FieldPump.BlockState) throws {
-        wait()
-        var line = state.line
-        for index in ends.indices {
-            let slot = results.slots[index]
-            if slot.error != nil {
-                var again = FieldPump.BlockState()
-                again.line = line
-                let from = index == 0 ? 0 : ends[index - 1]
-                _ = try pump.process(UnsafeRawBufferPointer(rebasing: bytes[from..<ends[index]]), atEnd: false, name: name,
-                                     state: &again, scratch: results.workers[0])
-                if let error = slot.error { throw error }
-            }
-            line += slot.lines
-            state.skipped += slot.skipped
-        }
-        state.line = line
-    }
-
-    /// Writes the pieces' outputs in order (after ``finish(pump:name:state:)``).
-    func write(to write: (UnsafeRawBufferPointer) throws -> Void) throws {
-        for slot in results.slots.prefix(ends.count) {
-            try slot.output.withUnsafeBytes { try write($0) }
-        }
     }
 }
 
@@ -133,13 +98,8 @@ final class PartResults: @unchecked Sendable {
     /// One scratch per worker: the texts, edits and converted texts of the piece it is on.
     let workers: [FieldScratch]
 
-    init(workers: [FieldScratch]) {
-        self.workers = workers
-    }
-
-    /// One fresh scratch for each of `count` workers (at least one).
-    static func scratches(count: Int) -> [FieldScratch] {
-        (0..<max(1, count)).map { _ in FieldScratch() }
+    init(count: Int) {
+        workers = (0..<max(1, count)).map { _ in FieldScratch() }
     }
 
     /// Makes sure there is a slot for each of `pieces` pieces (called between blocks).
@@ -177,7 +137,6 @@ private final class SharedParts: @unchecked Sendable {
             let slot = results.slots[index]
             slot.error = nil
             slot.skipped = 0
-            slot.lines = 0
             do {
                 _ = try pump.process(part, atEnd: false, name: name, state: &state, scratch: scratch)
                 slot.skipped = state.skipped

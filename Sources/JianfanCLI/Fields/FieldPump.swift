@@ -29,17 +29,11 @@ struct FieldPump {
     func run(name: String, reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
              writing write: (UnsafeRawBufferPointer) throws -> Void) throws {
         var state = BlockState()
-        let scratch = FieldScratch()
+        let scratch = FieldScratch(), parts = PartResults(count: Self.parallelWorkers)
         var pending: [UInt8] = []
         var atEnd = false
-        // JSON Lines: blocks on every core, two jobs taking turns (one on the workers, the other
-        // being written out), and fewer, larger blocks keep the cores busy longer between the
-        // points where they wait for each other.
-        var jobs: [BlockJob] = []
-        // One scratch per worker, shared by the two jobs: a job starts after the other finished.
-        let scratches = PartResults.scratches(count: Self.parallelWorkers)
-        var inFlight: BlockJob?
-        defer { inFlight?.wait() }
+        // JSON Lines blocks go to every core, and fewer, larger blocks keep the cores busy longer
+        // between the points where they wait for each other.
         let readSize = if case .jsonLines = format { Self.jsonLinesReadSize } else { 1 << 20 }
         while !atEnd {
             // Read straight into the pending bytes, with no chunk copied onto them.
@@ -61,48 +55,22 @@ struct FieldPump {
             case let .invalid(offset, _): invalidOffset = offset
             }
             if let offset = invalidOffset {
-                guard lossy else {
-                    // The lines before the bad byte are converted and written first, as they
-                    // would be one block at a time.
-                    if let job = inFlight {
-                        try job.finish(pump: self, name: name, state: &state)
-                        try job.write(to: write)
-                        inFlight = nil
-                    }
-                    throw CLIError.invalidUTF8(name, offset: state.offset + offset)
-                }
+                guard lossy else { throw CLIError.invalidUTF8(name, offset: state.offset + offset) }
                 let repaired = UTF8Validation.repaired(pending[..<blockEnd])
                 pending.replaceSubrange(..<blockEnd, with: repaired)
                 blockEnd = repaired.count
             }
-            let used: Int
-            if case .jsonLines = format {
-                // The job before this one is finished (its errors come first: its lines do),
-                // this one started, and then the one before written out while the workers run.
-                if jobs.count < 2 { jobs.append(BlockJob(scratches: scratches)) }
-                let job = jobs[0] === inFlight ? jobs[jobs.count - 1] : jobs[0]
-                let previous = inFlight
-                inFlight = nil
-                try previous?.finish(pump: self, name: name, state: &state)
-                pending.withUnsafeBytes { job.start(UnsafeRawBufferPointer(rebasing: $0[..<blockEnd]), pump: self, name: name) }
-                inFlight = job
-                try previous?.write(to: write)
-                used = blockEnd
-            } else {
-                used = try pending.withUnsafeBytes { all in
-                    let used = try process(UnsafeRawBufferPointer(rebasing: all[..<blockEnd]), atEnd: atEnd, name: name,
-                                           state: &state, scratch: scratch)
-                    try scratch.output.withUnsafeBytes { try write($0) }
-                    return used
+            let used = try pending.withUnsafeBytes { all in
+                let block = UnsafeRawBufferPointer(rebasing: all[..<blockEnd])
+                if case .jsonLines = format, block.count >= Self.parallelThreshold {
+                    return try processInParallel(block, name: name, state: &state, parts: parts, writing: write)
                 }
+                let used = try process(block, atEnd: atEnd, name: name, state: &state, scratch: scratch)
+                try scratch.output.withUnsafeBytes { try write($0) }
+                return used
             }
             state.offset += used
             pending.removeFirst(used)
-        }
-        if let job = inFlight {
-            try job.finish(pump: self, name: name, state: &state)
-            inFlight = nil
-            try job.write(to: write)
         }
         if state.skipped > 0 {
             StandardError.write("jianfan: \(name): \(state.skipped) invalid \(state.skipped == 1 ? "line" : "lines") passed through unchanged\n")
