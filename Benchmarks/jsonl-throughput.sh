@@ -9,8 +9,8 @@
 # Each line of TEXT becomes {"id":N,"text":LINE,"lang":"zh"} twice over: once as UTF-8
 # (json.dumps(ensure_ascii=False)) and once with every non-ASCII character as \u escapes (the
 # json.dumps default). Times `jianfan -c s2t` on TEXT and `jianfan -c s2t --jsonl text` on each
-# JSONL file, whole process, output to a file; checks that the JSONL outputs hold exactly the
-# lines of the plain output.
+# JSONL file, whole process, output to a new file each run; checks that the JSONL outputs hold
+# exactly the lines of the plain output.
 set -euo pipefail
 [[ $# -ge 1 ]] || { echo "usage: $0 TEXT [RUNS]" >&2; exit 2; }
 TEXT="$1"
@@ -43,6 +43,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_case() { # name input [options...]
     local name="$1" input="$2"; shift 2
     for _ in $(seq "$RUNS"); do
+        # A fresh output each run: -o over an existing file syncs it to disk before the rename,
+        # which would time the disk (the JSONL output is twice the plain one's size), not jianfan.
+        rm -f "$WORK/$name.out"
         local start="$EPOCHREALTIME"
         "$JIANFAN" -c s2t "$@" -i "$input" -o "$WORK/$name.out"
         awk -v end="$EPOCHREALTIME" -v start="$start" 'BEGIN { print end - start }'

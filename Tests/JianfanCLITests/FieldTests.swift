@@ -113,6 +113,63 @@ struct FieldTests {
         #expect(skipped.stdoutText.components(separatedBy: "\r\n").count == 60_001)
     }
 
+    @Test("JSON Lines cut into pieces for the cores: any chunking of the input, the same output; errors name their line")
+    func anyChunking() throws {
+        let dir = try TemporaryDirectory()
+        var inputLines: [String] = [], expected = ""
+        for index in 0..<45_000 {
+            switch index % 7 {
+            case 0: // a long line, so that pieces and blocks end at every kind of place
+                let long = String(repeating: "头发后来", count: 40 + index % 100)
+                inputLines.append("{\"text\":\"\(long)\",\"n\":\(index)}\n")
+                expected += "{\"text\":\"\(String(repeating: "頭髮後來", count: 40 + index % 100))\",\"n\":\(index)}\n"
+            case 1:
+                inputLines.append("  \r\n")
+                expected += "  \r\n"
+            case 2:
+                inputLines.append("{\"text\":\"\\u5934\\u53d1\",\"keep\":\"头发\"}\r\n")
+                expected += "{\"text\":\"\\u982d\\u9aee\",\"keep\":\"头发\"}\r\n"
+            case 3:
+                inputLines.append("[{\"text\": [\"后来\", 1.5e-3, true]}, null]\n")
+                expected += "[{\"text\": [\"後來\", 1.5e-3, true]}, null]\n"
+            default:
+                inputLines.append("{\"id\":\(index),\"text\":\"第\(index)行头发\"}\n")
+                expected += "{\"id\":\(index),\"text\":\"第\(index)行頭髮\"}\n"
+            }
+        }
+        try dir.write("big.jsonl", inputLines.joined())
+        let whole = try CLI.run(["-c", "s2t", "--jsonl", "text", "-i", "big.jsonl", "-o", "out.jsonl"], in: dir.url)
+        #expect(whole.status == 0)
+        #expect(try dir.readText("out.jsonl") == expected)
+        // Through a pipe in writes of these sizes: the reads, and so the blocks, fall elsewhere.
+        for size in [997, 65_537, 1_048_573] {
+            let piped = try CLI.run(["-c", "dd if=big.jsonl bs=\(size) status=none | \"$0\" -c s2t --jsonl text",
+                                     try CLI.requireBinary().path], in: dir.url, executable: CLI.shell)
+            #expect(piped.status == 0)
+            #expect(piped.stdoutText == expected, "writes of \(size) bytes")
+        }
+        // An invalid line in a later block and piece: its own number, and each one counted.
+        // (Each line keeps its own line end: a String would not split "\r\n" at its "\n".)
+        var lines = inputLines
+        lines[41_004] = "{\"text\": \"头发}\n"
+        lines[3] = "{\"text\": 01}\n"
+        try dir.write("bad.jsonl", lines.joined())
+        let bad = try CLI.run(["-c", "s2t", "--jsonl", "text", "bad.jsonl"], in: dir.url)
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("bad.jsonl:4: invalid JSON"), "\(bad.stderr)")
+        lines[3] = inputLines[3]
+        try dir.write("bad.jsonl", lines.joined())
+        let late = try CLI.run(["-c", "s2t", "--jsonl", "text", "bad.jsonl"], in: dir.url)
+        #expect(late.status == 3)
+        #expect(late.stderr.contains("bad.jsonl:41005: invalid JSON: unterminated string at column 10"), "\(late.stderr)")
+        lines[3] = "[}\n"
+        try dir.write("bad.jsonl", lines.joined())
+        let skipped = try CLI.run(["-c", "s2t", "--jsonl", "text", "--skip-invalid", "bad.jsonl"], in: dir.url)
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr == "jianfan: bad.jsonl: 2 invalid lines passed through unchanged\n")
+        #expect(skipped.stdoutText.contains("[}\n{\"id\":4,") && skipped.stdoutText.contains("{\"text\": \"头发}\n{\"id\":41005,"))
+    }
+
     @Test("CSV by header name: the header unchanged, quoting kept, line breaks inside quotes")
     func csvByName() throws {
         let dir = try TemporaryDirectory()

@@ -21,24 +21,33 @@ struct JSONLinesBlock {
         var tokens: [JSONStringToken] = []
         var start = 0
         while start < bytes.count {
-            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
-                .map { UnsafeRawPointer($0) - bytes.baseAddress! } ?? bytes.count
-            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            var line = UnsafeRawBufferPointer(rebasing: bytes[start...])
             tokens.removeAll(keepingCapacity: true)
-            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if !blank {
-                do {
-                    try scanner.scan(line, into: &tokens)
-                } catch {
-                    guard skipInvalid else {
-                        throw CLIError(
-                            status: .invalidUTF8,
-                            message: "\(name):\(state.line): invalid JSON: \(error.reason) at column \(error.offset + 1)"
-                                + " (--skip-invalid passes such lines through)"
-                        )
+            // The line is scanned where it starts, its end found by the scan; only a line that
+            // fails is cut at its line feed and scanned again on its own, for its error.
+            let end: Int
+            if let length = try? scanner.scanLine(line, into: &tokens) {
+                end = start + length
+            } else {
+                end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                    .map { UnsafeRawPointer($0) - bytes.baseAddress! } ?? bytes.count
+                line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+                tokens.removeAll(keepingCapacity: true)
+                let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+                if !blank {
+                    do {
+                        try scanner.scan(line, into: &tokens)
+                    } catch {
+                        guard skipInvalid else {
+                            throw CLIError(
+                                status: .invalidUTF8,
+                                message: "\(name):\(state.line): invalid JSON: \(error.reason) at column \(error.offset + 1)"
+                                    + " (--skip-invalid passes such lines through)"
+                            )
+                        }
+                        state.skipped += 1
+                        tokens.removeAll()
                     }
-                    state.skipped += 1
-                    tokens.removeAll()
                 }
             }
             for token in tokens {

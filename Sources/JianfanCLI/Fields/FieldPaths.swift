@@ -19,6 +19,10 @@ struct FieldPaths {
     /// Node 0 is the root; `children[n]` are the keys below node `n`.
     private var children: [[(key: [UInt8], node: Int)]] = [[]]
     private var named: [Bool] = [false]
+    /// The same tree flattened for lookups: every key's bytes in one buffer, and per key its
+    /// parent node, its place in that buffer and its node (no nested array touched per key).
+    private var keyBytes: [UInt8] = []
+    private var edges: [(parent: Int, start: Int, count: Int, node: Int)] = []
 
     /// A node below which no path goes.
     static let nowhere = -1
@@ -40,6 +44,12 @@ struct FieldPaths {
             }
             named[node] = true
         }
+        for (parent, keys) in children.enumerated() {
+            for (key, node) in keys {
+                edges.append((parent, keyBytes.count, key.count, node))
+                keyBytes += key
+            }
+        }
     }
 
     /// Whether the path to `node` is one of the names.
@@ -47,6 +57,8 @@ struct FieldPaths {
 
     /// The node of `key` (the decoded bytes of an object key) under `node`, or ``nowhere``.
     func child(of node: Int, key: UnsafeRawBufferPointer) -> Int {
+        // Most keys hold no dot: one lookup.
+        if key.isEmpty || memchr(key.baseAddress!, Int32(UInt8(ascii: ".")), key.count) == nil { return lookup(node, key) }
         var node = node
         var start = 0
         while node != Self.nowhere {
@@ -62,11 +74,15 @@ struct FieldPaths {
     /// The child of `node` whose key is `part`, or ``nowhere``: a length check, then memcmp (a
     /// line of JSON has a key or more per value, so this is looked up millions of times).
     private func lookup(_ node: Int, _ part: UnsafeRawBufferPointer) -> Int {
-        for child in children[node] where child.key.count == part.count {
-            if part.isEmpty { return child.node }
-            let same = child.key.withUnsafeBytes { memcmp($0.baseAddress!, part.baseAddress!, part.count) == 0 }
-            if same { return child.node }
+        keyBytes.withUnsafeBytes { keys in
+            edges.withUnsafeBufferPointer { edges in
+                for edge in edges where edge.parent == node && edge.count == part.count {
+                    if part.isEmpty || memcmp(keys.baseAddress! + edge.start, part.baseAddress!, part.count) == 0 {
+                        return edge.node
+                    }
+                }
+                return Self.nowhere
+            }
         }
-        return Self.nowhere
     }
 }

@@ -29,13 +29,16 @@ struct FieldPump {
     func run(name: String, reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
              writing write: (UnsafeRawBufferPointer) throws -> Void) throws {
         var state = BlockState()
-        let scratch = FieldScratch(), parts = PartResults(count: Self.parallelParts)
+        let scratch = FieldScratch(), parts = PartResults(count: Self.parallelWorkers)
         var pending: [UInt8] = []
         var atEnd = false
+        // JSON Lines blocks go to every core, and fewer, larger blocks keep the cores busy longer
+        // between the points where they wait for each other.
+        let readSize = if case .jsonLines = format { Self.jsonLinesReadSize } else { 1 << 20 }
         while !atEnd {
             // Read straight into the pending bytes, with no chunk copied onto them.
             var count = 0
-            try pending.append(addingCapacity: 1 << 20) { span in
+            try pending.append(addingCapacity: readSize) { span in
                 try span.withUnsafeMutableBufferPointer { room, initialized in
                     count = try read(UnsafeMutableRawBufferPointer(room))
                     initialized = count
@@ -110,18 +113,24 @@ struct FieldPump {
         if !texts.ranges.isEmpty { try transform.apply(texts, scratch) }
         let converted = texts.ranges.isEmpty ? texts : scratch.converted
         var cursor = 0
-        for (index, edit) in edits.enumerated() {
-            let before = texts.ranges[index], after = converted.ranges[index]
-            let unchanged = before.count == after.count && (before.isEmpty || texts.bytes.withUnsafeBytes { old in
-                converted.bytes.withUnsafeBytes { new in
-                    memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound, before.count) == 0
+        texts.bytes.withUnsafeBytes { old in
+            converted.bytes.withUnsafeBytes { new in
+                texts.ranges.withUnsafeBufferPointer { befores in
+                    converted.ranges.withUnsafeBufferPointer { afters in
+                        for (index, edit) in edits.enumerated() {
+                            let before = befores[index], after = afters[index]
+                            // An unchanged field stays in the run of bytes copied as they are.
+                            if before.count == after.count, before.isEmpty
+                                || memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound, before.count) == 0 {
+                                continue
+                            }
+                            output.append(bytes, cursor..<edit.raw.lowerBound)
+                            cursor = edit.raw.upperBound
+                            edit.encode(UnsafeRawBufferPointer(rebasing: new[after]), into: &output)
+                        }
+                    }
                 }
-            })
-            // An unchanged field stays in the run of bytes copied as they are.
-            if unchanged { continue }
-            output.append(bytes, cursor..<edit.raw.lowerBound)
-            cursor = edit.raw.upperBound
-            converted.bytes.withUnsafeBytes { edit.encode(UnsafeRawBufferPointer(rebasing: $0[after]), into: &output) }
+            }
         }
         output.append(bytes, cursor..<used)
         return used

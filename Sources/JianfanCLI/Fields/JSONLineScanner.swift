@@ -44,6 +44,24 @@ struct JSONLineScanner {
         if i < bytes.count { throw JSONSyntaxError(reason: "unexpected text after the value", offset: i) }
     }
 
+    /// Scans the line at the start of `rest` (the rest of a block) without first finding its
+    /// end: appends its selected string values to `tokens` and returns the offset of its line
+    /// feed (or `rest.count`). A blank line holds no value. Tokens and every check are those
+    /// ``scan(_:into:)`` gives the line on its own: no string, number or whitespace runs on
+    /// past a line feed. On a throw, `tokens` may hold part of the line's tokens, and the
+    /// error is not the one to report: scan the line on its own for that.
+    mutating func scanLine(_ rest: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
+        bytes = rest
+        i = 0
+        skipWhitespace()
+        if i < bytes.count, bytes[i] != 0x0A {
+            try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
+            skipWhitespace()
+            if i < bytes.count, bytes[i] != 0x0A { throw JSONSyntaxError(reason: "unexpected text after the value", offset: i) }
+        }
+        return i
+    }
+
     private mutating func value(node: Int, selected: Bool, depth: Int,
                                 into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) {
         guard i < bytes.count else { throw JSONSyntaxError(reason: "a value is missing", offset: i) }
@@ -185,7 +203,8 @@ struct JSONLineScanner {
     private mutating func skipWhitespace() {
         while i < bytes.count {
             switch bytes[i] {
-            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            // Never a line feed: a line on its own holds none, and ``scanLine`` stops at it.
+            case 0x20, 0x09, 0x0D: i += 1
             default: return
             }
         }

@@ -27,8 +27,13 @@ enum JSONString {
     /// `output` as it was, for a lone surrogate escape, which has no UTF-8 form.
     static func decode(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken,
                        into output: inout [UInt8]) -> Style? {
+        // Decoding never lengthens: each escape is longer than what it stands for.
+        output.appendWriting(atMost: token.end - token.start) { decode(line, token, into: &$0) }
+    }
+
+    private static func decode(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken,
+                               into output: inout ByteSink) -> Style? {
         var style = Style()
-        let mark = output.count
         var i = token.start
         while i < token.end {
             // The run up to the next backslash, in one copy.
@@ -36,18 +41,18 @@ enum JSONString {
                 .map { UnsafeRawPointer($0) - line.baseAddress! } ?? token.end
             if run > i {
                 if !style.rawNonASCII, !isASCII(UnsafeRawBufferPointer(rebasing: line[i..<run])) { style.rawNonASCII = true }
-                output.append(line, i..<run)
+                output.put(line, i..<run)
                 i = run
                 continue
             }
             let kind = line[i + 1]
             i += 2
             switch kind {
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "b"): output.put(0x08)
+            case UInt8(ascii: "f"): output.put(0x0C)
+            case UInt8(ascii: "n"): output.put(0x0A)
+            case UInt8(ascii: "r"): output.put(0x0D)
+            case UInt8(ascii: "t"): output.put(0x09)
             case UInt8(ascii: "u"):
                 var scalar = hex4(line, i)
                 if !style.uppercaseHex {
@@ -63,12 +68,9 @@ enum JSONString {
                         i += 6
                     }
                 }
-                guard let unicode = Unicode.Scalar(scalar) else {
-                    output.removeSubrange(mark...)
-                    return nil
-                }
+                guard let unicode = Unicode.Scalar(scalar) else { return nil }
                 appendUTF8(unicode.value, to: &output)
-            default: output.append(kind)    // \" \\ \/
+            default: output.put(kind)    // \" \\ \/
             }
         }
         if style.rawNonASCII { style.escapesNonASCII = false }
@@ -81,14 +83,22 @@ enum JSONString {
             output.append(text, 0..<text.count)
             return
         }
+        // No byte takes more than six (a control character as \u00XX; a scalar of two, three or
+        // four bytes as one or two escapes).
+        _ = output.appendWriting(atMost: text.count * 6) { (sink: inout ByteSink) -> Void? in
+            encodeEscaping(text, style: style, into: &sink)
+        }
+    }
+
+    private static func encodeEscaping(_ text: UnsafeRawBufferPointer, style: Style, into output: inout ByteSink) {
         let digits = style.uppercaseHex ? upperDigits : lowerDigits
         func escape(_ unit: UInt32) {
-            output.append(UInt8(ascii: "\\"))
-            output.append(UInt8(ascii: "u"))
-            output.append(digits[Int(unit >> 12 & 0xF)])
-            output.append(digits[Int(unit >> 8 & 0xF)])
-            output.append(digits[Int(unit >> 4 & 0xF)])
-            output.append(digits[Int(unit & 0xF)])
+            output.put(UInt8(ascii: "\\"))
+            output.put(UInt8(ascii: "u"))
+            output.put(digits[Int(unit >> 12 & 0xF)])
+            output.put(digits[Int(unit >> 8 & 0xF)])
+            output.put(digits[Int(unit >> 4 & 0xF)])
+            output.put(digits[Int(unit & 0xF)])
         }
         var i = 0
         while i < text.count {
@@ -107,19 +117,19 @@ enum JSONString {
                         escape(scalar)
                     }
                 } else {
-                    output.append(text, i..<(i + length))
+                    output.put(text, i..<(i + length))
                 }
                 i += length
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""): output.put(UInt8(ascii: "\\")); output.put(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): output.put(UInt8(ascii: "\\")); output.put(UInt8(ascii: "\\"))
+            case 0x0A: output.put(UInt8(ascii: "\\")); output.put(UInt8(ascii: "n"))
+            case 0x0D: output.put(UInt8(ascii: "\\")); output.put(UInt8(ascii: "r"))
+            case 0x09: output.put(UInt8(ascii: "\\")); output.put(UInt8(ascii: "t"))
             case ..<0x20: escape(UInt32(byte))
-            default: output.append(byte)
+            default: output.put(byte)
             }
             i += 1
         }
@@ -143,22 +153,22 @@ enum JSONString {
     private static let upperDigits = Array("0123456789ABCDEF".utf8), lowerDigits = Array("0123456789abcdef".utf8)
 
     /// Appends the UTF-8 form of a scalar value.
-    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+    private static func appendUTF8(_ scalar: UInt32, to output: inout ByteSink) {
         switch scalar {
         case ..<0x80:
-            output.append(UInt8(scalar))
+            output.put(UInt8(scalar))
         case ..<0x800:
-            output.append(UInt8(0xC0 | scalar >> 6))
-            output.append(UInt8(0x80 | scalar & 0x3F))
+            output.put(UInt8(0xC0 | scalar >> 6))
+            output.put(UInt8(0x80 | scalar & 0x3F))
         case ..<0x10000:
-            output.append(UInt8(0xE0 | scalar >> 12))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
+            output.put(UInt8(0xE0 | scalar >> 12))
+            output.put(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.put(UInt8(0x80 | scalar & 0x3F))
         default:
-            output.append(UInt8(0xF0 | scalar >> 18))
-            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
+            output.put(UInt8(0xF0 | scalar >> 18))
+            output.put(UInt8(0x80 | scalar >> 12 & 0x3F))
+            output.put(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.put(UInt8(0x80 | scalar & 0x3F))
         }
     }
 
@@ -183,6 +193,45 @@ enum JSONString {
     }
 
     private static func hex4(_ line: UnsafeRawBufferPointer, _ at: Int) -> UInt32 {
-        (0..<4).reduce(0) { $0 << 4 | hexValue(line[at + $1])! }
+        hexValue(line[at])! << 12 | hexValue(line[at + 1])! << 8 | hexValue(line[at + 2])! << 4 | hexValue(line[at + 3])!
+    }
+}
+
+/// Bytes written through a pointer into room set aside for them (no capacity or uniqueness
+/// check per byte), then appended to an array in one copy.
+struct ByteSink {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    private(set) var count = 0
+
+    init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    mutating func put(_ byte: UInt8) {
+        precondition(count < capacity, "a byte sink overflowed")
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func put(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        precondition(count + range.count <= capacity, "a byte sink overflowed")
+        UnsafeMutableRawPointer(base + count).copyMemory(from: bytes.baseAddress! + range.lowerBound, byteCount: range.count)
+        count += range.count
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Lets `write` put at most `capacity` bytes into a sink and appends them in one copy, if
+    /// it returns a result (nil: nothing is appended).
+    mutating func appendWriting<Result>(atMost capacity: Int, _ write: (inout ByteSink) -> Result?) -> Result? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(1, capacity)) { room in
+            var sink = ByteSink(base: room.baseAddress!, capacity: room.count)
+            guard let result = write(&sink) else { return nil }
+            append(contentsOf: UnsafeBufferPointer(start: sink.base, count: sink.count))
+            return result
+        }
     }
 }
