@@ -55,6 +55,18 @@ struct FieldTests {
         #expect(python == ["a": "頭髮", "b": "中文", "c": "頭髮"])
     }
 
+    @Test("written back in runs: quotes, U+2028 and other E2-led characters inside long texts, both styles")
+    func escapedRuns() throws {
+        let dir = try TemporaryDirectory()
+        // UTF-8 style: runs of more than eight bytes around a quote, a backslash, a tab, an ellipsis
+        // (E2 80 A6, copied), U+2028 (E2 80 A8, escaped); \u style: ASCII runs copied, the rest escaped.
+        let input = #"{"t":"头发头发头发\"后来…后来\u2028头发\\\t头发头发头发"}"# + "\n"
+            + #"{"t":"abcdefghij \"quoted text\" \u5934\u53D1 and more ASCII text"}"# + "\n"
+        let result = try CLI.run(["-c", "s2t", "--jsonl", "t"], stdin: Array(input.utf8), in: dir.url)
+        #expect(result.stdoutText == #"{"t":"頭髮頭髮頭髮\"後來…後來\u2028頭髮\\\t頭髮頭髮頭髮"}"# + "\n"
+            + #"{"t":"abcdefghij \"quoted text\" \u982D\u9AEE and more ASCII text"}"# + "\n")
+    }
+
     @Test("keys are matched by their decoded bytes (escaped keys, dots inside a key); long strings scanned right")
     func keysAndLongStrings() throws {
         let dir = try TemporaryDirectory()

@@ -141,9 +141,11 @@ struct JSONLineScanner {
         throw JSONSyntaxError(reason: "unterminated string", offset: token.start - 1)
     }
 
-    /// The offset of the first quote, backslash or control character (or `extra`) at or after
-    /// `start` (`bytes.count` if none): eight bytes at a time, as most of a line is string text.
-    static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int, alsoStoppingAt extra: UInt8 = 0x22) -> Int {
+    /// The offset of the first quote, backslash or control character (or `extra`, or with
+    /// `nonASCII` any byte from 0x80) at or after `start` (`bytes.count` if none): eight bytes at
+    /// a time, as most of a line is string text.
+    static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int, alsoStoppingAt extra: UInt8 = 0x22,
+                          nonASCII: Bool = false) -> Int {
         guard let base = bytes.baseAddress else { return start }
         var i = start
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -152,13 +154,14 @@ struct JSONLineScanner {
             let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C), extras = word ^ (ones &* UInt64(extra))
             // A byte is flagged where it is zero (a match) or below 0x20; the lowest flag is exact.
             let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (extras &- ones) & ~extras
-                | (word &- ones &* 0x20) & ~word) & highs
+                | (word &- ones &* 0x20) & ~word | (nonASCII ? word : 0)) & highs
             if flags != 0 { return i + flags.trailingZeroBitCount / 8 }
             i += 8
         }
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == extra { return i }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == extra
+                || (nonASCII && byte >= 0x80) { return i }
             i += 1
         }
         return i

@@ -102,6 +102,17 @@ enum JSONString {
         }
         var i = 0
         while i < text.count {
+            // The run that needs no escape, in one copy (not one copy per character): up to the
+            // next quote, backslash or control character, and the next non-ASCII byte when those
+            // are escaped, or else the next lead byte of U+2028/U+2029.
+            let run = style.escapesNonASCII
+                ? JSONLineScanner.skipPlain(text, from: i, nonASCII: true)
+                : JSONLineScanner.skipPlain(text, from: i, alsoStoppingAt: 0xE2)
+            if run > i {
+                output.put(text, i..<run)
+                i = run
+                if i == text.count { break }
+            }
             let byte = text[i]
             if byte >= 0x80 {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
