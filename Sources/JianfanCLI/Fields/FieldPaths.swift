@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The fields `--jsonl` names: dotted paths of object keys (`meta.title`), or `*` for every
 /// string value. Arrays are transparent (`tags` names every string in the array `tags`,
 /// `items.title` the title of each object in `items`), and naming an object or array names
@@ -57,8 +49,11 @@ struct FieldPaths {
 
     /// The node of `key` (the decoded bytes of an object key) under `node`, or ``nowhere``.
     func child(of node: Int, key: UnsafeRawBufferPointer) -> Int {
-        // Most keys hold no dot: one lookup.
-        if key.isEmpty || memchr(key.baseAddress!, Int32(UInt8(ascii: ".")), key.count) == nil { return lookup(node, key) }
+        // Most keys hold no dot: one lookup. A key the tree holds has none (the paths are split at
+        // dots), so only a key not found is searched for one, in place (keys are short: a call to
+        // memchr cost more than the search).
+        let found = lookup(node, key)
+        if found != Self.nowhere || !key.contains(UInt8(ascii: ".")) { return found }
         var node = node
         var start = 0
         while node != Self.nowhere {
@@ -71,15 +66,19 @@ struct FieldPaths {
         return node
     }
 
-    /// The child of `node` whose key is `part`, or ``nowhere``: a length check, then memcmp (a
-    /// line of JSON has a key or more per value, so this is looked up millions of times).
+    /// The child of `node` whose key is `part`, or ``nowhere``: a length check, then the bytes
+    /// compared in place (a line of JSON has a key or more per value, so this is looked up millions
+    /// of times, and keys are short: a call to memcmp cost more than the comparison).
     private func lookup(_ node: Int, _ part: UnsafeRawBufferPointer) -> Int {
         keyBytes.withUnsafeBytes { keys in
             edges.withUnsafeBufferPointer { edges in
                 for edge in edges where edge.parent == node && edge.count == part.count {
-                    if part.isEmpty || memcmp(keys.baseAddress! + edge.start, part.baseAddress!, part.count) == 0 {
-                        return edge.node
+                    var same = true
+                    for k in 0..<part.count where keys[edge.start + k] != part[k] {
+                        same = false
+                        break
                     }
+                    if same { return edge.node }
                 }
                 return Self.nowhere
             }
