@@ -67,6 +67,14 @@ struct FieldTests {
             + #"{"t":"abcdefghij \"quoted text\" \u982D\u9AEE and more ASCII text"}"# + "\n")
     }
 
+    @Test("a field with a lone surrogate escape stays as it is; the fields after it still convert")
+    func loneSurrogate() throws {
+        let dir = try TemporaryDirectory()
+        let input = #"{"t":"\ud800头发","u":"头发\n后来","v":"\ud83d\ude00后来"}"# + "\n" + #"{"t":"头发"}"# + "\n"
+        let result = try CLI.run(["-c", "s2t", "--jsonl", "*"], stdin: Array(input.utf8), in: dir.url)
+        #expect(result.stdoutText == #"{"t":"\ud800头发","u":"頭髮\n後來","v":"😀後來"}"# + "\n" + #"{"t":"頭髮"}"# + "\n")
+    }
+
     @Test("keys are matched by their decoded bytes (escaped keys, dots inside a key); long strings scanned right")
     func keysAndLongStrings() throws {
         let dir = try TemporaryDirectory()

@@ -17,6 +17,51 @@ struct JSONLinesBlock {
     /// (or at the end of input); returns the bytes used: all of them.
     func collect(_ bytes: UnsafeRawBufferPointer, name: String, state: inout FieldPump.BlockState,
                  texts: inout FieldTexts, edits: inout [FieldEdit]) throws -> Int {
+        // The texts are written through a pointer into room set aside for the whole block (no
+        // array append per text): a text and its separator take no more bytes than its token and
+        // the quote before it, so the block's size is room enough.
+        var stored: [UInt8] = [], ranges: [Range<Int>] = []
+        swap(&stored, &texts.bytes)
+        swap(&ranges, &texts.ranges)
+        var mayHoldLineFeeds = texts.mayHoldLineFeeds
+        defer {
+            swap(&stored, &texts.bytes)
+            swap(&ranges, &texts.ranges)
+            texts.mayHoldLineFeeds = mayHoldLineFeeds
+        }
+        let offset = stored.count
+        try stored.append(addingCapacity: bytes.count + 1) { span in
+            try span.withUnsafeMutableBufferPointer { room, initialized in
+                var sink = ByteSink(base: room.baseAddress!, capacity: room.count)
+                try collect(bytes, name: name, state: &state) { line, token in
+                    let before = sink
+                    if token.escaped {
+                        guard let style = JSONString.decode(line, token, into: &sink) else {
+                            sink = before   // a lone surrogate: the field stays as it is
+                            return
+                        }
+                        if !mayHoldLineFeeds, sink.count > before.count {
+                            mayHoldLineFeeds = memchr(sink.base + before.count, 0x0A, sink.count - before.count) != nil
+                        }
+                        edits.append(FieldEdit(raw: token.start..<token.end, encoding: .json(style)))
+                    } else {
+                        // Unescaped: the raw bytes are the text, and hold no line feed (JSON forbids it).
+                        sink.put(line, token.start..<token.end)
+                        edits.append(FieldEdit(raw: token.start..<token.end, encoding: .json(JSONString.Style())))
+                    }
+                    ranges.append((offset + before.count)..<(offset + sink.count))
+                    sink.put(0x0A)
+                }
+                initialized = sink.count
+            }
+        }
+        return bytes.count
+    }
+
+    /// Calls `found` with `bytes` and each selected string token of its lines, the token's
+    /// offsets made relative to `bytes`.
+    private func collect(_ bytes: UnsafeRawBufferPointer, name: String, state: inout FieldPump.BlockState,
+                         found: (UnsafeRawBufferPointer, JSONStringToken) -> Void) throws {
         var scanner = JSONLineScanner(fields: paths)
         var tokens: [JSONStringToken] = []
         var start = 0
@@ -50,25 +95,13 @@ struct JSONLinesBlock {
                     }
                 }
             }
+            // The tokens' offsets, from the line's start to the block's.
             for token in tokens {
-                var style = JSONString.Style()
-                if token.escaped {
-                    let added = texts.add { buffer in
-                        guard let decoded = JSONString.decode(line, token, into: &buffer) else { return false }
-                        style = decoded
-                        return true
-                    }
-                    guard added else { continue }   // a lone surrogate: the field stays as it is
-                } else {
-                    // Unescaped: the raw bytes are the text, and hold no line feed (JSON forbids it).
-                    texts.add(plain: UnsafeRawBufferPointer(rebasing: line[token.start..<token.end]))
-                }
-                edits.append(FieldEdit(raw: (start + token.start)..<(start + token.end), encoding: .json(style)))
+                found(bytes, JSONStringToken(start: start + token.start, end: start + token.end, escaped: token.escaped))
             }
             state.line += 1
             start = end + 1
         }
-        return bytes.count
     }
 }
 

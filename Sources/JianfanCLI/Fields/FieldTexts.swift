@@ -36,14 +36,6 @@ struct FieldTexts {
         return true
     }
 
-    /// Adds bytes that hold no line feed (an unescaped JSON string), in one copy.
-    mutating func add(plain text: UnsafeRawBufferPointer) {
-        let start = bytes.count
-        bytes.append(text, 0..<text.count)
-        ranges.append(start..<bytes.count)
-        bytes.append(0x0A)
-    }
-
     func text(_ index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 }
 

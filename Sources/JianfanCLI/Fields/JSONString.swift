@@ -31,8 +31,11 @@ enum JSONString {
         output.appendWriting(atMost: token.end - token.start) { decode(line, token, into: &$0) }
     }
 
-    private static func decode(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken,
-                               into output: inout ByteSink) -> Style? {
+    /// Writes the text of `token` (escapes decoded) into `output`, which needs room for
+    /// `token.end - token.start` bytes. Returns nil for a lone surrogate escape, with part of
+    /// the text written (the caller sets the sink back).
+    static func decode(_ line: UnsafeRawBufferPointer, _ token: JSONStringToken,
+                       into output: inout ByteSink) -> Style? {
         var style = Style()
         var i = token.start
         while i < token.end {
