@@ -91,17 +91,17 @@ struct CSVScanner {
         }
     }
 
-    /// Appends `text` as a field, quoted if the original was or if the text needs quotes
-    /// (it holds the delimiter, a quote or a line break).
-    func encode(_ text: UnsafeRawBufferPointer, quoted: Bool, into output: inout [UInt8]) {
+    /// Writes `text` as a field, quoted if the original was or if the text needs quotes
+    /// (it holds the delimiter, a quote or a line break): at most `2 * text.count + 2` bytes.
+    func encode(_ text: UnsafeRawBufferPointer, quoted: Bool, into output: inout ByteSink) {
         let quote = UInt8(ascii: "\"")
         let needsQuotes = quoted || text.contains { $0 == delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { output.append(text, 0..<text.count); return }
-        output.append(quote)
+        guard needsQuotes else { output.put(text, 0..<text.count); return }
+        output.put(quote)
         for byte in text {
-            output.append(byte)
-            if byte == quote { output.append(quote) }
+            output.put(byte)
+            if byte == quote { output.put(quote) }
         }
-        output.append(quote)
+        output.put(quote)
     }
 }

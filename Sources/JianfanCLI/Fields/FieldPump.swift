@@ -100,7 +100,6 @@ struct FieldPump {
             swap(&edits, &scratch.edits)
             swap(&output, &scratch.output)
         }
-        output.reserveCapacity(bytes.count + bytes.count / 8)
         let used: Int
         switch format {
         case let .jsonLines(paths):
@@ -112,27 +111,37 @@ struct FieldPump {
         }
         if !texts.ranges.isEmpty { try transform.apply(texts, scratch) }
         let converted = texts.ranges.isEmpty ? texts : scratch.converted
-        var cursor = 0
-        texts.bytes.withUnsafeBytes { old in
-            converted.bytes.withUnsafeBytes { new in
-                texts.ranges.withUnsafeBufferPointer { befores in
-                    converted.ranges.withUnsafeBufferPointer { afters in
-                        for (index, edit) in edits.enumerated() {
-                            let before = befores[index], after = afters[index]
-                            // An unchanged field stays in the run of bytes copied as they are.
-                            if before.count == after.count, before.isEmpty
-                                || memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound, before.count) == 0 {
-                                continue
+        // Written through a pointer into room for the most the block can take: its own bytes and
+        // each field at its longest (see ``FieldEdit/encode(_:into:)``), not two appends per field.
+        let room = used + 6 * converted.bytes.count + 2 * edits.count + 1
+        output.append(addingCapacity: room) { span in
+            span.withUnsafeMutableBufferPointer { room, initialized in
+                var sink = ByteSink(base: room.baseAddress!, capacity: room.count)
+                var cursor = 0
+                texts.bytes.withUnsafeBytes { old in
+                    converted.bytes.withUnsafeBytes { new in
+                        texts.ranges.withUnsafeBufferPointer { befores in
+                            converted.ranges.withUnsafeBufferPointer { afters in
+                                for (index, edit) in edits.enumerated() {
+                                    let before = befores[index], after = afters[index]
+                                    // An unchanged field stays in the run of bytes copied as they are.
+                                    if before.count == after.count, before.isEmpty
+                                        || memcmp(old.baseAddress! + before.lowerBound, new.baseAddress! + after.lowerBound,
+                                                  before.count) == 0 {
+                                        continue
+                                    }
+                                    sink.put(bytes, cursor..<edit.raw.lowerBound)
+                                    cursor = edit.raw.upperBound
+                                    edit.encode(UnsafeRawBufferPointer(rebasing: new[after]), into: &sink)
+                                }
                             }
-                            output.append(bytes, cursor..<edit.raw.lowerBound)
-                            cursor = edit.raw.upperBound
-                            edit.encode(UnsafeRawBufferPointer(rebasing: new[after]), into: &output)
                         }
                     }
                 }
+                sink.put(bytes, cursor..<used)
+                initialized = sink.count
             }
         }
-        output.append(bytes, cursor..<used)
         return used
     }
 }
@@ -148,7 +157,8 @@ struct FieldEdit {
     let raw: Range<Int>
     let encoding: Encoding
 
-    func encode(_ text: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+    /// Writes `text` in place of the field: at most `6 * text.count + 2` bytes.
+    func encode(_ text: UnsafeRawBufferPointer, into output: inout ByteSink) {
         switch encoding {
         case let .json(style): JSONString.encode(text, style: style, into: &output)
         case let .delimited(scanner, quoted): scanner.encode(text, quoted: quoted, into: &output)

@@ -80,17 +80,15 @@ enum JSONString {
         return style
     }
 
-    /// Appends `text` (valid UTF-8) to `output` as the inside of a JSON string, in `style`.
-    static func encode(_ text: UnsafeRawBufferPointer, style: Style, into output: inout [UInt8]) {
+    /// Writes `text` (valid UTF-8) into `output` as the inside of a JSON string, in `style`: at
+    /// most `6 * text.count` bytes (a control character as \u00XX; a scalar of two, three or
+    /// four bytes as one or two escapes).
+    static func encode(_ text: UnsafeRawBufferPointer, style: Style, into output: inout ByteSink) {
         if !style.escapesNonASCII, !needsEscapes(text) {
-            output.append(text, 0..<text.count)
+            output.put(text, 0..<text.count)
             return
         }
-        // No byte takes more than six (a control character as \u00XX; a scalar of two, three or
-        // four bytes as one or two escapes).
-        _ = output.appendWriting(atMost: text.count * 6) { (sink: inout ByteSink) -> Void? in
-            encodeEscaping(text, style: style, into: &sink)
-        }
+        encodeEscaping(text, style: style, into: &output)
     }
 
     private static func encodeEscaping(_ text: UnsafeRawBufferPointer, style: Style, into output: inout ByteSink) {
