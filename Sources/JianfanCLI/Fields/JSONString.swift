@@ -94,12 +94,14 @@ enum JSONString {
     private static func encodeEscaping(_ text: UnsafeRawBufferPointer, style: Style, into output: inout ByteSink) {
         let digits = style.uppercaseHex ? upperDigits : lowerDigits
         func escape(_ unit: UInt32) {
-            output.put(UInt8(ascii: "\\"))
-            output.put(UInt8(ascii: "u"))
-            output.put(digits[Int(unit >> 12 & 0xF)])
-            output.put(digits[Int(unit >> 8 & 0xF)])
-            output.put(digits[Int(unit >> 4 & 0xF)])
-            output.put(digits[Int(unit & 0xF)])
+            // One bounds check for the six bytes.
+            let at = output.claim(6)
+            at[0] = UInt8(ascii: "\\")
+            at[1] = UInt8(ascii: "u")
+            at[2] = digits[Int(unit >> 12 & 0xF)]
+            at[3] = digits[Int(unit >> 8 & 0xF)]
+            at[4] = digits[Int(unit >> 4 & 0xF)]
+            at[5] = digits[Int(unit & 0xF)]
         }
         var i = 0
         while i < text.count {
@@ -173,9 +175,10 @@ enum JSONString {
             output.put(UInt8(0xC0 | scalar >> 6))
             output.put(UInt8(0x80 | scalar & 0x3F))
         case ..<0x10000:
-            output.put(UInt8(0xE0 | scalar >> 12))
-            output.put(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.put(UInt8(0x80 | scalar & 0x3F))
+            let at = output.claim(3)
+            at[0] = UInt8(0xE0 | scalar >> 12)
+            at[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            at[2] = UInt8(0x80 | scalar & 0x3F)
         default:
             output.put(UInt8(0xF0 | scalar >> 18))
             output.put(UInt8(0x80 | scalar >> 12 & 0x3F))
@@ -225,6 +228,13 @@ struct ByteSink {
         precondition(count < capacity, "a byte sink overflowed")
         base[count] = byte
         count += 1
+    }
+
+    /// The next `count` bytes of the room, for the caller to write, all of them, at once.
+    mutating func claim(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        precondition(count >= 0 && self.count + count <= capacity, "a byte sink overflowed")
+        defer { self.count += count }
+        return base + self.count
     }
 
     mutating func put(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
