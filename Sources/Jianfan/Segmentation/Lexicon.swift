@@ -62,8 +62,16 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
         cost(h, first: slots[Int(truncatingIfNeeded: h.value >> shift)])
     }
 
+    /// The entry of the first slot of the word hashed to `h`, for ``cost(_:first:)``: reading
+    /// the slots of several words before testing any lets the reads overlap.
+    @inline(__always)
+    func firstSlot(_ h: Hash) -> UInt32 {
+        slots[Int(truncatingIfNeeded: h.value >> shift)]
+    }
+
     /// ``cost(_:)``, given the entry of the word's first slot (read ahead by
-    /// ``holdsWord(_:across:lower:upper:)``, so that the reads of several words overlap).
+    /// ``holdsWord(_:across:lower:upper:)`` and ``WordLattice``, so that the reads of several
+    /// words overlap).
     @inline(__always)
     func cost(_ h: Hash, first: UInt32) -> Float? {
         var fingerprint = UInt32(truncatingIfNeeded: h.value >> 8) & 0xFF_FFFF
