@@ -111,7 +111,7 @@ struct Contest {
     /// Whether a word of the lexicon starts before the phrase and ends inside it, or starts
     /// inside it and ends after it.
     private func wordCrosses(_ base: UnsafePointer<UInt8>, phraseEnd e: Int, end: Int) -> Bool {
-        lexicon.holdsWord(base, across: e, lower: starts[1], upper: end)
-            || lexicon.holdsWord(base, across: starts[0], lower: 0, upper: starts[starts.count - 1])
+        lexicon.holdsWord(base, across: e, lower: starts[1], upper: end,
+                          orAcross: starts[0], lower: 0, upper: starts[starts.count - 1])
     }
 }

@@ -62,8 +62,16 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
         cost(h, first: slots[Int(truncatingIfNeeded: h.value >> shift)])
     }
 
+    /// The entry of the first slot of the word hashed to `h`, for ``cost(_:first:)``: reading
+    /// the slots of several words before testing any lets the reads overlap.
+    @inline(__always)
+    func firstSlot(_ h: Hash) -> UInt32 {
+        slots[Int(truncatingIfNeeded: h.value >> shift)]
+    }
+
     /// ``cost(_:)``, given the entry of the word's first slot (read ahead by
-    /// ``holdsWord(_:across:lower:upper:)``, so that the reads of several words overlap).
+    /// ``holdsWord(_:across:lower:upper:)`` and ``WordLattice``, so that the reads of several
+    /// words overlap).
     @inline(__always)
     func cost(_ h: Hash, first: UInt32) -> Float? {
         var fingerprint = UInt32(truncatingIfNeeded: h.value >> 8) & 0xFF_FFFF
@@ -94,41 +102,61 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
     /// reading of the lexicon runs across `x` (in 发明, across the 3 bytes of 发). The six
     /// candidates' slots are all read before any is tested, so that the reads overlap.
     func holdsWord(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int) -> Bool {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 18) { buffer in
-            let starts = buffer.baseAddress!, ends = starts + 3, hashes = starts + 6, firsts = starts + 12
-            var before = 0, after = 0
-            var a = x
-            while a > lower && before < Lexicon.maxScalars - 1 {
-                a -= 1
-                while a > lower && base[a] & 0xC0 == 0x80 { a -= 1 }
-                starts[before] = a
-                before += 1
-            }
-            var q = x
-            while q < upper && after < Lexicon.maxScalars - 1 {
-                q += UTF8Scalars.decode(base + q).length
-                ends[after] = q
-                after += 1
-            }
-            var n = 0
-            for b in 0..<before {
-                var h = Hash()
-                h.add(base + starts[b], count: x - starts[b])
-                var previous = x
-                for f in 0..<min(after, Lexicon.maxScalars - 1 - b) {
-                    h.add(base + previous, count: ends[f] - previous)
-                    previous = ends[f]
-                    hashes[n] = Int(bitPattern: UInt(h.value))
-                    n += 1
-                }
-            }
+        holdsWord(base, across: x, lower: lower, upper: upper, orAcross: x, lower: x, upper: x)
+    }
+
+    /// Whether a word runs across `x` (in `[lower, upper]`) or across `y` (in `[yLower, yUpper]`),
+    /// as ``holdsWord(_:across:lower:upper:)`` asks of each; the slots of all twelve candidates
+    /// are read before any is tested (the two ends of a phrase, ``Contest``).
+    func holdsWord(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int,
+                   orAcross y: Int, lower yLower: Int, upper yUpper: Int) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 30) { buffer in
+            let hashes = buffer.baseAddress!, firsts = hashes + 12, offsets = hashes + 24
+            var n = candidates(base, across: x, lower: lower, upper: upper, into: hashes, offsets: offsets)
+            n += candidates(base, across: y, lower: yLower, upper: yUpper, into: hashes + n, offsets: offsets)
             for k in 0..<n {
-                firsts[k] = Int(slots[Int(truncatingIfNeeded: UInt64(UInt(bitPattern: hashes[k])) >> shift)])
+                firsts[k] = UInt64(slots[Int(truncatingIfNeeded: hashes[k] >> shift)])
             }
-            for k in 0..<n where cost(Hash(value: UInt64(UInt(bitPattern: hashes[k]))), first: UInt32(truncatingIfNeeded: firsts[k])) != nil {
+            for k in 0..<n where cost(Hash(value: hashes[k]), first: UInt32(truncatingIfNeeded: firsts[k])) != nil {
                 return true
             }
             return false
         }
+    }
+
+    /// Writes to `hashes` the hashes of the (up to six) candidate words across `x` of
+    /// ``holdsWord(_:across:lower:upper:)`` and returns their number; `offsets` is room for six.
+    @inline(__always)
+    private func candidates(_ base: UnsafePointer<UInt8>, across x: Int, lower: Int, upper: Int,
+                            into hashes: UnsafeMutablePointer<UInt64>, offsets: UnsafeMutablePointer<UInt64>) -> Int {
+        var before = 0, after = 0
+        var a = x
+        while a > lower && before < Lexicon.maxScalars - 1 {
+            a -= 1
+            while a > lower && base[a] & 0xC0 == 0x80 { a -= 1 }
+            offsets[before] = UInt64(a)
+            before += 1
+        }
+        var q = x
+        while q < upper && after < Lexicon.maxScalars - 1 {
+            q += UTF8Scalars.decode(base + q).length
+            offsets[3 + after] = UInt64(q)
+            after += 1
+        }
+        var n = 0
+        for b in 0..<before {
+            var h = Hash()
+            let start = Int(offsets[b])
+            h.add(base + start, count: x - start)
+            var previous = x
+            for f in 0..<min(after, Lexicon.maxScalars - 1 - b) {
+                let next = Int(offsets[3 + f])
+                h.add(base + previous, count: next - previous)
+                previous = next
+                hashes[n] = h.value
+                n += 1
+            }
+        }
+        return n
     }
 }

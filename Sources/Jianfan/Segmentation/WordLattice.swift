@@ -21,6 +21,9 @@ struct WordLattice {
     private var phraseFirst: [Int] = [], wordFirst: [Int] = []
     private var route: [Float] = [], next: [Int32] = [], single: [Float] = [], best: [Float] = []
     private var inside: [Bool] = [], nextKept: [Bool] = [], scriptBits: [UInt8] = []
+    /// The hashes of the window's candidate words (by start scalar, then length) and their
+    /// first slots in the lexicon, all read before any is tested so that the reads overlap.
+    private var wordHashes: [UInt64] = [], wordSlots: [UInt32] = []
     private static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
 
     /// The scripts that tell converted text (``ScriptEvidence`` class bits): a word of the
@@ -108,13 +111,24 @@ struct WordLattice {
         if converted != nil, valueHashes == nil, let values { valueHashes = values.hashes() }
         let keptHashes = converted != nil ? valueHashes : nil
         let reach = keptHashes != nil ? PhraseValues.maxScalars : Lexicon.maxScalars
+        wordHashes.removeAll(keepingCapacity: true)
         for i in 0..<n {
-            wordFirst.append(edgeFrom.count)
             var h = Lexicon.Hash()
             for j in i..<min(n, i + reach) {
                 let from = starts[j], to = j + 1 < n ? starts[j + 1] : end
                 h.add(base + from, count: to - from)
-                let cost = j - i < Lexicon.maxScalars ? lexicon.cost(h) : nil
+                wordHashes.append(h.value)
+            }
+        }
+        wordSlots.removeAll(keepingCapacity: true)
+        for k in wordHashes.indices { wordSlots.append(lexicon.firstSlot(Lexicon.Hash(value: wordHashes[k]))) }
+        var w = 0
+        for i in 0..<n {
+            wordFirst.append(edgeFrom.count)
+            for j in i..<min(n, i + reach) {
+                let h = Lexicon.Hash(value: wordHashes[w]), first = wordSlots[w]
+                w += 1
+                let cost = j - i < Lexicon.maxScalars ? lexicon.cost(h, first: first) : nil
                 if j == i {
                     single[i] = cost ?? lexicon.unknownCost
                 } else if let cost {

@@ -98,6 +98,9 @@ struct WordSegmenter: Segmenter {
         // Greedy matching of the first table; a window opens around each contested phrase, and
         // around a scalar of the output's script that has a converting scalar near it.
         var p = 0, floor = 0
+        // The ends the lattice chose in a window, taken out of `ends` (a slice of it kept
+        // while `ends` shrinks would copy the whole array).
+        var chosen: [Int] = []
         func decide(_ from: Int, _ to: Int) {
             lattice.starts.removeAll(keepingCapacity: true)
             var q = from
@@ -108,16 +111,17 @@ struct WordSegmenter: Segmenter {
             let mark = ends.count
             lattice.decide(base: base, end: to, tables: phraseTables, converted: scripts, into: &ends)
             // Phrases inside the segments the lattice chose are settled as elsewhere.
-            let chosen = ends[mark...]
+            chosen.removeAll(keepingCapacity: true)
+            chosen.append(contentsOf: ends[mark...])
             ends.removeSubrange(mark...)
             var start = from
-            for e in chosen + [to] {
+            for e in chosen {
                 let offset = e & ~SegmentEnd.kept
                 if e & SegmentEnd.kept == 0 { reconversion.settle(base, from: start, to: offset, into: &ends) }
                 ends.append(e)
                 start = offset
             }
-            ends.removeLast()
+            reconversion.settle(base, from: start, to: to, into: &ends)
             floor = to
         }
         while p < count {
