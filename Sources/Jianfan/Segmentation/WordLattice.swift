@@ -26,22 +26,6 @@ struct WordLattice {
     private var wordHashes: [UInt64] = [], wordSlots: [UInt32] = []
     private static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
 
-    /// The scripts that tell converted text (``ScriptEvidence`` class bits): a word of the
-    /// lexicon with a scalar of the `target` script is already
-    /// converted, and may be kept as it is (so that converting the output again changes nothing).
-    struct Scripts {
-        let source: UInt8, target: UInt8
-    }
-
-    /// One window's choice, for ``Converter/segments(of:)`` and `--inspect`: the likeliest
-    /// reading and the one greedy matching makes, each as the ends of its pieces (byte offsets
-    /// relative to the text) and its cost (−ln p summed; lower is likelier).
-    struct Decision {
-        var window: Range<Int>
-        var chosen: [Int], chosenCost: Float
-        var greedy: [Int], greedyCost: Float
-    }
-
     /// The plan's conversion of a word (to tell a word already converted by this configuration
     /// from one converted by another: see ``isConverted(_:from:through:end:_:)``).
     var convert: ((UnsafeRawBufferPointer) -> [UInt8])? = nil
