@@ -58,6 +58,14 @@ struct WordSegmenterTests {
         let corpus = try Fixtures.corpus(times: 1)
         var input = corpus
         while input.count < 1_200_000 { input += corpus }
+        var rng = SplitMix64(seed: 15)
+        try Self.expectPieceInvariance(config, input, chunksUpTo: 70_000, &rng)
+    }
+
+    /// Checks that `input` converts in words mode to the same bytes on one thread, on two, and
+    /// streamed in random chunks of 1 to `chunksUpTo` bytes.
+    static func expectPieceInvariance(_ config: Config, _ input: [UInt8], chunksUpTo maxChunk: UInt64,
+                                      _ rng: inout SplitMix64) throws {
         var whole = Converter(config, segmenter: .words)
         whole.maximumThreads = 1
         var expected: [UInt8] = []
@@ -67,12 +75,11 @@ struct WordSegmenterTests {
         var out: [UInt8] = []
         try input.withUnsafeBytes { try parallel.convert($0, appendingTo: &out) }
         #expect(out == expected, "two threads")
-        var rng = SplitMix64(seed: 15)
         var stream = whole.makeStream()
         var streamed: [UInt8] = []
         var start = 0
         while start < input.count {
-            let n = min(input.count - start, Int(rng.next() % 70_000) + 1)
+            let n = min(input.count - start, Int(rng.next() % maxChunk) + 1)
             try stream.write(input[start..<start + n], into: &streamed)
             start += n
         }
@@ -175,26 +182,7 @@ struct WordSegmenterTests {
         while text.utf8.count < 400_000 {
             text += sentences[Int(rng.next() % UInt64(sentences.count))] + ends[Int(rng.next() % UInt64(ends.count))]
         }
-        let input = Array(text.utf8)
-        var whole = Converter(config, segmenter: .words)
-        whole.maximumThreads = 1
-        var expected: [UInt8] = []
-        try input.withUnsafeBytes { try whole.convert($0, appendingTo: &expected) }
-        var parallel = whole
-        parallel.maximumThreads = 2
-        var out: [UInt8] = []
-        try input.withUnsafeBytes { try parallel.convert($0, appendingTo: &out) }
-        #expect(out == expected, "two threads")
-        var stream = whole.makeStream()
-        var streamed: [UInt8] = []
-        var start = 0
-        while start < input.count {
-            let n = min(input.count - start, Int(rng.next() % 5_000) + 1)
-            try stream.write(input[start..<start + n], into: &streamed)
-            start += n
-        }
-        try stream.finish(into: &streamed)
-        #expect(streamed == expected, "streamed")
+        try Self.expectPieceInvariance(config, Array(text.utf8), chunksUpTo: 5_000, &rng)
     }
 
     /// A word of the lexicon runs across a position when it starts before and ends after it,
