@@ -68,6 +68,15 @@ extension Table {
             & TableFormat.slotValueOpenEnd != 0
     }
 
+    /// Whether a later-stage phrase may cross the start of the crossable unit `m` matched
+    /// (``TableFormat/openStart``).
+    @inline(__always)
+    func isOpenStart(_ m: Match) -> Bool {
+        if m.slot < 0 { return m.record & TableFormat.openStart != 0 }
+        return slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
+            & TableFormat.slotValueOpenStart != 0
+    }
+
     @inline(never)
     func runStaged(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
                    _ state: inout RunState, _ ends: inout [Int]) {

@@ -122,55 +122,12 @@ extension Table {
     typealias Input = UnsafePointer<UInt8>
     typealias Output = UnsafeMutablePointer<UInt8>
 
-    /// The plain run, which also returns at the first boundary of its matches past `stop`.
-    @inline(never)
-    func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                  _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>? = nil) {
-        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: false, stop: stop ?? end)
-    }
-
-    /// The fused run, which also returns at the first boundary of its matches past `stop`.
-    @inline(never)
-    func runFused(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                  _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>) {
-        run(&p, &o, end, limit, &state, &ends, .fused, recordFirst: false, stop: stop)
-    }
-
-    @inline(never)
-    private func runPlainRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                     _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: true, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmented(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                              _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: false, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmentedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                         _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: true, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmenting(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                               _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: false, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmentingRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                          _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: true, stop: end)
-    }
-
     @inline(__always)
+    /// The loop of every mode (its copies are in `ThreeByteRunModes.swift`).
     func run(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
-                     _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
-                     _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool,
-                     stop: UnsafePointer<UInt8>) {
+             _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
+             _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool,
+             stop: UnsafePointer<UInt8>) {
         var p = pIn, o = oIn
         // `.staged`: the last safe unit end (``RunState/safeIn``), kept in registers.
         var safeP = state.origin + state.safeIn, safeO = state.outBase + state.safeOut
@@ -227,15 +184,20 @@ extension Table {
                     }
                 }
                 if mode == .segmenting && m.length > 0 && m.rank == 0 && state.runOpen { ends.append(o - state.outBase) }
+                let before = o
                 let (length, written) = write(m, at: p, end: end, to: o)
                 o += written
                 if mode == .staged {
-                    if m.length > 0 && m.rank != 0 && isCrossable(m) && (p != safeP || isOpenEnd(m)) {
-                        // A window of more than this unit: the general loop goes on to the next
-                        // safe end and converts again.
-                        state.crossed = true
-                        p += length
-                        return
+                    if m.length > 0 && m.rank != 0 && isCrossable(m) {
+                        // Nothing crosses its start: a safe end.
+                        if !isOpenStart(m) { (safeP, safeO) = (p, before) }
+                        if p != safeP || isOpenEnd(m) {
+                            // A window of more than this unit: the general loop goes on to the
+                            // next safe end and converts again.
+                            state.crossed = true
+                            p += length
+                            return
+                        }
                     }
                     if m.length == 0 || m.rank == 0 || !isOpenEnd(m) { (safeP, safeO) = (p + length, o) }
                 }

@@ -93,8 +93,10 @@ extension SegmentingStage {
             guard value.count <= DictionaryText.longestValue else { return nil }
             // A segment (rank 0) is converted on its own: no later phrase crosses it.
             let openEnd = e.rank != 0 && crossing.openEnd(output)
-            let crossable = e.rank != 0 && output != e.key && (openEnd || crossing.openStart(output))
-            entries.append(.init(key: e.key, rank: e.rank, value: value, crossable: crossable, openEnd: openEnd))
+            let openStart = e.rank != 0 && output != e.key && crossing.openStart(output)
+            let crossable = e.rank != 0 && output != e.key && (openEnd || openStart)
+            entries.append(.init(key: e.key, rank: e.rank, value: value, crossable: crossable, openEnd: openEnd,
+                                 openStart: openStart))
         }
         // Every scalar of a later phrase is a key, so that the loop knows where they end units.
         let firstSingles = Set(first.lazy.filter { $0.key.count == 1 }.map { $0.key[0] })

@@ -13,6 +13,8 @@ package struct TableBuilder {
         package var crossable = false
         /// A later stage's phrase may match across this key's end (``TableFormat/openEnd``).
         package var openEnd = false
+        /// A later stage's phrase may match across this crossable key's start (``TableFormat/openStart``).
+        package var openStart = false
     }
 
     let dictionaries: [String: DictionaryText]

@@ -17,6 +17,7 @@
 ///                                        leaves one and the slots of s2t (1 MB) stay in L2
 ///     slotValues  UInt64 × slotValueCount  a slot's value: offset(32) | length(8) << 32
 ///                                        | crossable(1) << 40 | openEnd(1) << 41
+///                                        | openStart(1) << 42
 ///     values      UTF-8 bytes, 8 bytes of padding at the end
 ///
 /// A record is payload(32) | length(8) << 32 | rank(8) << 40 | flags << 48, where the payload is
@@ -61,6 +62,11 @@ enum TableFormat {
     static let openEnd: UInt64 = 1 << 55
     /// ``openEnd`` for a key of two or more scalars, in its entry of `slotValues`.
     static let slotValueOpenEnd: UInt64 = 1 << 41
+    /// Set on a ``crossable`` key whose first-stage output starts with a scalar a later-stage
+    /// phrase may reach from before it (without it, the unit's start is a safe end).
+    static let openStart: UInt64 = 1 << 56
+    /// ``openStart`` for a key of two or more scalars, in its entry of `slotValues`.
+    static let slotValueOpenStart: UInt64 = 1 << 42
 
     // Slot fields.
     static let keyMask: UInt64 = (1 << 43) - 1
