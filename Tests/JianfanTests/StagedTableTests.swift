@@ -84,4 +84,30 @@ struct StagedTableTests {
         #expect(tw2sp.convert("唐氏症") == "唐氏综合征")
         #expect(tw2sp.convert("申昇荀白克") == "申昇勋伯格")
     }
+
+    /// A custom configuration of tw2sp's shape gets a staged table where every last-stage
+    /// phrase is a segmentation key; here `乙` becomes `甲` in the first stage and the last
+    /// stage's `甲丙` matches across it (as OpenCC 1.4.2 converts: segment, stage, stage).
+    @Test("a custom configuration of the same shape, and one with a last-stage phrase of its own")
+    func custom() throws {
+        func config(lastEntries: String) -> String {
+            """
+            { "segmentation": { "type": "mmseg", "dict": { "type": "inline", "entries": { "甲丙": "x", "丁戊": "x" } } },
+              "conversion_chain": [
+                { "dict": { "type": "inline", "entries": { "乙": "甲" } } },
+                { "dict": { "type": "inline", "entries": { \(lastEntries) } } } ] }
+            """
+        }
+        let dir = try ConfigurationTests().directory([
+            "staged.json": config(lastEntries: #""甲丙": "己", "丙": "庚""#),
+            "other.json": config(lastEntries: #""甲丙": "己", "丙": "庚", "丙丙": "辛""#),
+        ])
+        let staged = try Converter(configuration: dir + "/staged.json")
+        #expect(staged.plan.segmentingStageIsFinal)
+        #expect(staged.convert("乙丙") == "己")
+        #expect(staged.convert("乙乙丙丁戊丙") == "甲己丁戊庚")
+        let other = try Converter(configuration: dir + "/other.json")
+        #expect(!other.plan.segmentingStageIsFinal && other.plan.segmentingStage != nil)
+        #expect(other.convert("乙丙丙") == "己庚")
+    }
 }
