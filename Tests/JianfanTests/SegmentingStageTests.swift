@@ -14,6 +14,7 @@ struct SegmentingStageTests {
     static func plans(_ config: Config, tofu: Bool = false) throws -> (segmenting: Plan, staged: Plan) {
         let plan = try #require(TableSet.embedded.plan(config, includeTofuRisk: tofu))
         #expect(plan.segmentingStage != nil && plan.fused == nil && !plan.segmentationIsFirstStage)
+        #expect(plan.segmentingStageIsFinal)
         let staged = Plan(normalization: plan.normalization,
                           normalizationIsCompatibilityOnly: plan.normalizationIsCompatibilityOnly,
                           segmentation: plan.segmentation, segmentationIsFirstStage: false,

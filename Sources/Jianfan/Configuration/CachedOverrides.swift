@@ -69,7 +69,8 @@ extension Plan {
         }
         var plan = Plan(normalization: normalization, normalizationIsCompatibilityOnly: normalizationIsCompatibilityOnly,
                         segmentation: segmentation, segmentationIsFirstStage: segmentationIsFirstStage,
-                        stages: stages, fused: fused, segmentingStage: segmentingStage, cutter: Cutter(isolating: cutter.scalars.filter(kept)),
+                        stages: stages, fused: fused, segmentingStage: segmentingStage,
+                        segmentingStageIsFinal: segmentingStageIsFinal, cutter: Cutter(isolating: cutter.scalars.filter(kept)),
                         storage: self.storage)
         plan.segmenter = segmenter
         plan.definition = definition

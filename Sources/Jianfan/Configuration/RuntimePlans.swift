@@ -68,7 +68,8 @@ extension Plan {
         let storage = TableStorage([try TableBuilder.build(entries, name: "of user entries")])
         var plan = Plan(normalization: normalization, normalizationIsCompatibilityOnly: normalizationIsCompatibilityOnly,
                         segmentation: segmentation, segmentationIsFirstStage: segmentationIsFirstStage,
-                        stages: stages, fused: fused, segmentingStage: segmentingStage, cutter: cutter.excluding(Set(entries.flatMap(\.key))),
+                        stages: stages, fused: fused, segmentingStage: segmentingStage,
+                        segmentingStageIsFinal: segmentingStageIsFinal, cutter: cutter.excluding(Set(entries.flatMap(\.key))),
                         storage: self.storage)
         plan.segmenter = segmenter
         plan.definition = definition

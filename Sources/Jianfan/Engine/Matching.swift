@@ -1,6 +1,6 @@
 /// The loops of stages with segmentation (s2twp, tw2sp, …; see `PlainConversion.swift` for the
-/// others): greedy longest match as OpenCC's `Conversion`, while segmenting or within segments,
-/// and OpenCC's maximal-match segmentation itself.
+/// others): greedy longest match as OpenCC's `Conversion`, while segmenting, within segments
+/// or with a staged table (`StagedRun.swift`). OpenCC's `mmseg` itself: `MaximalMatch.swift`.
 extension Table {
     /// Converts like ``convert(_:_:into:)`` and also segments as OpenCC's `mmseg` would with this
     /// table's rank-0 entries, appending each segment's end offset in `out` to `segmentEnds`.
@@ -31,16 +31,23 @@ extension Table {
         }
     }
 
-    enum Mode { case segmenting, segments }
+    /// `.staged`: segmenting with a staged table (`StagedRun.swift`), which writes the last
+    /// stage's output and records no segment ends.
+    enum Mode { case segmenting, segments, staged }
 
     /// The loop. Each scalar is decoded once: the lookahead decoded to test "may a key continue
     /// here?" is carried to the next position. A scalar that starts no longer key there (most do
     /// not) and needs nothing special is written without a branch on what it is.
     @inline(__always)
-    private func convert(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
-                         ends: inout [Int], mode: Mode, recordFirst: Bool) {
+    func convert(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
+                 ends: inout [Int], mode: Mode, recordFirst: Bool, restage: Restage? = nil) {
         let recordingSegments = mode == .segmenting
+        let segmenting = mode != .segments
         var runOpen = false
+        // `.staged`: the last unit end no later-stage phrase crosses, in the input and the output,
+        // and whether a crossable unit came after it (then the units up to the next such end are
+        // converted again; ``RunState/safeIn``).
+        var safeIn = origin, safeOut = out.count, crossed = false
         guard let last = limits.last else { return }
         var p = origin
         var limitIndex = 0
@@ -53,6 +60,21 @@ extension Table {
         let bufferEnd = origin + last
         var carried = UnsafePointer<UInt8>(bitPattern: 1)!   // where `carriedScalar` was decoded
         var carriedScalar: UInt32 = 0, carriedLength = 0
+        /// `.staged`: a unit ended at `p`; at a safe end, the units since the last one are
+        /// converted again if one of them was crossable.
+        @inline(__always)
+        func unitEnded(safe: Bool) {
+            guard safe else { return }
+            if crossed, let restage {
+                out.count = o - out.base
+                restage.convert(safeIn, p, at: safeOut, into: out)
+                out.reserve(bufferEnd - p)
+                o = out.base + out.count
+                limit = out.base + out.capacity - ByteBuffer.slack
+                crossed = false
+            }
+            (safeIn, safeOut) = (p, o - out.base)
+        }
         while true {
             if p >= end {
                 if mode == .segments { ends.append(o - out.base) }
@@ -68,13 +90,15 @@ extension Table {
                 limit = out.base + out.capacity - ByteBuffer.slack
             }
             let b0 = p.pointee
-            if b0 & 0xF0 == 0xE0 && p <= end - 8 {
+            if b0 & 0xF0 == 0xE0 && p <= end - 8 && !(mode == .staged && crossed) {
                 // Within one segment (`end` is its end) converting is a plain stage's run.
                 let before = p
-                var state = RunState(origin: origin, outBase: out.base, runOpen: runOpen)
+                var state = RunState(origin: origin, outBase: out.base, runOpen: runOpen,
+                                     safeIn: safeIn - origin, safeOut: safeOut, crossed: crossed)
                 convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &ends,
-                                    mode: recordingSegments ? .segmenting : .plain, recordFirst: recordFirst)
-                runOpen = state.runOpen
+                                    mode: mode == .staged ? .staged : recordingSegments ? .segmenting : .plain,
+                                    recordFirst: recordFirst)
+                (runOpen, safeIn, safeOut, crossed) = (state.runOpen, origin + state.safeIn, state.safeOut, state.crossed)
                 if p != before { continue }
             }
             let scalar: UInt32, length: Int
@@ -85,6 +109,7 @@ extension Table {
                     o += n
                     p += n
                     runOpen = true
+                    if mode == .staged { unitEnded(safe: true) }
                     continue
                 }
                 (scalar, length) = (UInt32(b0), 1)
@@ -106,10 +131,11 @@ extension Table {
             }
             let rank = UInt8(truncatingIfNeeded: record &>> 40)
             if !continues && record & TableFormat.single == 0 && bufferEnd - p >= 4
-                && (!recordingSegments || rank != 0 || record == 0) {
+                && (!segmenting || rank != 0 || record == 0) {
                 o += Table.emitSingle(record: record, from: p, length: length, to: o)
                 p = q
                 runOpen = true
+                if mode == .staged { unitEnded(safe: record & TableFormat.openEnd == 0) }
                 continue
             }
             if UTF8Scalars.isIDSOperator(scalar) {
@@ -120,19 +146,35 @@ extension Table {
                     o += ids
                     p += ids
                     runOpen = true
+                    if mode == .staged { unitEnded(safe: true) }
                     continue
                 }
             }
             // Segmenting, a phrase of a later rank ends where a rank-0 one (a segment) starts.
             let m = continues
                 ? walk(p, length: length, record: record, key: key, hash: h, after: q + carriedLength, end: end,
-                       fused: recordingSegments)
+                       fused: segmenting)
                 : Match(scalarOf: record, length: length)
             if m.length == 0 {
                 Table.copyScalar(from: p, length: length, to: o, end: end)
                 o += length
                 p = q
                 runOpen = true
+                if mode == .staged { unitEnded(safe: true) }
+                continue
+            }
+            if mode == .staged {
+                // A segment is a unit of its own; the text before it ends at a safe end too.
+                // (A crossable unit alone between two safe ends needs nothing more.)
+                if m.rank == 0 {
+                    unitEnded(safe: true)
+                } else if isCrossable(m) {
+                    if !isOpenStart(m) { unitEnded(safe: true) }
+                    if p != safeIn || isOpenEnd(m) { crossed = true }
+                }
+                o += emit(m, to: o)
+                p += m.length
+                unitEnded(safe: m.rank == 0 || !isOpenEnd(m))
                 continue
             }
             if recordingSegments && m.rank == 0 && runOpen {
@@ -147,6 +189,7 @@ extension Table {
         }
         out.count = o - out.base
         if recordingSegments && runOpen { ends.append(out.count) }
+        if mode == .staged && crossed, let restage { restage.convert(safeIn, bufferEnd, at: safeOut, into: out) }
     }
 
     /// The winning match at `p`, whose first scalar (`length` bytes) has `record` (0: none),
@@ -183,56 +226,5 @@ extension Table {
         } else {
             o.update(from: p, count: length)
         }
-    }
-
-    /// Whether a character with `record` is no key, starts none and is no IDS operator.
-    @inline(__always)
-    static func extendsRun(_ record: UInt64) -> Bool {
-        record == 0 || (record & (TableFormat.hasChildren | TableFormat.single) == 0
-                        && UInt8(truncatingIfNeeded: record &>> 40) == TableFormat.noRank)
-    }
-
-    /// OpenCC's `mmseg` segmentation of `[start, end)`: each longest match is a segment, and the
-    /// text between matches (unmatched scalars and IDSs) forms one segment. Appends the end offset
-    /// (relative to `origin`) of every segment to `ends`.
-    ///
-    /// With `rankZeroOnly` (this is a stage's table whose rank-0 entries are the segmentation
-    /// dictionary), a match of a later rank means that no segment starts here. `decision` is
-    /// told every position where segmentation decides (for ``Plan/forcedCut(in:from:limit:)``).
-    func segment(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
-                 origin: UnsafePointer<UInt8>, into ends: inout [Int], rankZeroOnly: Bool = false,
-                 decision: ((Int) -> Void)? = nil) {
-        var p = start
-        var runStart = start
-        while p < end {
-            if decision == nil {
-                // Characters that start no key and are none (most, for a segmentation dictionary
-                // of phrases) only extend the run between matches.
-                var (scalar, length) = UTF8Scalars.decode(p)
-                while Table.extendsRun(record(scalar)) {
-                    p += length
-                    if p >= end { break }
-                    (scalar, length) = UTF8Scalars.decode(p)
-                }
-                if p >= end { break }
-            }
-            decision?(p - origin)
-            let (scalar, length) = UTF8Scalars.decode(p)
-            if UTF8Scalars.isIDSOperator(scalar) {
-                let ids = UTF8Scalars.idsLength(p, end)
-                if ids > 0 { p += ids; continue }
-            }
-            let m = match(p, scalar: scalar, length: length, record: record(scalar), end: end)
-            let matched = rankZeroOnly && m.rank != 0 ? 0 : m.length
-            if matched == 0 {
-                p += length
-            } else {
-                if runStart < p { ends.append(p - origin) }
-                p += matched
-                ends.append(p - origin)
-                runStart = p
-            }
-        }
-        if runStart < end { ends.append(end - origin) }
     }
 }

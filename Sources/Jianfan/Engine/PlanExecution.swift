@@ -73,6 +73,12 @@ extension Plan {
             fused.convertFused(start, end, into: out)
             return
         }
+        if segmentingStageIsFinal, let staged = segmentingStage, stages.count == 2 {
+            // Segmentation and both stages in one pass (`StagedRun.swift`).
+            staged.convertStaged(start, end, into: out,
+                                 restage: Table.Restage(first: stages[0], last: stages[1], scratch: scratch.stageA))
+            return
+        }
 
         guard let segmentation else {
             var current = source

@@ -23,6 +23,8 @@ extension Table {
         case segmenting
         /// A fused table (`FusedRun.swift`): a plain stage whose run phrases stay within their run.
         case fused
+        /// A staged table (`StagedRun.swift`): segmenting, and the last stage's output written.
+        case staged
     }
 
     /// The segment bookkeeping a run shares with its loop; only its mode's part is used.
@@ -36,6 +38,12 @@ extension Table {
         /// output since the last segment end belongs to a segment still open.
         var outBase: UnsafeMutablePointer<UInt8>
         var runOpen = false
+        /// `.staged`: the last unit end no later-stage phrase crosses (input offset from `origin`,
+        /// output offset from `outBase`), and whether a crossable unit (``TableFormat/crossable``)
+        /// came after it; the run returns right after such a unit.
+        var safeIn = 0
+        var safeOut = 0
+        var crossed = false
 
         /// The end of the segment holding `p` (`.segmented`).
         @inline(__always)
@@ -94,6 +102,8 @@ extension Table {
         case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state, &ends)
         case (.segmenting, true): runSegmentingRecordFirst(&p, &o, end, limit, &state, &ends)
         case (.fused, _): runFused(&p, &o, end, limit, &state, &ends, stop: end)
+        case (.staged, false): runStaged(&p, &o, end, limit, &state, &ends)
+        case (.staged, true): runStagedRecordFirst(&p, &o, end, limit, &state, &ends)
         }
     }
 
@@ -112,57 +122,19 @@ extension Table {
     typealias Input = UnsafePointer<UInt8>
     typealias Output = UnsafeMutablePointer<UInt8>
 
-    /// The plain run, which also returns at the first boundary of its matches past `stop`.
-    @inline(never)
-    func runPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                  _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>? = nil) {
-        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: false, stop: stop ?? end)
-    }
-
-    /// The fused run, which also returns at the first boundary of its matches past `stop`.
-    @inline(never)
-    func runFused(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                  _ state: inout RunState, _ ends: inout [Int], stop: UnsafePointer<UInt8>) {
-        run(&p, &o, end, limit, &state, &ends, .fused, recordFirst: false, stop: stop)
-    }
-
-    @inline(never)
-    private func runPlainRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                     _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .plain, recordFirst: true, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmented(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                              _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: false, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmentedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                         _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmented, recordFirst: true, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmenting(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                               _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: false, stop: end)
-    }
-
-    @inline(never)
-    private func runSegmentingRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                                          _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .segmenting, recordFirst: true, stop: end)
-    }
-
     @inline(__always)
-    private func run(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
-                     _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
-                     _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool,
-                     stop: UnsafePointer<UInt8>) {
+    /// The loop of every mode (its copies are in `ThreeByteRunModes.swift`).
+    func run(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
+             _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
+             _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool,
+             stop: UnsafePointer<UInt8>) {
         var p = pIn, o = oIn
-        defer { (pIn, oIn) = (p, o) }
+        // `.staged`: the last safe unit end (``RunState/safeIn``), kept in registers.
+        var safeP = state.origin + state.safeIn, safeO = state.outBase + state.safeOut
+        defer {
+            (pIn, oIn) = (p, o)
+            if mode == .staged { (state.safeIn, state.safeOut) = (safeP - state.origin, safeO - state.outBase) }
+        }
         let pageIndex = self.pageIndex, filter = self.filter, filterShift = self.filterShift
         // The pages follow the index at a fixed offset (``TableFormat/Layout``): one base register.
         let pages = UnsafeRawPointer(pageIndex) + TableFormat.pagesAfterIndex
@@ -184,7 +156,7 @@ extension Table {
                 continues = (record &>> 49) & (passes ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             let special = record & TableFormat.single != 0
-                || (mode == .segmenting && (record &>> 40) & 0xFF == 0 && record != 0)
+                || ((mode == .segmenting || mode == .staged) && (record &>> 40) & 0xFF == 0 && record != 0)
             if !continues && !special {
                 if record & TableFormat.inlineValue != 0 {
                     // A key's value, or the character itself (see ``TableBuilder``).
@@ -196,10 +168,11 @@ extension Table {
                     o += 3
                 }
                 if mode == .segmenting { state.runOpen = true }
+                if mode == .staged && record & TableFormat.openEnd == 0 { (safeP, safeO) = (q, o) }
             } else {
                 if special { return }
                 var m = walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: end,
-                             fused: mode == .fused || mode == .segmenting)
+                             fused: mode == .fused || mode == .segmenting || mode == .staged)
                 if mode == .segmented && m.length > 3 {
                     // The segment is looked up only for a phrase (most walks find none): one that
                     // crosses the segment's end is matched again within the segment.
@@ -211,8 +184,23 @@ extension Table {
                     }
                 }
                 if mode == .segmenting && m.length > 0 && m.rank == 0 && state.runOpen { ends.append(o - state.outBase) }
+                let before = o
                 let (length, written) = write(m, at: p, end: end, to: o)
                 o += written
+                if mode == .staged {
+                    if m.length > 0 && m.rank != 0 && isCrossable(m) {
+                        // Nothing crosses its start: a safe end.
+                        if !isOpenStart(m) { (safeP, safeO) = (p, before) }
+                        if p != safeP || isOpenEnd(m) {
+                            // A window of more than this unit: the general loop goes on to the
+                            // next safe end and converts again.
+                            state.crossed = true
+                            p += length
+                            return
+                        }
+                    }
+                    if m.length == 0 || m.rank == 0 || !isOpenEnd(m) { (safeP, safeO) = (p + length, o) }
+                }
                 if mode == .segmenting {
                     state.runOpen = m.length == 0 || m.rank != 0
                     if !state.runOpen { ends.append(o - state.outBase) }
@@ -236,6 +224,7 @@ extension Table {
                 p += n
                 o += n
                 if mode == .segmenting && n > 0 { state.runOpen = true }
+                if mode == .staged && n > 0 { (safeP, safeO) = (p, o) }
                 if n == 0 || p > safeEnd || o >= limit || p > stop { return }
                 let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
                 if !Table.isThreeByte(word) { return }

@@ -17,6 +17,9 @@ struct Plan: Sendable {
     /// The segmentation and the first stage as one table, when the segmentation is not the first
     /// stage's rank-0 part and they can be (``SegmentingStage``: tw2sp, tw2s, hk2s, hk2sp).
     let segmentingStage: Table?
+    /// Whether ``segmentingStage`` does the last of two stages as well (a staged table), so that
+    /// its pass is the only one (``SegmentingStage/make(segmentation:first:last:)``).
+    var segmentingStageIsFinal = false
     /// Scalars that appear in no key of any table here: no match can cross them, so the text
     /// can be cut right after one (and away from any IDS) and converted piece by piece.
     let cutter: Cutter
@@ -84,7 +87,7 @@ extension Plan {
                   normalizationIsCompatibilityOnly: r.normalizationIsCompatibilityOnly,
                   segmentation: r.segmentation.map(table), segmentationIsFirstStage: r.segmentationIsFirstStage,
                   stages: r.stages.map(table), fused: r.fused.map(table), segmentingStage: r.segmentingStage.map(table),
-                  cutter: Cutter(isolating: r.isolating, ascii: r.isolatingASCII), storage: storage)
+                  segmentingStageIsFinal: r.segmentingStageIsFinal, cutter: Cutter(isolating: r.isolating, ascii: r.isolatingASCII), storage: storage)
     }
 }
 
@@ -116,6 +119,8 @@ struct PlanRecord {
     var stages: [Int]
     var fused: Int?
     var segmentingStage: Int?
+    /// The segmenting stage's table does the last stage too (flag bit 2).
+    var segmentingStageIsFinal: Bool
     var isolating: [UInt32]
     /// The ASCII scalars no key of the plan contains, as a bit set (`0..<64`, `64..<128`): the
     /// cut candidates of text that is mostly ASCII (base64, code) in every configuration.
@@ -128,6 +133,7 @@ struct PlanRecord {
         raw[offset + 10] = UInt8(normalization.count)
         raw[offset + 11] = UInt8(isolating.count)
         raw[offset + 12] = (normalizationIsCompatibilityOnly ? 1 : 0) | (segmentationIsFirstStage ? 2 : 0)
+            | (segmentingStageIsFinal ? 4 : 0)
         func put(_ value: Int, _ at: Int) { raw.storeBytes(of: Int16(value), toByteOffset: offset + at, as: Int16.self) }
         for i in 0..<PlanRecord.maxNormalization { put(i < normalization.count ? normalization[i] : -1, 14 + 2 * i) }
         put(segmentation ?? -1, 18)
@@ -143,7 +149,7 @@ struct PlanRecord {
 
     init(name: String, includesTofuRisk: Bool, normalization: [Int], normalizationIsCompatibilityOnly: Bool,
          segmentation: Int?, segmentationIsFirstStage: Bool, stages: [Int], fused: Int?, segmentingStage: Int? = nil,
-         isolating: [UInt32], isolatingASCII: (UInt64, UInt64)) {
+         segmentingStageIsFinal: Bool = false, isolating: [UInt32], isolatingASCII: (UInt64, UInt64)) {
         self.name = name
         self.includesTofuRisk = includesTofuRisk
         self.normalization = normalization
@@ -153,6 +159,7 @@ struct PlanRecord {
         self.stages = stages
         self.fused = fused
         self.segmentingStage = segmentingStage
+        self.segmentingStageIsFinal = segmentingStageIsFinal
         self.isolating = isolating
         self.isolatingASCII = isolatingASCII
     }
@@ -167,6 +174,7 @@ struct PlanRecord {
         let flags = raw.load(fromByteOffset: 12, as: UInt8.self)
         normalizationIsCompatibilityOnly = flags & 1 != 0
         segmentationIsFirstStage = flags & 2 != 0
+        segmentingStageIsFinal = flags & 4 != 0
         func get(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: Int16.self)) }
         normalization = (0..<normCount).map { get(14 + 2 * $0) }
         let seg = get(18)

@@ -75,17 +75,24 @@ struct PlanCompiler {
             }
         }
         // Segmenting with other phrases, then the first stage: one table for both (``SegmentingStage``).
+        // With two stages, the last one as well where that is exact (a staged table).
         var segmentingStage: Int?
+        var segmentingStageIsFinal = false
         if let seg = segmentation, let first = chain.first, !fused {
-            let signature = "segmenting(\(seg.signature),\(first.signature))"
+            let staged = chain.count == 2
+                ? SegmentingStage.make(segmentation: try flat(seg), first: try flat(first), last: try flat(chain[1])) : nil
+            let last = staged == nil ? "" : ",\(chain[1].signature)"
+            let signature = "segmenting(\(seg.signature),\(first.signature)\(last))"
             if let i = tableIndex[signature] {
                 segmentingStage = i
-            } else if let s = SegmentingStage.make(segmentation: try flat(seg), first: try flat(first)),
+                segmentingStageIsFinal = staged != nil
+            } else if let s = try staged ?? SegmentingStage.make(segmentation: flat(seg), first: flat(first)),
                       let block = try? TableBuilder.block(s.entries, name: signature) {
                 // (A table too large for one table leaves the plan to segment in a pass of its own.)
                 tables.append(block)
                 tableIndex[signature] = tables.count - 1
                 segmentingStage = tables.count - 1
+                segmentingStageIsFinal = s.includesLastStage
             }
         }
         return PlanRecord(
@@ -97,7 +104,7 @@ struct PlanCompiler {
             // A chain whose every dictionary may output tofu, left out: OpenCC converts with an
             // empty step, which copies the text (no stage at all would write nothing).
             stages: chain.isEmpty ? [try emptyTable()] : try chain.map { try table($0) }, fused: fusedTable,
-            segmentingStage: segmentingStage,
+            segmentingStage: segmentingStage, segmentingStageIsFinal: segmentingStageIsFinal,
             isolating: Array(TableSetCompiler.cutCandidates.filter { !keyScalars.contains($0) }.prefix(PlanRecord.maxIsolating)),
             isolatingASCII: TableSetCompiler.asciiMask { !keyScalars.contains($0) })
     }

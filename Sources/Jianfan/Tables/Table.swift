@@ -151,7 +151,7 @@ struct Table: @unchecked Sendable {
     func emit(_ m: Match, to o: UnsafeMutablePointer<UInt8>) -> Int {
         if m.slot < 0 { return emit(record: m.record, to: o) }
         let value = slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
-        return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: value >> 32), to: o)
+        return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: (value >> 32) & 0xFF), to: o)
     }
 
     @inline(__always)

@@ -9,6 +9,12 @@ package struct TableBuilder {
         package var key: [UInt32]
         package var rank: UInt8
         package var value: [UInt8]
+        /// A later stage's phrase may match across this key's output (``TableFormat/crossable``).
+        package var crossable = false
+        /// A later stage's phrase may match across this key's end (``TableFormat/openEnd``).
+        package var openEnd = false
+        /// A later stage's phrase may match across this crossable key's start (``TableFormat/openStart``).
+        package var openStart = false
     }
 
     let dictionaries: [String: DictionaryText]

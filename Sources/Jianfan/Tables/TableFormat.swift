@@ -16,6 +16,8 @@
 ///                                        8 to a cache line, so that a probe sequence rarely
 ///                                        leaves one and the slots of s2t (1 MB) stay in L2
 ///     slotValues  UInt64 × slotValueCount  a slot's value: offset(32) | length(8) << 32
+///                                        | crossable(1) << 40 | openEnd(1) << 41
+///                                        | openStart(1) << 42
 ///     values      UTF-8 bytes, 8 bytes of padding at the end
 ///
 /// A record is payload(32) | length(8) << 32 | rank(8) << 40 | flags << 48, where the payload is
@@ -48,6 +50,23 @@ enum TableFormat {
     /// segment may start (``Table/withinRun(_:at:length:record:key:hash:after:end:)`` looks no
     /// further at the others).
     static let startsRankZero: UInt64 = 1 << 53
+    /// Set, with ``single``, on a one-scalar key of a staged table (``SegmentingStage``) whose
+    /// first-stage output changed and holds a scalar of a later-stage phrase: that phrase may
+    /// match across it, so the loop converts its segment again, stage by stage. A phrase key
+    /// has the same bit in its slot value (``slotValueCrossable``).
+    static let crossable: UInt64 = 1 << 54
+    /// ``crossable`` for a key of two or more scalars, in its entry of `slotValues`.
+    static let slotValueCrossable: UInt64 = 1 << 40
+    /// Set on a key of a staged table whose first-stage output ends in a scalar of a later-stage
+    /// phrase: that phrase may cross the unit's end, so no window of conversion again ends there.
+    static let openEnd: UInt64 = 1 << 55
+    /// ``openEnd`` for a key of two or more scalars, in its entry of `slotValues`.
+    static let slotValueOpenEnd: UInt64 = 1 << 41
+    /// Set on a ``crossable`` key whose first-stage output starts with a scalar a later-stage
+    /// phrase may reach from before it (without it, the unit's start is a safe end).
+    static let openStart: UInt64 = 1 << 56
+    /// ``openStart`` for a key of two or more scalars, in its entry of `slotValues`.
+    static let slotValueOpenStart: UInt64 = 1 << 42
 
     // Slot fields.
     static let keyMask: UInt64 = (1 << 43) - 1

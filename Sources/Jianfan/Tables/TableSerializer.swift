@@ -55,6 +55,8 @@ extension TableBuilder {
                     values += e.value
                 }
                 records[key[0]] = record | UInt64(e.value.count) << 32 | UInt64(e.rank) << 40
+                    | (e.crossable ? TableFormat.crossable | TableFormat.single : 0) | (e.openEnd ? TableFormat.openEnd : 0)
+                    | (e.openStart ? TableFormat.openStart : 0)
             } else {
                 phrases += 1
                 records[key[0]] = (records[key[0]] == 0 ? fresh : records[key[0]]) | TableFormat.hasChildren
@@ -122,7 +124,10 @@ extension TableBuilder {
             if isKey {
                 let value = entries[Int(node.entry)].value
                 entry |= UInt64(slotValues.count) << TableFormat.slotValueShift
-                slotValues.append(UInt64(values.count) | UInt64(value.count) << 32)
+                slotValues.append(UInt64(values.count) | UInt64(value.count) << 32
+                                  | (entries[Int(node.entry)].crossable ? TableFormat.slotValueCrossable : 0)
+                                  | (entries[Int(node.entry)].openEnd ? TableFormat.slotValueOpenEnd : 0)
+                                  | (entries[Int(node.entry)].openStart ? TableFormat.slotValueOpenStart : 0))
                 values += value
             }
             slots[slot] = entry

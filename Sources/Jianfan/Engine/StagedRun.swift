@@ -1,0 +1,91 @@
+/// The one pass of a plan whose segmenting table does both of its stages (tw2sp, tw2s, hk2s,
+/// hk2sp: ``SegmentingStage/make(segmentation:first:last:)``).
+///
+/// The loop is the segmenting one (`Matching.swift`, `ThreeByteRun.swift`) with the table's
+/// values, the last stage's output, written as they are. It records no segment ends; it keeps
+/// where the segment between matches that is open began, in the input and the output, and
+/// whether a unit of it is ``TableFormat/crossable`` (a last-stage phrase may match across its
+/// output). At the end of such a segment (the next match, or the end of the text) the segment's
+/// output is written again, the first stage then the last over it, as OpenCC converts a
+/// segment. Only segments holding such a unit (a few in a hundred in real text) cost more.
+extension Table {
+    /// The two stages a staged table stands for, to convert a segment again; `scratch` holds the
+    /// first stage's output meanwhile.
+    struct Restage {
+        let first: Table
+        let last: Table
+        let scratch: ByteBuffer
+
+        /// Writes what the two stages make of the segment `[start, end)`, over the output from
+        /// `offset` on.
+        func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, at offset: Int, into out: ByteBuffer) {
+            out.count = offset
+            scratch.removeAll()
+            first.convertWindow(start, end, into: scratch)
+            let converted = UnsafePointer(scratch.base)
+            last.convertWindow(converted, converted + scratch.count, into: out)
+        }
+    }
+
+    /// ``convert(_:_:into:)`` for a few characters: the loop that tests each record first,
+    /// without sampling the text to choose it.
+    @inline(never)
+    func convertWindow(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
+        convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
+                recordFirst: true)
+    }
+
+    /// Converts `[start, end)` with this staged table, appending the plan's output to `out`.
+    func convertStaged(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
+                       restage: Restage) {
+        var noEnds: [Int] = []
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
+            limit[0] = end - start
+            if prefersRecordFirst(start, end) {
+                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &noEnds, mode: .staged,
+                        recordFirst: true, restage: restage)
+            } else {
+                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &noEnds, mode: .staged,
+                        recordFirst: false, restage: restage)
+            }
+        }
+    }
+
+    /// Whether the unit `m` matched is ``TableFormat/crossable``.
+    @inline(__always)
+    func isCrossable(_ m: Match) -> Bool {
+        if m.slot < 0 { return m.record & TableFormat.crossable != 0 }
+        return slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
+            & TableFormat.slotValueCrossable != 0
+    }
+
+    /// Whether a later-stage phrase may cross the end of the unit `m` matched
+    /// (``TableFormat/openEnd``).
+    @inline(__always)
+    func isOpenEnd(_ m: Match) -> Bool {
+        if m.slot < 0 { return m.record & TableFormat.openEnd != 0 }
+        return slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
+            & TableFormat.slotValueOpenEnd != 0
+    }
+
+    /// Whether a later-stage phrase may cross the start of the crossable unit `m` matched
+    /// (``TableFormat/openStart``).
+    @inline(__always)
+    func isOpenStart(_ m: Match) -> Bool {
+        if m.slot < 0 { return m.record & TableFormat.openStart != 0 }
+        return slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
+            & TableFormat.slotValueOpenStart != 0
+    }
+
+    @inline(never)
+    func runStaged(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                   _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .staged, recordFirst: false, stop: end)
+    }
+
+    @inline(never)
+    func runStagedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
+                              _ state: inout RunState, _ ends: inout [Int]) {
+        run(&p, &o, end, limit, &state, &ends, .staged, recordFirst: true, stop: end)
+    }
+}
