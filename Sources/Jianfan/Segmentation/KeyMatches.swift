@@ -43,7 +43,7 @@ extension Table {
             let entry = slots[s]
             guard entry != 0, (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank else { continue }
             let value = slotValues[Int(truncatingIfNeeded: entry &>> TableFormat.slotValueShift)]
-            body(UnsafeBufferPointer(start: values + Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: value >> 32)))
+            body(UnsafeBufferPointer(start: values + Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: (value >> 32) & 0xFF)))
         }
     }
 }

@@ -44,7 +44,8 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
 
     /// Reads the header of a compiled lexicon at `base` (which must live as long as the value).
     init(base raw: UnsafeRawPointer, size: Int) {
-        precondition(size >= 32 && raw.loadUnaligned(as: UInt32.self) == 0x4457_464A, "Jianfan: bad lexicon")
+        precondition(size >= 32 && raw.loadUnaligned(as: UInt32.self) == 0x4457_464A
+                     && raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self) == 2, "Jianfan: bad lexicon")
         let bits = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
         precondition(size == 32 + 4 << bits, "Jianfan: truncated lexicon")
         count = Int(raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
@@ -59,14 +60,22 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
     /// The cost of the word hashed to `h`, or nil when it is not in the lexicon.
     @inline(__always)
     func cost(_ h: Hash) -> Float? {
-        cost(h, first: slots[Int(truncatingIfNeeded: h.value >> shift)])
+        cost(h, first: slots[home(h.value)])
+    }
+
+    /// The first slot a word hashed to `h` may be in: the hash's top bits after a multiply
+    /// (FNV-1a's own top bits hardly depend on the last byte, and words that differ only in
+    /// their last scalar would share one long run of slots).
+    @inline(__always)
+    private func home(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// The entry of the first slot of the word hashed to `h`, for ``cost(_:first:)``: reading
     /// the slots of several words before testing any lets the reads overlap.
     @inline(__always)
     func firstSlot(_ h: Hash) -> UInt32 {
-        slots[Int(truncatingIfNeeded: h.value >> shift)]
+        slots[home(h.value)]
     }
 
     /// ``cost(_:)``, given the entry of the word's first slot (read ahead by
@@ -76,7 +85,7 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
     func cost(_ h: Hash, first: UInt32) -> Float? {
         var fingerprint = UInt32(truncatingIfNeeded: h.value >> 8) & 0xFF_FFFF
         if fingerprint == 0 { fingerprint = 1 }
-        var s = Int(truncatingIfNeeded: h.value >> shift), entry = first
+        var s = home(h.value), entry = first
         while true {
             if entry == 0 { return nil }
             if entry >> 8 == fingerprint { return base + Float(entry & 0xFF - 1) * step }
@@ -115,7 +124,7 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
             var n = candidates(base, across: x, lower: lower, upper: upper, into: hashes, offsets: offsets)
             n += candidates(base, across: y, lower: yLower, upper: yUpper, into: hashes + n, offsets: offsets)
             for k in 0..<n {
-                firsts[k] = UInt64(slots[Int(truncatingIfNeeded: hashes[k] >> shift)])
+                firsts[k] = UInt64(slots[home(hashes[k])])
             }
             for k in 0..<n where cost(Hash(value: hashes[k]), first: UInt32(truncatingIfNeeded: firsts[k])) != nil {
                 return true

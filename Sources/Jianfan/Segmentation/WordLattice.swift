@@ -56,8 +56,7 @@ struct WordLattice {
         edgeCost.removeAll(keepingCapacity: true); edgeKind.removeAll(keepingCapacity: true)
         // Phrases of the configuration (lengths in bytes → end scalars).
         var anyPhrase = false
-        phraseFirst.removeAll(keepingCapacity: true)
-        wordFirst.removeAll(keepingCapacity: true)
+        phraseFirst.removeAll(keepingCapacity: true); wordFirst.removeAll(keepingCapacity: true)
         for i in 0..<n {
             phraseFirst.append(edgeFrom.count)
             let p = base + starts[i]
@@ -104,8 +103,12 @@ struct WordLattice {
                 wordHashes.append(h.value)
             }
         }
+        // Through pointers: an append's uniqueness check (a call) between two reads kept them apart.
         wordSlots.removeAll(keepingCapacity: true)
-        for k in wordHashes.indices { wordSlots.append(lexicon.firstSlot(Lexicon.Hash(value: wordHashes[k]))) }
+        wordSlots.append(contentsOf: repeatElement(0, count: wordHashes.count))
+        wordHashes.withUnsafeBufferPointer { hashes in wordSlots.withUnsafeMutableBufferPointer { slots in
+            for k in hashes.indices { slots[k] = lexicon.firstSlot(Lexicon.Hash(value: hashes[k])) }
+        } }
         var w = 0
         for i in 0..<n {
             wordFirst.append(edgeFrom.count)
@@ -136,12 +139,9 @@ struct WordLattice {
         }
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
-        route.removeAll(keepingCapacity: true)
-        route.append(contentsOf: repeatElement(.infinity, count: n + 1))
-        next.removeAll(keepingCapacity: true)
-        next.append(contentsOf: repeatElement(0, count: n + 1))
-        nextKept.removeAll(keepingCapacity: true)
-        nextKept.append(contentsOf: repeatElement(false, count: n + 1))
+        route.removeAll(keepingCapacity: true); route.append(contentsOf: repeatElement(.infinity, count: n + 1))
+        next.removeAll(keepingCapacity: true); next.append(contentsOf: repeatElement(0, count: n + 1))
+        nextKept.removeAll(keepingCapacity: true); nextKept.append(contentsOf: repeatElement(false, count: n + 1))
         route[n] = 0
         for i in stride(from: n - 1, through: 0, by: -1) {
             route[i] = single[i] + route[i + 1]
