@@ -30,6 +30,15 @@ struct JSONLineScanner {
     private var i = 0
     /// An escaped key, decoded.
     private var keyBuffer: [UInt8] = []
+    /// Whether the line last scanned can be converted where its fields stand, whole, in one call
+    /// (``FieldPump/processInPlace(_:name:state:scratch:convert:)``): every non-ASCII byte is in
+    /// a selected string, whose escapes are all `\"`, `\\`, `\n`, `\r` or `\t` (what the
+    /// field-by-field path writes back as they are) and which holds no U+2028, U+2029 (escaped
+    /// when written back) or IDS operator (a sequence may run past the string's end).
+    private(set) var convertsInPlace = true
+    /// Whether the selected strings are appended to the tokens (a scan for ``convertsInPlace``
+    /// alone needs none of them).
+    var recordsTokens = true
 
     init(fields: FieldPaths) { self.fields = fields }
 
@@ -38,6 +47,7 @@ struct JSONLineScanner {
     mutating func scan(_ line: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) {
         bytes = line
         i = 0
+        convertsInPlace = true
         skipWhitespace()
         try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
         skipWhitespace()
@@ -53,6 +63,7 @@ struct JSONLineScanner {
     mutating func scanLine(_ rest: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
         bytes = rest
         i = 0
+        convertsInPlace = true
         skipWhitespace()
         if i < bytes.count, bytes[i] != 0x0A {
             try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
@@ -99,8 +110,8 @@ struct JSONLineScanner {
                 throw JSONSyntaxError(reason: "',' or ']' expected", offset: i)
             }
         case UInt8(ascii: "\""):
-            let token = try string()
-            if selected { tokens.append(token) }
+            let token = try string(selected: selected)
+            if selected, recordsTokens { tokens.append(token) }
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -108,12 +119,17 @@ struct JSONLineScanner {
         }
     }
 
-    /// Reads a string token starting at its opening quote, checking its escapes.
-    private mutating func string() throws(JSONSyntaxError) -> JSONStringToken {
+    /// Reads a string token starting at its opening quote, checking its escapes, and whether it
+    /// leaves the line convertible in place (``convertsInPlace``): a key or an unselected string
+    /// must be ASCII, a selected one free of the escapes and characters named there.
+    private mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
         i += 1
         var token = JSONStringToken(start: i, end: i, escaped: false)
         while i < bytes.count {
-            i = Self.skipPlain(bytes, from: i)
+            // A selected string stops at E2, the lead byte of U+2028/U+2029 and the IDS
+            // operators; another at any non-ASCII byte, until the line is known not to qualify.
+            i = selected ? Self.skipPlain(bytes, from: i, alsoStoppingAt: 0xE2)
+                : Self.skipPlain(bytes, from: i, nonASCII: convertsInPlace)
             guard i < bytes.count else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
@@ -121,18 +137,30 @@ struct JSONLineScanner {
                 i += 1
                 return token
             }
+            if byte >= 0x80 {
+                if !selected || i + 2 >= bytes.count { convertsInPlace = false }
+                else if bytes[i + 1] == 0x80 ? bytes[i + 2] & 0xFE == 0xA8 : bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xB0 {
+                    convertsInPlace = false
+                }
+                i += 1
+                continue
+            }
             if byte < 0x20 { throw JSONSyntaxError(reason: "control character in a string", offset: i) }
             // A backslash.
             token.escaped = true
             guard i + 1 < bytes.count else { break }
             switch bytes[i + 1] {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                 UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i += 2
+            case UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"):
+                // Written back as `/`, `\u0008`, `\u000c` once the field changes.
+                convertsInPlace = false
                 i += 2
             case UInt8(ascii: "u"):
                 guard i + 6 <= bytes.count, (2..<6).allSatisfy({ JSONString.hexValue(bytes[i + $0]) != nil }) else {
                     throw JSONSyntaxError(reason: "bad \\u escape", offset: i)
                 }
+                convertsInPlace = false
                 i += 6
             default:
                 throw JSONSyntaxError(reason: "bad escape", offset: i)
