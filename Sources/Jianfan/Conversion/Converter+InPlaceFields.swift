@@ -19,13 +19,15 @@
 /// each field on its own. The words segmenter and protected markup also rule it out.
 extension Converter {
     /// Whether the string fields of a JSON line convert in place (see above): checked on the
-    /// plan's tables, about a millisecond, so the caller asks once.
+    /// plan's tables (well under a millisecond), so the caller asks once.
     ///
     /// ```swift
     /// Converter(.s2t).convertsJSONStringsInPlace   // true
     /// ```
     package var convertsJSONStringsInPlace: Bool {
         guard protection.isEmpty, plan.segmenter == nil else { return false }
+        // In no key at all: the plan's cutter knows every scalar its keys hold (a user's too).
+        guard [0x22, 0x5C, 0x0A, 0x0D, 0x09].allSatisfy({ plan.cutter.endsIsolating[$0] }) else { return false }
         var tables = plan.normalization + plan.stages
         tables += [plan.segmentation, plan.fused, plan.segmentingStage, plan.overrides?.table].compactMap { $0 }
         return tables.allSatisfy { $0.keepsJSONStringsApart }
@@ -33,61 +35,40 @@ extension Converter {
 }
 
 extension Table {
-    /// The conditions above, for this table's keys and values.
+    /// The conditions above that this table's keys (no ASCII-only key, none starting with a
+    /// quote, a backslash, `n`, `r` or `t`) and values meet.
     var keepsJSONStringsApart: Bool {
-        let syntax: [UInt32] = [0x22, 0x5C, 0x0A, 0x0D, 0x09]
-        let escapeLetters: [UInt32] = [0x6E, 0x72, 0x74]   // n r t
-        if (syntax + escapeLetters).contains(where: { record($0) != 0 }) { return false }
-        // One-scalar prefixes: an ASCII key, or a value that would need an escape.
-        var asciiNodes = Set<UInt32>()
-        for scalar in UInt32(0)..<0x80 where record(scalar) != 0 {
-            if Match(scalarOf: record(scalar), length: 1).length > 0 { return false }
-            asciiNodes.insert(scalar + 1)
-        }
-        for high in 0..<TableFormat.pageIndexCount where pageIndex[high] != 0 {
-            for low in 0..<TableFormat.pageSize {
-                let record = pages[Int(pageIndex[high]) << 8 | low]
-                guard Match(scalarOf: record, length: 1).length > 0 else { continue }
-                let count = Int((record >> 32) & 0xFF)
-                if record & TableFormat.inlineValue != 0 {
-                    var inline = UInt32(truncatingIfNeeded: record)
-                    let safe = withUnsafeBytes(of: &inline) { Table.isFieldSafe(UnsafeRawBufferPointer(rebasing: $0[..<min(count, 4)])) }
-                    if !safe { return false }
-                } else if !Table.isFieldSafe(UnsafeRawBufferPointer(start: values + Int(record & 0xFFFF_FFFF), count: count)) {
-                    return false
+        let starts: [UInt32] = [0x22, 0x5C, 0x6E, 0x72, 0x74]   // " \ n r t
+        if starts.contains(where: { record($0) != 0 }) { return false }
+        // ASCII-only keys: the trie followed from each ASCII start through ASCII transitions.
+        var nodes = (UInt32(0)..<0x80).filter { record($0) != 0 }
+        if nodes.contains(where: { Match(scalarOf: record($0), length: 1).length > 0 }) { return false }
+        nodes = nodes.filter { record($0) & TableFormat.hasChildren != 0 }.map { $0 + 1 }
+        for _ in 1..<max(1, maxKeyLength) where !nodes.isEmpty {
+            var next: [UInt32] = []
+            for parent in nodes {
+                for scalar in UInt32(0)..<0x80 {
+                    let key = TableFormat.transitionKey(parent: parent, scalar: scalar)
+                    let slot = slot(of: key, hash: TableFormat.mix(key))
+                    guard slot >= 0 else { continue }
+                    if (slots[slot] >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank { return false }
+                    next.append(TableFormat.firstSlotID + UInt32(slot))
                 }
             }
+            nodes = next
         }
-        // Longer keys: a quote or the like anywhere, a value that would need an escape, and the
-        // ASCII transitions, followed from the ASCII one-scalar prefixes below.
-        var asciiSlots: [(node: UInt32, parent: UInt32, isKey: Bool)] = []
-        for slot in 0...slotMask {
-            let entry = slots[slot]
-            guard entry != 0 else { continue }
-            let scalar = UInt32(truncatingIfNeeded: entry & ((1 << TableFormat.scalarBits) - 1))
-            if syntax.contains(scalar) { return false }
-            let isKey = (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank
-            if isKey {
-                let value = slotValues[Int(truncatingIfNeeded: entry >> TableFormat.slotValueShift)]
-                let bytes = UnsafeRawBufferPointer(start: values + Int(value & 0xFFFF_FFFF), count: Int(value >> 32))
-                if !Table.isFieldSafe(bytes) { return false }
-            }
-            if scalar < 0x80 {
-                let parent = UInt32(truncatingIfNeeded: (entry & TableFormat.keyMask) >> TableFormat.scalarBits)
-                asciiSlots.append((TableFormat.firstSlotID + UInt32(slot), parent, isKey))
+        // Values: the one-scalar keys' inline ones, and all the others, which lie end to end in
+        // the values section (each valid UTF-8, so no sequence looked for spans two of them).
+        for high in 0..<TableFormat.pageIndexCount where pageIndex[high] != 0 {
+            for low in 0..<TableFormat.pageSize {
+                var record = pages[Int(pageIndex[high]) << 8 | low]
+                guard record & TableFormat.inlineValue != 0, Match(scalarOf: record, length: 1).length > 0 else { continue }
+                let count = min(Int((record >> 32) & 0xFF), 4)
+                if !withUnsafeBytes(of: &record, { Table.isFieldSafe(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) { return false }
             }
         }
-        // A key all of whose scalars are ASCII: a chain of ASCII transitions from an ASCII start.
-        var grew = true
-        while grew {
-            grew = false
-            for slot in asciiSlots where asciiNodes.contains(slot.parent) && !asciiNodes.contains(slot.node) {
-                if slot.isKey { return false }
-                asciiNodes.insert(slot.node)
-                grew = true
-            }
-        }
-        return true
+        let header = (UnsafeRawPointer(pageIndex) - MemoryLayout<TableFormat.Header>.size).load(as: TableFormat.Header.self)
+        return Table.isFieldSafe(UnsafeRawBufferPointer(start: values, count: Int(header.valuesLength)))
     }
 
     /// Whether a value (UTF-8) holds no quote, backslash, control character, U+2028, U+2029
