@@ -24,7 +24,7 @@ extension FieldPump {
     static let shortestInPlaceRun = 4 << 10
     /// So many lines going field by field with no long enough run in place between them send
     /// the rest of the piece field by field.
-    static let mostLinesByField = 32
+    static let mostLinesByField = 8
 
     /// Converts the lines of `bytes` into `scratch.output` (appended to), each run of qualifying
     /// lines with `convert`; returns the bytes used: all of them.

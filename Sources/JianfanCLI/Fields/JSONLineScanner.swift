@@ -36,8 +36,9 @@ struct JSONLineScanner {
     /// field-by-field path writes back as they are) and which holds no U+2028, U+2029 (escaped
     /// when written back) or IDS operator (a sequence may run past the string's end).
     private(set) var convertsInPlace = true
-    /// Whether the selected strings are appended to the tokens (a scan for ``convertsInPlace``
-    /// alone needs none of them).
+    /// Whether the selected strings are appended to the tokens. A scan for ``convertsInPlace``
+    /// needs none of them; a scan for the tokens does not ask that (it stays false, and the
+    /// strings are read without looking for non-ASCII bytes).
     var recordsTokens = true
 
     init(fields: FieldPaths) { self.fields = fields }
@@ -47,7 +48,7 @@ struct JSONLineScanner {
     mutating func scan(_ line: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) {
         bytes = line
         i = 0
-        convertsInPlace = true
+        convertsInPlace = !recordsTokens
         skipWhitespace()
         try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
         skipWhitespace()
@@ -63,7 +64,7 @@ struct JSONLineScanner {
     mutating func scanLine(_ rest: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
         bytes = rest
         i = 0
-        convertsInPlace = true
+        convertsInPlace = !recordsTokens
         skipWhitespace()
         if i < bytes.count, bytes[i] != 0x0A {
             try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
@@ -125,22 +126,24 @@ struct JSONLineScanner {
     private mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
         i += 1
         var token = JSONStringToken(start: i, end: i, escaped: false)
+        var clean = convertsInPlace   // kept in a register, stored once at the end
         while i < bytes.count {
             // A selected string stops at E2, the lead byte of U+2028/U+2029 and the IDS
             // operators; another at any non-ASCII byte, until the line is known not to qualify.
             i = selected ? Self.skipPlain(bytes, from: i, alsoStoppingAt: 0xE2)
-                : Self.skipPlain(bytes, from: i, nonASCII: convertsInPlace)
+                : Self.skipPlain(bytes, from: i, nonASCII: clean)
             guard i < bytes.count else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
                 token.end = i
                 i += 1
+                convertsInPlace = clean
                 return token
             }
             if byte >= 0x80 {
-                if !selected || i + 2 >= bytes.count { convertsInPlace = false }
+                if !selected || i + 2 >= bytes.count { clean = false }
                 else if bytes[i + 1] == 0x80 ? bytes[i + 2] & 0xFE == 0xA8 : bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xB0 {
-                    convertsInPlace = false
+                    clean = false
                 }
                 i += 1
                 continue
@@ -154,13 +157,13 @@ struct JSONLineScanner {
                 i += 2
             case UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"):
                 // Written back as `/`, `\u0008`, `\u000c` once the field changes.
-                convertsInPlace = false
+                clean = false
                 i += 2
             case UInt8(ascii: "u"):
                 guard i + 6 <= bytes.count, (2..<6).allSatisfy({ JSONString.hexValue(bytes[i + $0]) != nil }) else {
                     throw JSONSyntaxError(reason: "bad \\u escape", offset: i)
                 }
-                convertsInPlace = false
+                clean = false
                 i += 6
             default:
                 throw JSONSyntaxError(reason: "bad escape", offset: i)
