@@ -1,3 +1,4 @@
+import Foundation
 import Jianfan
 import Testing
 
@@ -5,12 +6,21 @@ import Testing
 /// fields stand, checked on the plan's tables.
 @Suite("JSON strings in place: the plan property")
 struct InPlaceFieldsTests {
-    @Test("every built-in configuration qualifies")
+    @Test("every built-in configuration qualifies, checked on its tables")
     func builtIns() {
         for config in Config.allCases {
+            #expect(Converter(config).tablesKeepJSONStringsApart, "\(config)")
+            #expect(Converter(config, includeTofuRiskDictionaries: true).tablesKeepJSONStringsApart, "\(config)")
             #expect(Converter(config).convertsJSONStringsInPlace, "\(config)")
         }
-        #expect(Converter(.s2t, includeTofuRiskDictionaries: true).convertsJSONStringsInPlace)
+    }
+
+    @Test("a configuration file is checked on its tables")
+    func configurationFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let converter = try Converter(configuration: root.appendingPathComponent("Data/Configs/s2twp.json").path)
+        #expect(converter.config == nil)
+        #expect(converter.convertsJSONStringsInPlace)
     }
 
     @Test("the words segmenter and protected markup rule it out")

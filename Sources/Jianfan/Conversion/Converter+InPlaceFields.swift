@@ -18,14 +18,21 @@
 /// and `PN结`); a user's entries or a configuration file may not, and then the caller converts
 /// each field on its own. The words segmenter and protected markup also rule it out.
 extension Converter {
-    /// Whether the string fields of a JSON line convert in place (see above): checked on the
-    /// plan's tables (well under a millisecond), so the caller asks once.
+    /// Whether the string fields of a JSON line convert in place (see above). The built-in
+    /// configurations' tables all qualify (a test checks them with ``tablesKeepJSONStringsApart``,
+    /// so a start does not fault in their pages for it); a user's entries or a configuration
+    /// file are checked on their tables, in well under a millisecond.
     ///
     /// ```swift
     /// Converter(.s2t).convertsJSONStringsInPlace   // true
     /// ```
     package var convertsJSONStringsInPlace: Bool {
         guard protection.isEmpty, plan.segmenter == nil else { return false }
+        return config != nil && plan.overrides == nil || tablesKeepJSONStringsApart
+    }
+
+    /// The check of ``convertsJSONStringsInPlace`` on the plan's tables, whatever they are.
+    package var tablesKeepJSONStringsApart: Bool {
         // In no key at all: the plan's cutter knows every scalar its keys hold (a user's too).
         guard [0x22, 0x5C, 0x0A, 0x0D, 0x09].allSatisfy({ plan.cutter.endsIsolating[$0] }) else { return false }
         var tables = plan.normalization + plan.stages
