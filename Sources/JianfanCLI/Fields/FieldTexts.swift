@@ -60,7 +60,7 @@ final class FieldScratch {
 struct FieldTransform {
     let apply: (FieldTexts, FieldScratch) throws -> Void
     /// Converts whole JSON lines where their string fields stand, appending the result (see
-    /// ``FieldPump/processInPlace(_:name:state:scratch:convert:)``); nil when the conversion
+    /// ``FieldPump/processInPlace(_:paths:name:state:scratch:convert:)``); nil when the conversion
     /// cannot (``Converter/convertsJSONStringsInPlace``), or is not a converter's.
     var inPlace: ((UnsafeRawBufferPointer, inout [UInt8]) -> Void)? = nil
 

@@ -30,15 +30,12 @@ struct JSONLineScanner {
     private var i = 0
     /// An escaped key, decoded.
     private var keyBuffer: [UInt8] = []
-    /// Whether the line last scanned can be converted where its fields stand, whole, in one call
-    /// (``FieldPump/processInPlace(_:name:state:scratch:convert:)``): every non-ASCII byte is in
-    /// a selected string, whose escapes are all `\"`, `\\`, `\n`, `\r` or `\t` (what the
-    /// field-by-field path writes back as they are) and which holds no U+2028, U+2029 (escaped
-    /// when written back) or IDS operator (a sequence may run past the string's end).
+    /// Whether the line last scanned converts whole, where its fields stand: all non-ASCII bytes in
+    /// selected strings with no escape but `\"` `\\` `\n` `\r` `\t` (written back as they are),
+    /// no U+2028/9 (escaped when written back), no IDS operator (it may run past the string).
     private(set) var convertsInPlace = true
-    /// Whether the selected strings are appended to the tokens. A scan for ``convertsInPlace``
-    /// needs none of them; a scan for the tokens does not ask that (it stays false, and the
-    /// strings are read without looking for non-ASCII bytes).
+    /// Whether the selected strings are appended to the tokens; a scan for them does not ask
+    /// ``convertsInPlace`` (it stays false: strings are read without looking for non-ASCII).
     var recordsTokens = true
 
     init(fields: FieldPaths) { self.fields = fields }
@@ -120,16 +117,15 @@ struct JSONLineScanner {
         }
     }
 
-    /// Reads a string token starting at its opening quote, checking its escapes, and whether it
-    /// leaves the line convertible in place (``convertsInPlace``): a key or an unselected string
-    /// must be ASCII, a selected one free of the escapes and characters named there.
+    /// Reads a string token from its opening quote, checking its escapes and whether the line
+    /// still qualifies (``convertsInPlace``: other strings ASCII, a selected one as said there).
     private mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
         i += 1
         var token = JSONStringToken(start: i, end: i, escaped: false)
-        var clean = convertsInPlace   // kept in a register, stored once at the end
+        var clean = convertsInPlace
         while i < bytes.count {
-            // A selected string stops at E2, the lead byte of U+2028/U+2029 and the IDS
-            // operators; another at any non-ASCII byte, until the line is known not to qualify.
+            // A selected string stops at E2 (the lead of U+2028/9 and the IDS operators), another
+            // at any non-ASCII byte while the line may still qualify.
             i = selected ? Self.skipPlain(bytes, from: i, alsoStoppingAt: 0xE2)
                 : Self.skipPlain(bytes, from: i, nonASCII: clean)
             guard i < bytes.count else { break }
