@@ -112,6 +112,7 @@ struct ConverterExamples {
     @Test("Converter.config, .name")
     func converterMembers() throws {
         #expect(Converter(.s2twp).config == .s2twp)   // .s2twp
+        #expect(Converter(.s2t).convertsJSONStringsInPlace)   // true
         let converter = Converter(.s2twp)
         print("converting with \(converter.name)")
         #expect(converter.name == "s2twp")

@@ -11,6 +11,8 @@ struct FieldPaths {
     /// Node 0 is the root; `children[n]` are the keys below node `n`.
     private var children: [[(key: [UInt8], node: Int)]] = [[]]
     private var named: [Bool] = [false]
+    /// Whether a node has grandchildren: only then can a key holding a dot lead anywhere.
+    private var deep: [Bool] = []
     /// The same tree flattened for lookups: every key's bytes in one buffer, and per key its
     /// parent node, its place in that buffer and its node (no nested array touched per key).
     private var keyBytes: [UInt8] = []
@@ -36,6 +38,7 @@ struct FieldPaths {
             }
             named[node] = true
         }
+        deep = children.map { keys in keys.contains { !children[$0.node].isEmpty } }
         for (parent, keys) in children.enumerated() {
             for (key, node) in keys {
                 edges.append((parent, keyBytes.count, key.count, node))
@@ -53,7 +56,7 @@ struct FieldPaths {
         // dots), so only a key not found is searched for one, in place (keys are short: a call to
         // memchr cost more than the search).
         let found = lookup(node, key)
-        if found != Self.nowhere || !key.contains(UInt8(ascii: ".")) { return found }
+        if found != Self.nowhere || !deep[node] || !key.contains(UInt8(ascii: ".")) { return found }
         var node = node
         var start = 0
         while node != Self.nowhere {

@@ -86,9 +86,21 @@ struct FieldPump {
     }
 
     /// Converts the whole lines or records of `bytes` into `scratch.output` (emptied first);
-    /// returns how many bytes it used.
+    /// returns how many bytes it used. JSON lines go where they stand when the conversion allows.
     func process(_ bytes: UnsafeRawBufferPointer, atEnd: Bool, name: String,
                  state: inout BlockState, scratch: FieldScratch) throws -> Int {
+        scratch.output.removeAll(keepingCapacity: true)
+        if case let .jsonLines(paths) = format, let convert = transform.inPlace {
+            return try processInPlace(bytes, paths: paths, name: name, state: &state, scratch: scratch, convert: convert)
+        }
+        return try processByField(bytes, atEnd: atEnd, name: name, state: &state, scratch: scratch)
+    }
+
+    /// Converts the whole lines or records of `bytes` field by field: each selected field cut
+    /// out (escapes decoded), all of them converted in one call, and each changed one written
+    /// back in its place. Appends to `scratch.output`; returns how many bytes it used.
+    func processByField(_ bytes: UnsafeRawBufferPointer, atEnd: Bool, name: String,
+                        state: inout BlockState, scratch: FieldScratch) throws -> Int {
         scratch.reset()
         var texts = FieldTexts(), edits: [FieldEdit] = [], output: [UInt8] = []
         // Borrowed for the block and handed back, so that the next block reuses their storage.

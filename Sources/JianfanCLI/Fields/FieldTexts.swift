@@ -47,11 +47,11 @@ final class FieldScratch {
     var converted = FieldTexts()
     var output: [UInt8] = []
 
+    /// Empties all but `output`, which a block's parts append to.
     func reset() {
         texts.removeAll()
         edits.removeAll(keepingCapacity: true)
         converted.removeAll()
-        output.removeAll(keepingCapacity: true)
     }
 }
 
@@ -59,6 +59,10 @@ final class FieldScratch {
 /// The result goes to the scratch's `converted`.
 struct FieldTransform {
     let apply: (FieldTexts, FieldScratch) throws -> Void
+    /// Converts whole JSON lines where their string fields stand, appending the result (see
+    /// ``FieldPump/processInPlace(_:paths:name:state:scratch:convert:)``); nil when the conversion
+    /// cannot (``Converter/convertsJSONStringsInPlace``), or is not a converter's.
+    var inPlace: ((UnsafeRawBufferPointer, inout [UInt8]) -> Void)? = nil
 
     /// Converts the whole buffer in one call, `convert` appending the result to the scratch's
     /// `converted.bytes`, then finds each text again by counting line feeds. Should a conversion
@@ -98,27 +102,33 @@ struct FieldTransform {
     static func converting(with engine: Engine) -> FieldTransform {
         switch engine {
         case let .table(converter), let .inspection(converter, _):   // inspection is refused with fields
-            return batched { input, scratch in
-                // Straight into the converted texts' storage, which keeps its capacity (and its
-                // pages) from block to block; through the converter's own buffer only when the
-                // output outgrows the room given.
-                let size = input.count + input.count / 4 + (64 << 10)
-                var fitted = true
-                // Valid: the block was checked (or repaired), and decoded escapes are scalars.
-                scratch.converted.bytes.append(addingCapacity: size) { span in
-                    span.withUnsafeMutableBufferPointer { room, initialized in
-                        let written = converter.convert(unsafeValidatedUTF8: input, into: UnsafeMutableRawBufferPointer(room))
-                        fitted = written != nil
-                        initialized = written ?? 0
-                    }
-                }
-                if !fitted { converter.convert(unsafeValidatedUTF8: input, appendingTo: &scratch.converted.bytes) }
+            // Valid: the block was checked (or repaired), and decoded escapes are scalars.
+            var transform = batched { input, scratch in append(converter, input, to: &scratch.converted.bytes) }
+            if converter.convertsJSONStringsInPlace {
+                transform.inPlace = { input, output in append(converter, input, to: &output) }
             }
+            return transform
         case let .icu(transliterator):
             return batched { input, scratch in
                 scratch.converted.bytes += transliterator.transliterate(String(decoding: input, as: UTF8.self)).utf8
             }
         }
+    }
+
+    /// Appends the conversion of `input` (valid UTF-8) to `output`: straight into its storage,
+    /// which keeps its capacity (and its pages) from block to block; through the converter's own
+    /// buffer only when the output outgrows the room given.
+    private static func append(_ converter: Converter, _ input: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+        let size = input.count + input.count / 4 + (64 << 10)
+        var fitted = true
+        output.append(addingCapacity: size) { span in
+            span.withUnsafeMutableBufferPointer { room, initialized in
+                let written = converter.convert(unsafeValidatedUTF8: input, into: UnsafeMutableRawBufferPointer(room))
+                fitted = written != nil
+                initialized = written ?? 0
+            }
+        }
+        if !fitted { converter.convert(unsafeValidatedUTF8: input, appendingTo: &output) }
     }
 
     /// The ranges of the texts in `converted`, if it has exactly as many line feeds, in the

@@ -30,6 +30,13 @@ struct JSONLineScanner {
     private var i = 0
     /// An escaped key, decoded.
     private var keyBuffer: [UInt8] = []
+    /// Whether the line last scanned converts whole, where its fields stand: all non-ASCII bytes in
+    /// selected strings with no escape but `\"` `\\` `\n` `\r` `\t` (written back as they are),
+    /// no U+2028/9 (escaped when written back), no IDS operator (it may run past the string).
+    private(set) var convertsInPlace = true
+    /// Whether the selected strings are appended to the tokens; a scan for them does not ask
+    /// ``convertsInPlace`` (it stays false: strings are read without looking for non-ASCII).
+    var recordsTokens = true
 
     init(fields: FieldPaths) { self.fields = fields }
 
@@ -38,6 +45,7 @@ struct JSONLineScanner {
     mutating func scan(_ line: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) {
         bytes = line
         i = 0
+        convertsInPlace = !recordsTokens
         skipWhitespace()
         try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
         skipWhitespace()
@@ -53,6 +61,7 @@ struct JSONLineScanner {
     mutating func scanLine(_ rest: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
         bytes = rest
         i = 0
+        convertsInPlace = !recordsTokens
         skipWhitespace()
         if i < bytes.count, bytes[i] != 0x0A {
             try value(node: 0, selected: fields.all, depth: 0, into: &tokens)
@@ -99,8 +108,8 @@ struct JSONLineScanner {
                 throw JSONSyntaxError(reason: "',' or ']' expected", offset: i)
             }
         case UInt8(ascii: "\""):
-            let token = try string()
-            if selected { tokens.append(token) }
+            let token = try string(selected: selected)
+            if selected, recordsTokens { tokens.append(token) }
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -108,31 +117,49 @@ struct JSONLineScanner {
         }
     }
 
-    /// Reads a string token starting at its opening quote, checking its escapes.
-    private mutating func string() throws(JSONSyntaxError) -> JSONStringToken {
+    /// Reads a string token from its opening quote, checking its escapes and whether the line
+    /// still qualifies (``convertsInPlace``: other strings ASCII, a selected one as said there).
+    private mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
         i += 1
         var token = JSONStringToken(start: i, end: i, escaped: false)
+        var clean = convertsInPlace
         while i < bytes.count {
-            i = Self.skipPlain(bytes, from: i)
+            // A selected string stops at E2 (the lead of U+2028/9 and the IDS operators), another
+            // at any non-ASCII byte while the line may still qualify.
+            i = selected ? Self.skipPlain(bytes, from: i, alsoStoppingAt: 0xE2)
+                : Self.skipPlain(bytes, from: i, nonASCII: clean)
             guard i < bytes.count else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
                 token.end = i
                 i += 1
+                convertsInPlace = clean
                 return token
+            }
+            if byte >= 0x80 {
+                if !selected || i + 2 >= bytes.count { clean = false }
+                else if bytes[i + 1] == 0x80 ? bytes[i + 2] & 0xFE == 0xA8 : bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xB0 {
+                    clean = false
+                }
+                i += 1
+                continue
             }
             if byte < 0x20 { throw JSONSyntaxError(reason: "control character in a string", offset: i) }
             // A backslash.
             token.escaped = true
             guard i + 1 < bytes.count else { break }
             switch bytes[i + 1] {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                 UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i += 2
+            case UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"):
+                // Written back as `/`, `\u0008`, `\u000c` once the field changes.
+                clean = false
                 i += 2
             case UInt8(ascii: "u"):
                 guard i + 6 <= bytes.count, (2..<6).allSatisfy({ JSONString.hexValue(bytes[i + $0]) != nil }) else {
                     throw JSONSyntaxError(reason: "bad \\u escape", offset: i)
                 }
+                clean = false
                 i += 6
             default:
                 throw JSONSyntaxError(reason: "bad escape", offset: i)
