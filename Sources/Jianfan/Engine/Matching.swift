@@ -127,7 +127,7 @@ extension Table {
                 carried = q
                 key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: carriedScalar)
                 h = TableFormat.mix(key)
-                continues = (record &>> 49) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
+                continues = (record &>> TableFormat.hasChildrenBit) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             let rank = UInt8(truncatingIfNeeded: record &>> 40)
             if !continues && record & TableFormat.single == 0 && bufferEnd - p >= 4

@@ -65,7 +65,7 @@ extension Table {
                 let h = TableFormat.mix(TableFormat.transitionKey(parent: scalar &+ 1, scalar: nextScalar))
                 let mask = TableFormat.alteringMask(h)
                 let passes: UInt64 = altering.load(fromByteOffset: TableFormat.alteringWord(h) &<< 3, as: UInt64.self) & mask == mask ? 1 : 0
-                if ((record &>> 51) & passes) | ((record &>> 52) & 1) != 0 {
+                if ((record &>> TableFormat.startsAlteringBit) & passes) | ((record &>> TableFormat.singleBit) & 1) != 0 {
                     // An altering key may start here (or the record needs the general loop).
                     mayAlter = record & TableFormat.single == 0
                     break

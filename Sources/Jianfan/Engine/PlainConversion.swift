@@ -94,7 +94,7 @@ extension Table {
                 carried = q
                 key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: carriedScalar)
                 h = TableFormat.mix(key)
-                continues = (record &>> 49) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
+                continues = (record &>> TableFormat.hasChildrenBit) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             if !continues && record & TableFormat.single == 0 && end - p >= 4 {
                 o += Table.emitSingle(record: record, from: p, length: length, to: o)
@@ -139,7 +139,7 @@ extension Table {
     @inline(__always)
     static func emitSingle(record: UInt64, from p: UnsafePointer<UInt8>, length: Int,
                            to o: UnsafeMutablePointer<UInt8>) -> Int {
-        let keyMask = 0 &- ((record &>> 50) & 1)
+        let keyMask = 0 &- ((record &>> TableFormat.inlineValueBit) & 1)
         let copied = UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
         let word = copied ^ ((copied ^ record) & keyMask)
         UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: word), as: UInt32.self)

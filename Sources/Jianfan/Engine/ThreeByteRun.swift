@@ -153,7 +153,7 @@ extension Table {
                 h = TableFormat.mix(key)
                 let mask = TableFormat.filterMask(h)
                 let passes = filter[Int(truncatingIfNeeded: h &>> filterShift)] & mask == mask
-                continues = (record &>> 49) & (passes ? 1 : 0) != 0   // hasChildren, and the filter agrees
+                continues = (record &>> TableFormat.hasChildrenBit) & (passes ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             let special = record & TableFormat.single != 0
                 || ((mode == .segmenting || mode == .staged) && (record &>> 40) & 0xFF == 0 && record != 0)

@@ -35,17 +35,22 @@ enum TableFormat {
     static let scalarBits: UInt64 = 21
     static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    // Record flags (bits 48…).
+    // Record flags (bits 48…). The loops that branch on a flag's value as 0 or 1, without a
+    // compare, shift by these.
+    static let hasChildrenBit: UInt64 = 49
+    static let inlineValueBit: UInt64 = 50
+    static let startsAlteringBit: UInt64 = 51
+    static let singleBit: UInt64 = 52
     static let present: UInt64 = 1 << 48
-    static let hasChildren: UInt64 = 1 << 49
-    static let inlineValue: UInt64 = 1 << 50
+    static let hasChildren: UInt64 = 1 << hasChildrenBit
+    static let inlineValue: UInt64 = 1 << inlineValueBit
     /// Set on the records a loop cannot emit as a single character's output: a value longer
     /// than 4 bytes, an IDS operator (so that the loops need no range check), or a rank-0 key
     /// of a ranked table (a segment of its own).
-    static let single: UInt64 = 1 << 52
+    static let single: UInt64 = 1 << singleBit
     /// Set on a scalar that starts an altering key: one whose value is not the outputs of its
     /// scalars on their own (see `OptimisticRun.swift`).
-    static let startsAltering: UInt64 = 1 << 51
+    static let startsAltering: UInt64 = 1 << startsAlteringBit
     /// Set on a scalar that starts a key of rank 0: in a fused or segmenting table, where a
     /// segment may start (``Table/withinRun(_:at:length:record:key:hash:after:end:)`` looks no
     /// further at the others).
