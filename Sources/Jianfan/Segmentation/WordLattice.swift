@@ -2,7 +2,7 @@
 /// and every phrase of the configuration that matches in the window is an edge, each scalar on
 /// its own is one too, and the path of least total cost (−ln p summed) wins.
 ///
-/// A phrase of the configuration costs what the lexicon says, and never more than the best
+/// A phrase of the configuration costs what ``PhraseCost`` says, never more than the best
 /// reading of its own scalars: it loses only to a reading that crosses its ends, never to one
 /// that splits it, so phrases like 臊子面 that no word list has stay whole.
 ///
@@ -128,11 +128,11 @@ struct WordLattice {
         for e in wordFirst[0]..<edgeFrom.count where edgeCost[e] == .infinity {
             edgeCost[e] = innerCost(from: Int(edgeFrom[e]), to: Int(edgeTo[e]))
         }
-        // Phrase costs: the lexicon's, else the best reading inside the phrase.
+        // Phrase costs (``PhraseCost``), never more than the best reading inside the phrase.
         for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
             let (i, j) = (Int(edgeFrom[e]), Int(edgeTo[e]))
-            let cost = min(wordCost(base: base, from: i, to: j, end: end) ?? .infinity, innerCost(from: i, to: j))
-            edgeCost[e] = cost
+            let key = UnsafeRawBufferPointer(start: base + starts[i], count: (j < n ? starts[j] : end) - starts[i])
+            edgeCost[e] = min(PhraseCost.cost(of: key, scalars: single[i..<j], tables: tables, lexicon: lexicon), innerCost(from: i, to: j))
         }
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
@@ -221,14 +221,6 @@ struct WordLattice {
     /// becomes 嶽), and the lexicon has the forms it makes.
     private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
         (from...through).contains { scriptBits[$0] == 2 }
-    }
-
-    /// The lexicon's cost of the scalars `from..<to`, if it has them as one word.
-    private func wordCost(base: UnsafePointer<UInt8>, from: Int, to: Int, end: Int) -> Float? {
-        let byteEnd = to < starts.count ? starts[to] : end
-        var h = Lexicon.Hash()
-        h.add(base + starts[from], count: byteEnd - starts[from])
-        return lexicon.cost(h)
     }
 
     /// The least cost of reading `from..<to` with words of the lexicon and single scalars.

@@ -86,7 +86,7 @@ struct WordSegmenter: Segmenter {
         }
         if scripts != nil { lattice.convert = convert }
         var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, count: count,
-                                        joins: plan.stages.count > 1, convert: convert)
+                                        joins: plan.stages.count > 1, stages: plan.stages, convert: convert)
         lattice.values = reconversion.values
         // Window ends: words of the output's script are kept only with scripts.
         let target = scripts?.target ?? 0
@@ -144,7 +144,12 @@ struct WordSegmenter: Segmenter {
                 continue
             }
             let record = greedy.record(scalar)
-            guard record & TableFormat.hasChildren != 0 || phraseTables.count > 1 else { p += length; continue }
+            guard record & TableFormat.hasChildren != 0 || phraseTables.count > 1 else {
+                // A chain's middle of one scalar (StageJoins) may be kept.
+                if reconversion.stageJoins != nil { _ = reconversion.keepsMiddle(base, at: p, length: length, into: &ends) }
+                p += length
+                continue
+            }
             let m = record & TableFormat.hasChildren != 0
                 ? greedy.match(base + p, scalar: scalar, length: length, record: record, end: end)
                 : Table.Match(length: 0, rank: 0, record: 0, slot: -1)
