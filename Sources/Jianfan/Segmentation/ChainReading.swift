@@ -28,6 +28,7 @@ extension Reconversion {
     /// among the output's script, converted as OpenCC does among the source's, and elsewhere
     /// kept when the lexicon finds it likelier than its conversion (tw2sp 么 against 幺; in
     /// s2tw 么 and 麼 are as likely: converted).
+    @inline(never)
     mutating func keepsMiddle(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, into ends: inout [Int]) -> Bool {
         let scalar = UTF8Scalars.decode(base + p).scalar
         guard let stageJoins, stageJoins.isMiddle(scalar) else { return false }

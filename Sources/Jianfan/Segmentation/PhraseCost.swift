@@ -13,7 +13,11 @@
 ///    無線新聞 → 無綫新聞 holds against 新聞台 in 無線新聞台);
 ///
 /// and never more than the best reading of its own scalars, so it loses only to a reading
-/// that crosses its ends.
+/// that crosses its ends. The values are looked up only where the lexicon finds the phrase no
+/// likelier than that reading (most phrases are words of the lexicon, and cost what it says),
+/// and not for a plan of one stage into Traditional (s2t): the lexicon's Traditional forms are
+/// s2t's own output, so a value is a word of the lexicon where its key is, at the same cost
+/// (on the real-text corpus, looking them up changed no s2t line and cost 3% of its CPU).
 ///
 /// ```swift
 /// PhraseCost.binding(scalars: 4)   // 19.84: half of jieba's four-scalar words bind less
@@ -39,17 +43,32 @@ enum PhraseCost {
         medians[min(max(scalars, 0), medians.count - 1)]
     }
 
-    /// The cost of the phrase `key` of one of `tables` before the best reading of its scalars
-    /// bounds it: the least of the lexicon's costs of the key and of its values, else the sum
-    /// of `scalars` (its scalars' costs) less their binding.
+    /// The cost of the phrase `key` of one of `tables`, whose scalars' best reading costs
+    /// `inner`: the lexicon's cost of the key where it finds the key likelier than that; else
+    /// the least of that, the lexicon's costs of its values (unless `values` is false), and,
+    /// with none, the sum of `scalars` (its scalars' costs) less their binding.
     ///
     /// ```swift
     /// let cost = Array("无线新闻".utf8).withUnsafeBytes {
-    ///     PhraseCost.cost(of: $0, scalars: [9, 9, 9, 9], tables: [table], lexicon: .embedded)
+    ///     PhraseCost.cost(of: $0, scalars: [9, 9, 9, 9], inner: 30, tables: [table], lexicon: .embedded)
     /// }   // 36 − 19.84: no word of the lexicon is 无线新闻 or 無線新聞
     /// ```
-    static func cost(of key: UnsafeRawBufferPointer, scalars: ArraySlice<Float>, tables: [Table], lexicon: Lexicon) -> Float {
-        var known = lexicon.cost(of: key) ?? .infinity
+    @inline(__always)
+    static func cost(of key: UnsafeRawBufferPointer, scalars: ArraySlice<Float>, inner: Float, tables: [Table],
+                     lexicon: Lexicon, values: Bool = true) -> Float {
+        var h = Lexicon.Hash()
+        h.add(key.baseAddress!.assumingMemoryBound(to: UInt8.self), count: key.count)
+        let known = lexicon.cost(h) ?? .infinity
+        // Only a phrase the lexicon finds no likelier than its scalars asks for its values.
+        if known < inner { return known }
+        return min(inner, lookingUpValues(key, known: known, scalars: scalars, tables: values ? tables : [], lexicon: lexicon))
+    }
+
+    /// The rest of ``cost(of:scalars:inner:tables:lexicon:)``, out of line: few phrases get here.
+    @inline(never)
+    private static func lookingUpValues(_ key: UnsafeRawBufferPointer, known: Float, scalars: ArraySlice<Float>,
+                                        tables: [Table], lexicon: Lexicon) -> Float {
+        var known = known
         for table in tables {
             if let cost = valueCost(key, in: table, lexicon: lexicon) { known = min(known, cost) }
         }

@@ -75,6 +75,8 @@ struct Reconversion {
     /// The plan's stages and what their order makes (only when ``joins``).
     let stages: [Table]
     let stageJoins: StageJoins?
+    /// Whether `stageJoins` is there (asked at every scalar without a phrase).
+    let keepsMiddles: Bool
     /// The kinds of single scalars that are chains' middles, by scalar.
     var middleKinds: [UInt32: Kind] = [:]
     /// The values' hashes, taken at the first phrase that asks.
@@ -90,6 +92,7 @@ struct Reconversion {
         self.lexicon = lexicon
         self.stages = stages
         stageJoins = joins && scripts != nil && stages.count > 1 ? memo?.joins(for: stages) ?? StageJoins(stages: stages) : nil
+        keepsMiddles = stageJoins != nil
         self.count = count
         self.joins = joins
         context = joins ? scripts.map { SentenceContext(scripts: $0) } : nil
@@ -142,7 +145,7 @@ struct Reconversion {
                          into ends: inout [Int], or fallback: Int) -> Int {
         let (phrase, t, slot) = (best.length, best.table, best.slot)
         guard phrase > 0, slot >= 0 else {
-            return stageJoins != nil && fallback <= length && keepsMiddle(base, at: p, length: length, into: &ends) ? length : fallback
+            return keepsMiddles && fallback <= length && keepsMiddle(base, at: p, length: length, into: &ends) ? length : fallback
         }
         if kinds[t].isEmpty {
             kinds[t] = memo?.kinds(for: tables[t]) ?? []

@@ -38,6 +38,10 @@ struct WordLattice {
     /// `values`' hashes, taken at the first window that asks (no lock after).
     private var valueHashes: PhraseValues.Hashes?
 
+    /// Whether a phrase's values are looked up (``PhraseCost``): not for a plan of one stage
+    /// into Traditional (s2t), whose values are the lexicon's own forms of its keys.
+    var valueCosts = true
+
     /// Where decisions are kept when a caller asks for them (nil: not kept).
     var decisions: [Decision]? = nil
 
@@ -131,8 +135,17 @@ struct WordLattice {
         // Phrase costs (``PhraseCost``), never more than the best reading inside the phrase.
         for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
             let (i, j) = (Int(edgeFrom[e]), Int(edgeTo[e]))
-            let key = UnsafeRawBufferPointer(start: base + starts[i], count: (j < n ? starts[j] : end) - starts[i])
-            edgeCost[e] = min(PhraseCost.cost(of: key, scalars: single[i..<j], tables: tables, lexicon: lexicon), innerCost(from: i, to: j))
+            let inner = innerCost(from: i, to: j), byteEnd = j < n ? starts[j] : end
+            var h = Lexicon.Hash()
+            h.add(base + starts[i], count: byteEnd - starts[i])
+            if let word = lexicon.cost(h), word < inner {
+                edgeCost[e] = word   // most phrases: a word of the lexicon
+            } else if !valueCosts && PhraseCost.binding(scalars: j - i) == 0 {
+                edgeCost[e] = inner
+            } else {
+                let key = UnsafeRawBufferPointer(start: base + starts[i], count: byteEnd - starts[i])
+                edgeCost[e] = PhraseCost.cost(of: key, scalars: single[i..<j], inner: inner, tables: tables, lexicon: lexicon, values: valueCosts)
+            }
         }
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
