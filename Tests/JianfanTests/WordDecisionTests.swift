@@ -11,7 +11,7 @@ struct WordDecisionTests {
     /// the lexicon broke: a phrase of four scalars the lexicon lacks binds as a median word of
     /// its length does (無線新聞), one whose value the lexicon has costs that (乙太網 → 以太網).
     @Test("a phrase holds against a crossing word that binds less", arguments: [
-        (Config.s2hk, "有線新聞 無線新聞 無線新聞台", "有線新聞 無綫新聞 無綫新聞台"),
+        (Config.s2hk, "有线新闻 无线新闻 无线新闻台 有線新聞 無線新聞 無線新聞台", "有線新聞 無綫新聞 無綫新聞台 有線新聞 無綫新聞 無綫新聞台"),
         (.tw2sp, "乙太網 乙太網絡", "以太网 以太网络"),
     ])
     func phrasesHold(_ c: (Config, String, String)) {

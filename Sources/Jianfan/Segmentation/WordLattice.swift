@@ -38,8 +38,7 @@ struct WordLattice {
     /// `values`' hashes, taken at the first window that asks (no lock after).
     private var valueHashes: PhraseValues.Hashes?
 
-    /// Whether a phrase's values are looked up (``PhraseCost``): not for a plan of one stage
-    /// into Traditional (s2t), whose values are the lexicon's own forms of its keys.
+    /// Whether phrases' values are looked up (``PhraseCost``; not for s2t: see there).
     var valueCosts = true
 
     /// Where decisions are kept when a caller asks for them (nil: not kept).
@@ -140,11 +139,10 @@ struct WordLattice {
             h.add(base + starts[i], count: byteEnd - starts[i])
             if let word = lexicon.cost(h), word < inner {
                 edgeCost[e] = word   // most phrases: a word of the lexicon
-            } else if !valueCosts && PhraseCost.binding(scalars: j - i) == 0 {
-                edgeCost[e] = inner
             } else {
                 let key = UnsafeRawBufferPointer(start: base + starts[i], count: byteEnd - starts[i])
-                edgeCost[e] = PhraseCost.cost(of: key, scalars: single[i..<j], inner: inner, tables: tables, lexicon: lexicon, values: valueCosts)
+                edgeCost[e] = !valueCosts && PhraseCost.binding(scalars: j - i) == 0 ? inner
+                    : PhraseCost.cost(of: key, scalars: single[i..<j], inner: inner, tables: tables, lexicon: lexicon, values: valueCosts)
             }
         }
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
