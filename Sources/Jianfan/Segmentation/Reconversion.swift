@@ -141,11 +141,12 @@ struct Reconversion {
 
     /// ``settle(_:at:first:scalar:length:end:into:)`` with the longest phrase at `p` found by
     /// the caller; returns its length, or `fallback` when there is none.
+    @inline(__always)
     mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, phrase best: Phrase, length: Int,
                          into ends: inout [Int], or fallback: Int) -> Int {
         let (phrase, t, slot) = (best.length, best.table, best.slot)
         guard phrase > 0, slot >= 0 else {
-            return keepsMiddles && fallback <= length && keepsMiddle(base, at: p, length: length, into: &ends) ? length : fallback
+            return keepsMiddles ? settleMiddle(base, at: p, length: length, into: &ends, or: fallback) : fallback
         }
         if kinds[t].isEmpty {
             kinds[t] = memo?.kinds(for: tables[t]) ?? []
@@ -177,6 +178,14 @@ struct Reconversion {
             break
         }
         return phrase
+    }
+
+    /// Keeps the scalar at `p` when it is a chain's middle (``keepsMiddle(_:at:length:into:)``)
+    /// and no phrase is there: returns `length` then, else `fallback`.
+    @inline(never)
+    private mutating func settleMiddle(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, into ends: inout [Int],
+                                       or fallback: Int) -> Int {
+        fallback <= length && keepsMiddle(base, at: p, length: length, into: &ends) ? length : fallback
     }
 
     /// Settles every phrase that greedy matching finds in `[from, to)`.
