@@ -3,11 +3,16 @@
 lexicon the word segmenter embeds (Sources/Jianfan/Segmentation/Lexicon.swift reads it).
 
 Usage: compile-words.py DICT_TXT OUT_BIN [FORMS_TXT ...]
+       compile-words.py --binding DICT_TXT
   DICT_TXT   jieba's dict.txt: `word freq [tag]` per line
   FORMS_TXT  the word column of DICT_TXT converted by a configuration (one line per word, same
              order): each converted form gets the frequency of its source word (the largest when
              several words share a form). This is how Traditional input gets the same knowledge.
 
+--binding prints, for words of two to eight scalars, the median binding: the cost of a
+word's scalars one by one less the cost of the word (a scalar jieba lacks costs a frequency of
+1). The word segmenter costs a phrase of the configuration that the lexicon lacks as its
+scalars less this figure (Sources/Jianfan/Segmentation/PhraseCost.swift).
 Format (little-endian): magic `JFWD`, u32 version (2), u32 slot bits, u32 entry count,
 f32 cost base, f32 cost step, u32 reserved ×2, then 2^bits u32 slots (linear probing).
 A slot holds fingerprint << 8 | code (0: empty); cost (−ln p) = base + (code − 1) · step.
@@ -35,7 +40,22 @@ def fnv(data: bytes) -> int:
     return h
 
 
+def binding(dict_path: str) -> None:
+    freq = {}
+    for line in open(dict_path, encoding="utf-8"):
+        parts = line.split()
+        if len(parts) >= 2:
+            freq[parts[0]] = max(freq.get(parts[0], 0), int(parts[1]))
+    total = sum(freq.values())
+    cost = lambda w: math.log(total / freq[w]) if freq.get(w, 0) > 0 else math.log(total)
+    for n in range(2, 9):
+        bindings = sorted(sum(cost(c) for c in w) - cost(w) for w, f in freq.items() if len(w) == n and f > 0)
+        print(f"{n} scalars: {len(bindings)} words, median binding {bindings[len(bindings) // 2]:.2f}")
+
+
 def main() -> None:
+    if sys.argv[1] == "--binding":
+        return binding(sys.argv[2])
     dict_path, out_path, forms = sys.argv[1], sys.argv[2], sys.argv[3:]
     source = []
     for line in open(dict_path, encoding="utf-8"):

@@ -14,11 +14,39 @@ extension Reconversion {
             if evidence.source { return evidence.convertsClean ? .plain : kind }
             return evidence.target && known & Reconversion.middle != 0 ? .kept : kind
         }
-        guard known & Reconversion.holdsValue != 0 || crossesValue(base, at: p, length: length, target: scripts.target) else {
+        guard known & (Reconversion.holdsValue | Reconversion.join) != 0
+                || crossesValue(base, at: p, length: length, target: scripts.target) else {
             return kind
         }
         let evidence = context!.evidence(base, count: count, at: p, convert: convert)
         return !evidence.source && evidence.target ? .kept : kind
+    }
+
+    /// Appends the ends that keep the scalar at `p` (`length` bytes, no phrase there) as it is,
+    /// and returns true, when it is a chain's middle of one scalar (``StageJoins``: s2tw 么,
+    /// made of 幺, converted to 麼) that its sentence or the lexicon reads as converted: kept
+    /// among the output's script, converted as OpenCC does among the source's, and elsewhere
+    /// kept when the lexicon finds it likelier than its conversion (tw2sp 么 against 幺; in
+    /// s2tw 么 and 麼 are as likely: converted).
+    @inline(never)
+    mutating func keepsMiddle(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, into ends: inout [Int]) -> Bool {
+        let scalar = UTF8Scalars.decode(base + p).scalar
+        guard let stageJoins, stageJoins.isMiddle(scalar) else { return false }
+        let kind: Kind
+        if let known = middleKinds[scalar] {
+            kind = known
+        } else {
+            let key = UnsafeRawBufferPointer(start: base + p, count: length)
+            let value = convert(key)
+            kind = !holdsSource(key) && compare(Array(key), value) == .some(true) ? .kept : .plain
+            middleKinds[scalar] = kind
+        }
+        guard readBySentence(base, at: p, length: length, known: kind.rawValue | Reconversion.middle, kind: kind) == .kept else {
+            return false
+        }
+        ends.append(p)
+        ends.append((p + length) | SegmentEnd.kept)
+        return true
     }
 
     /// Whether a value of the plan runs across an end of the phrase `[p, p + length)` (asked

@@ -69,6 +69,16 @@ struct Reconversion {
     /// Set beside a kind on a phrase that holds a shorter value of the plan (源文件 holds 文件,
     /// which s2twp makes of 文档).
     static let holdsValue: UInt8 = 0x20
+    /// Set beside a kind on a join: a key of a stage that holds a scalar a later stage makes
+    /// (``StageJoins``; tw2sp 社群, where 群 may be made of 羣).
+    static let join: UInt8 = 0x40
+    /// The plan's stages and what their order makes (only when ``joins``).
+    let stages: [Table]
+    let stageJoins: StageJoins?
+    /// Whether `stageJoins` is there (asked at every scalar without a phrase).
+    let keepsMiddles: Bool
+    /// The kinds of single scalars that are chains' middles, by scalar.
+    var middleKinds: [UInt32: Kind] = [:]
     /// The values' hashes, taken at the first phrase that asks.
     var valueHashes: PhraseValues.Hashes?
     /// Whether the plan converts in more than one stage: a later stage reads the earlier one's
@@ -78,8 +88,11 @@ struct Reconversion {
     let joins: Bool
 
     init(lexicon: Lexicon, tables: [Table], scripts: WordLattice.Scripts?, memo: ReconversionMemo? = nil,
-         count: Int = 0, joins: Bool = false, convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
+         count: Int = 0, joins: Bool = false, stages: [Table] = [], convert: @escaping (UnsafeRawBufferPointer) -> [UInt8]) {
         self.lexicon = lexicon
+        self.stages = stages
+        stageJoins = joins && scripts != nil && stages.count > 1 ? memo?.joins(for: stages) ?? StageJoins(stages: stages) : nil
+        keepsMiddles = stageJoins != nil
         self.count = count
         self.joins = joins
         context = joins ? scripts.map { SentenceContext(scripts: $0) } : nil
@@ -128,10 +141,13 @@ struct Reconversion {
 
     /// ``settle(_:at:first:scalar:length:end:into:)`` with the longest phrase at `p` found by
     /// the caller; returns its length, or `fallback` when there is none.
+    @inline(__always)
     mutating func settle(_ base: UnsafePointer<UInt8>, at p: Int, phrase best: Phrase, length: Int,
                          into ends: inout [Int], or fallback: Int) -> Int {
         let (phrase, t, slot) = (best.length, best.table, best.slot)
-        guard phrase > 0, slot >= 0 else { return fallback }
+        guard phrase > 0, slot >= 0 else {
+            return keepsMiddles ? settleMiddle(base, at: p, length: length, into: &ends, or: fallback) : fallback
+        }
         if kinds[t].isEmpty {
             kinds[t] = memo?.kinds(for: tables[t]) ?? []
             if kinds[t].isEmpty { kinds[t] = [UInt8](repeating: 0, count: tables[t].slotMask + 1) }
@@ -141,6 +157,7 @@ struct Reconversion {
             let key = UnsafeRawBufferPointer(start: base + p, count: phrase)
             known = classify(key).rawValue | (isMiddle(key) ? Reconversion.middle : 0)
                 | (holdsShorterValue(key) ? Reconversion.holdsValue : 0)
+                | (stageJoins?.isJoin(key, stages: stages) == true ? Reconversion.join : 0)
             kinds[t][slot] = known
             found[t].append((slot, known))
         }
@@ -161,6 +178,14 @@ struct Reconversion {
             break
         }
         return phrase
+    }
+
+    /// Keeps the scalar at `p` when it is a chain's middle (``keepsMiddle(_:at:length:into:)``)
+    /// and no phrase is there: returns `length` then, else `fallback`.
+    @inline(never)
+    private mutating func settleMiddle(_ base: UnsafePointer<UInt8>, at p: Int, length: Int, into ends: inout [Int],
+                                       or fallback: Int) -> Int {
+        fallback <= length && keepsMiddle(base, at: p, length: length, into: &ends) ? length : fallback
     }
 
     /// Settles every phrase that greedy matching finds in `[from, to)`.
@@ -207,7 +232,7 @@ struct Reconversion {
 
     /// Whether the text holds a scalar of the source script: text that is not converted yet
     /// (資料 in tw2sp) is never kept.
-    private func holdsSource(_ text: UnsafeRawBufferPointer) -> Bool {
+    func holdsSource(_ text: UnsafeRawBufferPointer) -> Bool {
         guard let scripts else { return false }
         return String(decoding: text, as: UTF8.self).unicodeScalars.contains {
             $0.value < ScriptEvidence.limit && ScriptEvidence.classes[Int($0.value)] & scripts.source != 0

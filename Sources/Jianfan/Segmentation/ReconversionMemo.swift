@@ -23,6 +23,8 @@ final class ReconversionMemo: @unchecked Sendable {
     private var kindsByTable: [UnsafeRawPointer: [UInt8]] = [:]
     /// Phrase values by the first table of a plan's list.
     private var valuesByTables: [UnsafeRawPointer: PhraseValues] = [:]
+    /// What a plan's stages make, by its first stage.
+    private var joinsByStages: [UnsafeRawPointer: StageJoins] = [:]
 
     init() {}
 
@@ -42,6 +44,17 @@ final class ReconversionMemo: @unchecked Sendable {
             let key = UnsafeRawPointer(table.slots)
             if kindsByTable[key] == nil { kindsByTable[key] = [UInt8](repeating: 0, count: table.slotMask + 1) }
             for (slot, kind) in found { kindsByTable[key]![slot] = kind }   // in place: no copy
+        }
+    }
+
+    /// What `stages` make of their output (``StageJoins``), found once for every span.
+    func joins(for stages: [Table]) -> StageJoins {
+        withLock {
+            let key = UnsafeRawPointer(stages[0].slots)
+            if let known = joinsByStages[key] { return known }
+            let joins = StageJoins(stages: stages)
+            joinsByStages[key] = joins
+            return joins
         }
     }
 

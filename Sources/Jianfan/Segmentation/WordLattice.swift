@@ -2,7 +2,7 @@
 /// and every phrase of the configuration that matches in the window is an edge, each scalar on
 /// its own is one too, and the path of least total cost (−ln p summed) wins.
 ///
-/// A phrase of the configuration costs what the lexicon says, and never more than the best
+/// A phrase of the configuration costs what ``PhraseCost`` says, never more than the best
 /// reading of its own scalars: it loses only to a reading that crosses its ends, never to one
 /// that splits it, so phrases like 臊子面 that no word list has stay whole.
 ///
@@ -37,6 +37,9 @@ struct WordLattice {
     }
     /// `values`' hashes, taken at the first window that asks (no lock after).
     private var valueHashes: PhraseValues.Hashes?
+
+    /// Whether phrases' values are looked up (``PhraseCost``; not for s2t: see there).
+    var valueCosts = true
 
     /// Where decisions are kept when a caller asks for them (nil: not kept).
     var decisions: [Decision]? = nil
@@ -131,11 +134,19 @@ struct WordLattice {
         for e in wordFirst[0]..<edgeFrom.count where edgeCost[e] == .infinity {
             edgeCost[e] = innerCost(from: Int(edgeFrom[e]), to: Int(edgeTo[e]))
         }
-        // Phrase costs: the lexicon's, else the best reading inside the phrase.
+        // Phrase costs (``PhraseCost``), never more than the best reading inside the phrase.
         for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
             let (i, j) = (Int(edgeFrom[e]), Int(edgeTo[e]))
-            let cost = min(wordCost(base: base, from: i, to: j, end: end) ?? .infinity, innerCost(from: i, to: j))
-            edgeCost[e] = cost
+            let inner = innerCost(from: i, to: j), byteEnd = j < n ? starts[j] : end
+            var h = Lexicon.Hash()
+            h.add(base + starts[i], count: byteEnd - starts[i])
+            if let word = lexicon.cost(h), word < inner {
+                edgeCost[e] = word   // most phrases: a word of the lexicon
+            } else {
+                let key = UnsafeRawBufferPointer(start: base + starts[i], count: byteEnd - starts[i])
+                edgeCost[e] = !valueCosts && PhraseCost.binding(scalars: j - i) == 0 ? inner
+                    : PhraseCost.cost(of: key, scalars: single[i..<j], inner: inner, tables: tables, lexicon: lexicon, values: valueCosts)
+            }
         }
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
@@ -221,14 +232,6 @@ struct WordLattice {
     /// becomes 嶽), and the lexicon has the forms it makes.
     private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
         (from...through).contains { scriptBits[$0] == 2 }
-    }
-
-    /// The lexicon's cost of the scalars `from..<to`, if it has them as one word.
-    private func wordCost(base: UnsafePointer<UInt8>, from: Int, to: Int, end: Int) -> Float? {
-        let byteEnd = to < starts.count ? starts[to] : end
-        var h = Lexicon.Hash()
-        h.add(base + starts[from], count: byteEnd - starts[from])
-        return lexicon.cost(h)
     }
 
     /// The least cost of reading `from..<to` with words of the lexicon and single scalars.

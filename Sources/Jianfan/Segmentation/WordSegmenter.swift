@@ -85,9 +85,11 @@ struct WordSegmenter: Segmenter {
             return Array(out.bytes)
         }
         if scripts != nil { lattice.convert = convert }
+        lattice.valueCosts = plan.stages.count > 1 || scripts?.target != ScriptEvidence.traditional
         var reconversion = Reconversion(lexicon: lexicon, tables: phraseTables, scripts: scripts, memo: memo, count: count,
-                                        joins: plan.stages.count > 1, convert: convert)
+                                        joins: plan.stages.count > 1, stages: plan.stages, convert: convert)
         lattice.values = reconversion.values
+        let slowPath = phraseTables.count > 1 || reconversion.keepsMiddles
         // Window ends: words of the output's script are kept only with scripts.
         let target = scripts?.target ?? 0
         let keptValues = scripts != nil ? reconversion.values : nil
@@ -144,7 +146,8 @@ struct WordSegmenter: Segmenter {
                 continue
             }
             let record = greedy.record(scalar)
-            guard record & TableFormat.hasChildren != 0 || phraseTables.count > 1 else { p += length; continue }
+            // (Where a later stage makes a scalar an earlier converts, each is settled: StageJoins.)
+            guard record & TableFormat.hasChildren != 0 || slowPath else { p += length; continue }
             let m = record & TableFormat.hasChildren != 0
                 ? greedy.match(base + p, scalar: scalar, length: length, record: record, end: end)
                 : Table.Match(length: 0, rank: 0, record: 0, slot: -1)
