@@ -3,7 +3,7 @@ import Testing
 
 /// The `///` examples of the word segmenter (`SegmenterChoice.words`) and of the internals it
 /// is made of (the lexicon, the lattice, a table's phrases at a position), run as written.
-@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, SentenceContext, ReconversionMemo, PhraseValues, PhraseValues.Hashes, Lexicon, WordLattice, Table.forEachPhrase")
+@Suite("Examples: SegmenterChoice, WordSegmenter, Reconversion, SentenceContext, ReconversionMemo, PhraseValues, PhraseValues.Hashes, Lexicon, WordLattice, Table.forEachPhrase, Table.forEachPrefix, Table.valueBytes")
 struct SegmentationExamples {
     @Test("SegmenterChoice")
     func choice() {
@@ -106,6 +106,24 @@ struct SegmentationExamples {
             table.forEachPhrase(at: p, end: end) { length in lengths.append(length) }
         }
         #expect(lengths == [6])   // 头发, a phrase of STPhrases; 头发和 is none
+    }
+
+    @Test("Table.forEachPrefix(at:end:_:) and Table.valueBytes(slot:)")
+    func prefixesAtAPosition() {
+        let table = Converter(.s2t).plan.stages[0]
+        var lengths: [Int] = []
+        var values: [String] = []
+        Array("头发".utf8).withUnsafeBufferPointer { buffer in
+            let p = buffer.baseAddress!, end = p + buffer.count
+            table.forEachPrefix(at: p, end: end) { length, entry in lengths.append(length) }
+            table.forEachPrefix(at: p, end: end) { length, entry in
+                guard (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank else { return }
+                let bytes = table.valueBytes(slot: entry)   // e.g. the UTF-8 of 軟體
+                values.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        #expect(lengths == [6])          // 头发, a key of STPhrases
+        #expect(values == ["頭髮"])
     }
 
     @Test("WordLattice: 被|发明 cuts the phrase 被发")

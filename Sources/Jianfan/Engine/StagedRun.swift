@@ -51,30 +51,31 @@ extension Table {
         }
     }
 
+    /// Whether the unit `m` matched carries a staged table's mark: `record` in its record (a
+    /// one-scalar key), `slotValue` in its slot's value word (a longer one).
+    @inline(__always)
+    private func hasMark(_ m: Match, record: UInt64, slotValue mark: UInt64) -> Bool {
+        m.slot < 0 ? m.record & record != 0 : slotValue(slots[m.slot]) & mark != 0
+    }
+
     /// Whether the unit `m` matched is ``TableFormat/crossable``.
     @inline(__always)
     func isCrossable(_ m: Match) -> Bool {
-        if m.slot < 0 { return m.record & TableFormat.crossable != 0 }
-        return slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
-            & TableFormat.slotValueCrossable != 0
+        hasMark(m, record: TableFormat.crossable, slotValue: TableFormat.slotValueCrossable)
     }
 
     /// Whether a later-stage phrase may cross the end of the unit `m` matched
     /// (``TableFormat/openEnd``).
     @inline(__always)
     func isOpenEnd(_ m: Match) -> Bool {
-        if m.slot < 0 { return m.record & TableFormat.openEnd != 0 }
-        return slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
-            & TableFormat.slotValueOpenEnd != 0
+        hasMark(m, record: TableFormat.openEnd, slotValue: TableFormat.slotValueOpenEnd)
     }
 
     /// Whether a later-stage phrase may cross the start of the crossable unit `m` matched
     /// (``TableFormat/openStart``).
     @inline(__always)
     func isOpenStart(_ m: Match) -> Bool {
-        if m.slot < 0 { return m.record & TableFormat.openStart != 0 }
-        return slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
-            & TableFormat.slotValueOpenStart != 0
+        hasMark(m, record: TableFormat.openStart, slotValue: TableFormat.slotValueOpenStart)
     }
 
     @inline(never)

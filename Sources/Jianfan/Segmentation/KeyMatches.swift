@@ -10,6 +10,19 @@ extension Table {
     /// ```
     @inline(__always)
     func forEachPhrase(at p: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, _ body: (Int) -> Void) {
+        forEachPrefix(at: p, end: end) { length, entry in
+            if (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank { body(length) }
+        }
+    }
+
+    /// Calls `body` with the length and slot entry of every prefix of two scalars or more of
+    /// the text at `p` (ended by `end`) that the trie holds, key or not, shortest first.
+    ///
+    /// ```swift
+    /// table.forEachPrefix(at: p, end: end) { length, entry in lengths.append(length) }
+    /// ```
+    @inline(__always)
+    func forEachPrefix(at p: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, _ body: (Int, UInt64) -> Void) {
         let (scalar, length) = UTF8Scalars.decode(p)
         guard record(scalar) & TableFormat.hasChildren != 0 else { return }
         var q = p + length
@@ -24,7 +37,7 @@ extension Table {
             guard slot >= 0 else { return }
             let entry = slots[slot]
             q += nextLength
-            if (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank { body(q - p) }
+            body(q - p, entry)
             guard entry & TableFormat.slotMoreBit != 0 else { return }
             parent = TableFormat.firstSlotID &+ UInt32(truncatingIfNeeded: slot)
         }
@@ -42,8 +55,7 @@ extension Table {
         for s in 0...slotMask {
             let entry = slots[s]
             guard entry != 0, (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank else { continue }
-            let value = slotValues[Int(truncatingIfNeeded: entry &>> TableFormat.slotValueShift)]
-            body(UnsafeBufferPointer(start: values + Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: (value >> 32) & 0xFF)))
+            body(valueBytes(slot: entry))
         }
     }
 }

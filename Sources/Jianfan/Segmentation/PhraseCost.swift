@@ -100,29 +100,12 @@ extension Table {
     /// ```
     func phraseValue(of key: UnsafeRawBufferPointer) -> UnsafeBufferPointer<UInt8>? {
         guard let p = key.baseAddress?.assumingMemoryBound(to: UInt8.self), key.count > 0 else { return nil }
-        let end = p + key.count
-        let (scalar, length) = UTF8Scalars.decode(p)
-        guard length < key.count, record(scalar) & TableFormat.hasChildren != 0 else { return nil }
-        var q = p + length
-        var parent = scalar &+ 1
-        while q < end {
-            let (next, nextLength) = UTF8Scalars.decode(q)
-            let transition = TableFormat.transitionKey(parent: parent, scalar: next)
-            let h = TableFormat.mix(transition)
-            guard mayExist(h) else { return nil }
-            let slot = self.slot(of: transition, hash: h)
-            guard slot >= 0 else { return nil }
-            let entry = slots[slot]
-            q += nextLength
-            if q == end {
-                guard (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank else { return nil }
-                let value = slotValues[Int(truncatingIfNeeded: entry &>> TableFormat.slotValueShift)]
-                return UnsafeBufferPointer(start: values + Int(truncatingIfNeeded: value & 0xFFFF_FFFF),
-                                           count: Int(truncatingIfNeeded: value >> 32))
+        var value: UnsafeBufferPointer<UInt8>?
+        forEachPrefix(at: p, end: p + key.count) { length, entry in
+            if length == key.count, (entry >> TableFormat.slotRankShift) & 7 != TableFormat.slotNoRank {
+                value = valueBytes(slot: entry)
             }
-            guard entry & TableFormat.slotMoreBit != 0 else { return nil }
-            parent = TableFormat.firstSlotID &+ UInt32(truncatingIfNeeded: slot)
         }
-        return nil
+        return value
     }
 }

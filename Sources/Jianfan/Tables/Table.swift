@@ -150,8 +150,26 @@ struct Table: @unchecked Sendable {
     @inline(__always)
     func emit(_ m: Match, to o: UnsafeMutablePointer<UInt8>) -> Int {
         if m.slot < 0 { return emit(record: m.record, to: o) }
-        let value = slotValues[Int(truncatingIfNeeded: slots[m.slot] &>> TableFormat.slotValueShift)]
+        let value = slotValue(slots[m.slot])
         return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: (value >> 32) & 0xFF), to: o)
+    }
+
+    /// The `slotValues` word of a key's slot `entry`: offset(32) | length(8) << 32, and a
+    /// staged table's marks above (``TableFormat/slotValueCrossable`` and the two after it).
+    @inline(__always)
+    func slotValue(_ entry: UInt64) -> UInt64 {
+        slotValues[Int(truncatingIfNeeded: entry &>> TableFormat.slotValueShift)]
+    }
+
+    /// The value bytes of a key's slot `entry` (its marks left out).
+    ///
+    /// ```swift
+    /// let bytes = table.valueBytes(slot: entry)   // e.g. the UTF-8 of 軟體
+    /// ```
+    func valueBytes(slot entry: UInt64) -> UnsafeBufferPointer<UInt8> {
+        let value = slotValue(entry)
+        return UnsafeBufferPointer(start: values + Int(truncatingIfNeeded: value & 0xFFFF_FFFF),
+                                   count: Int(truncatingIfNeeded: (value >> 32) & 0xFF))
     }
 
     @inline(__always)
