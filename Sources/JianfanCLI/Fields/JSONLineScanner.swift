@@ -124,9 +124,9 @@ struct JSONLineScanner {
         var token = JSONStringToken(start: i, end: i, escaped: false)
         var clean = convertsInPlace
         while i < bytes.count {
-            // A selected string stops at E2 (the lead of U+2028/9 and the IDS operators), another
-            // at any non-ASCII byte while the line may still qualify.
-            i = selected ? Self.skipPlain(bytes, from: i, alsoStoppingAt: 0xE2)
+            // A selected string stops where the line may stop qualifying (see ``skipSelected``),
+            // another at any non-ASCII byte while the line may still qualify.
+            i = selected ? Self.skipSelected(bytes, from: i, escaped: &token.escaped)
                 : Self.skipPlain(bytes, from: i, nonASCII: clean)
             guard i < bytes.count else { break }
             let byte = bytes[i]
@@ -166,32 +166,6 @@ struct JSONLineScanner {
             }
         }
         throw JSONSyntaxError(reason: "unterminated string", offset: token.start - 1)
-    }
-
-    /// The offset of the first quote, backslash or control character (or `extra`, or with
-    /// `nonASCII` any byte from 0x80) at or after `start` (`bytes.count` if none): eight bytes at
-    /// a time, as most of a line is string text.
-    static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int, alsoStoppingAt extra: UInt8 = 0x22,
-                          nonASCII: Bool = false) -> Int {
-        guard let base = bytes.baseAddress else { return start }
-        var i = start
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= bytes.count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C), extras = word ^ (ones &* UInt64(extra))
-            // A byte is flagged where it is zero (a match) or below 0x20; the lowest flag is exact.
-            let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (extras &- ones) & ~extras
-                | (word &- ones &* 0x20) & ~word | (nonASCII ? word : 0)) & highs
-            if flags != 0 { return i + flags.trailingZeroBitCount / 8 }
-            i += 8
-        }
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == extra
-                || (nonASCII && byte >= 0x80) { return i }
-            i += 1
-        }
-        return i
     }
 
     private mutating func number() throws(JSONSyntaxError) {
