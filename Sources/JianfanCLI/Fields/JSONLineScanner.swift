@@ -26,14 +26,16 @@ struct JSONLineScanner {
     /// Deeper nesting is refused rather than risking the stack on a hostile line.
     static let maximumDepth = 512
 
-    private var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-    private var i = 0
+    var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    var i = 0
     /// An escaped key, decoded.
     private var keyBuffer: [UInt8] = []
     /// Whether the line last scanned converts whole, where its fields stand: all non-ASCII bytes in
     /// selected strings with no escape but `\"` `\\` `\n` `\r` `\t` (written back as they are),
     /// no U+2028/9 (escaped when written back), no IDS operator (it may run past the string).
-    private(set) var convertsInPlace = true
+    var convertsInPlace = true
+    /// The last qualifying flat line's syntax and keys, which the next lines likely repeat.
+    var shape = JSONLineShape()
     /// Whether the selected strings are appended to the tokens; a scan for them does not ask
     /// ``convertsInPlace`` (it stays false: strings are read without looking for non-ASCII).
     var recordsTokens = true
@@ -59,6 +61,14 @@ struct JSONLineScanner {
     /// past a line feed. On a throw, `tokens` may hold part of the line's tokens, and the
     /// error is not the one to report: scan the line on its own for that.
     mutating func scanLine(_ rest: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
+        if !recordsTokens, let end = matchShape(rest) { return end }
+        let end = try scanLineFully(rest, into: &tokens)
+        if !recordsTokens, convertsInPlace { recordShape(UnsafeRawBufferPointer(rebasing: rest[..<end])) }
+        return end
+    }
+
+    private mutating func scanLineFully(_ rest: UnsafeRawBufferPointer,
+                                        into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
         bytes = rest
         i = 0
         convertsInPlace = !recordsTokens
@@ -119,7 +129,7 @@ struct JSONLineScanner {
 
     /// Reads a string token from its opening quote, checking its escapes and whether the line
     /// still qualifies (``convertsInPlace``: other strings ASCII, a selected one as said there).
-    private mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
+    mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
         i += 1
         var token = JSONStringToken(start: i, end: i, escaped: false)
         var clean = convertsInPlace
@@ -168,7 +178,7 @@ struct JSONLineScanner {
         throw JSONSyntaxError(reason: "unterminated string", offset: token.start - 1)
     }
 
-    private mutating func number() throws(JSONSyntaxError) {
+    mutating func number() throws(JSONSyntaxError) {
         let start = i
         if peek(UInt8(ascii: "-")) { i += 1 }
         if peek(UInt8(ascii: "0")) {
@@ -204,7 +214,7 @@ struct JSONLineScanner {
 
     private func peek(_ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while i < bytes.count {
             switch bytes[i] {
             // Never a line feed: a line on its own holds none, and ``scanLine`` stops at it.

@@ -1,0 +1,138 @@
+/// The syntax and keys of a flat JSON line (one object whose values are strings, numbers,
+/// `true`, `false` or `null`), kept so that the next lines, which in JSON Lines mostly repeat
+/// them, are checked by comparing bytes instead of being parsed again.
+///
+/// A shape is the line cut at its string and number values: the bytes between two values
+/// (whitespace, keys, `:`, `,`, the literals) are compared as they are; each value is read as
+/// the full scan reads it. A line that matches is the same grammar with the same keys, so its
+/// validity and whether it converts in place are what ``JSONLineScanner``'s full scan finds.
+///
+/// ```swift
+/// var shape = JSONLineShape()
+/// shape.slots.isEmpty   // true: nothing recorded yet, every line is scanned in full
+/// ```
+struct JSONLineShape {
+    /// What stands after a run of literal bytes.
+    enum Slot: UInt8 {
+        /// A number.
+        case number
+        /// A string value no field selects (the run ends with its opening quote).
+        case string
+        /// A string value a field selects (the run ends with its opening quote).
+        case selectedString
+        /// The line's end: a line feed or the end of the bytes.
+        case end
+    }
+
+    /// The literal runs, one after another.
+    var literals: [UInt8] = []
+    /// Per value, where its literal run ends in ``literals`` and what follows it.
+    var slots: [(end: Int, slot: Slot)] = []
+}
+
+extension JSONLineScanner {
+    /// Scans the line at the start of `rest` as ``scanLine(_:into:)`` does (tokens are not
+    /// recorded) when it has the last recorded shape; returns the offset of its line feed (or
+    /// `rest.count`), or nil when it does not match (the line is to be scanned in full).
+    mutating func matchShape(_ rest: UnsafeRawBufferPointer) -> Int? {
+        let literals = shape.literals, slots = shape.slots
+        guard !slots.isEmpty else { return nil }
+        bytes = rest
+        i = 0
+        convertsInPlace = true
+        var from = 0
+        return literals.withUnsafeBytes { literals -> Int? in
+            for (end, slot) in slots {
+                let count = end - from
+                guard i + count <= rest.count else { return nil }
+                for k in 0..<count where literals[from + k] != rest[i + k] { return nil }
+                i += count
+                from = end
+                do throws(JSONSyntaxError) {
+                    switch slot {
+                    case .number: try number()
+                    // The run holds the opening quote, which string() steps over.
+                    case .string: i -= 1; _ = try string()
+                    case .selectedString: i -= 1; _ = try string(selected: true)
+                    case .end: return i == rest.count || rest[i] == 0x0A ? i : nil
+                    }
+                } catch {
+                    return nil
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Records the shape of `line` (a valid line, its line feed excluded) if it is flat and its
+    /// keys hold no escape; otherwise keeps the shape recorded before.
+    mutating func recordShape(_ line: UnsafeRawBufferPointer) {
+        var literals: [UInt8] = [], slots: [(end: Int, slot: JSONLineShape.Slot)] = []
+        var at = 0, literalStart = 0
+        func skipSpace() {
+            while at < line.count, line[at] == 0x20 || line[at] == 0x09 || line[at] == 0x0D { at += 1 }
+        }
+        func cut(_ slot: JSONLineShape.Slot) {
+            literals += line[literalStart..<at]
+            slots.append((literals.count, slot))
+        }
+        skipSpace()
+        guard at < line.count, line[at] == UInt8(ascii: "{") else { return }
+        at += 1
+        skipSpace()
+        if at < line.count, line[at] == UInt8(ascii: "}") {
+            at += 1
+        } else {
+            members: while true {
+                skipSpace()
+                guard at < line.count, line[at] == UInt8(ascii: "\"") else { return }
+                let keyStart = at + 1
+                at = keyStart
+                while at < line.count, line[at] != UInt8(ascii: "\"") {
+                    if line[at] == UInt8(ascii: "\\") { return }
+                    at += 1
+                }
+                guard at < line.count else { return }
+                let key = UnsafeRawBufferPointer(rebasing: line[keyStart..<at])
+                at += 1
+                skipSpace()
+                guard at < line.count, line[at] == UInt8(ascii: ":") else { return }
+                at += 1
+                skipSpace()
+                guard at < line.count else { return }
+                switch line[at] {
+                case UInt8(ascii: "\""):
+                    at += 1
+                    cut(fields.all || fields.isNamed(fields.child(of: 0, key: key)) ? .selectedString : .string)
+                    while at < line.count, line[at] != UInt8(ascii: "\"") { at += line[at] == UInt8(ascii: "\\") ? 2 : 1 }
+                    guard at < line.count else { return }
+                    at += 1
+                    literalStart = at
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    cut(.number)
+                    while at < line.count, Self.inNumber(line[at]) { at += 1 }
+                    literalStart = at
+                case UInt8(ascii: "t"), UInt8(ascii: "n"): at += 4
+                case UInt8(ascii: "f"): at += 5
+                default: return   // an object or an array: not flat
+                }
+                skipSpace()
+                guard at < line.count else { return }
+                if line[at] == UInt8(ascii: ",") { at += 1; continue }
+                if line[at] == UInt8(ascii: "}") { at += 1; break members }
+                return
+            }
+        }
+        at = line.count
+        cut(.end)
+        shape = JSONLineShape(literals: literals, slots: slots)
+    }
+
+    private static func inNumber(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): true
+        default: false
+        }
+    }
+}
