@@ -9,7 +9,7 @@
 ///
 /// ```swift
 /// var shape = JSONLineShape()
-/// shape.slots.isEmpty   // true: nothing recorded yet, every line is scanned in full
+/// shape.runs.isEmpty   // true: nothing recorded yet, every line is scanned in full
 /// ```
 struct JSONLineShape {
     /// What stands after a run of literal bytes.
@@ -24,10 +24,9 @@ struct JSONLineShape {
         case end
     }
 
-    /// The literal runs, one after another.
-    var literals: [UInt8] = []
-    /// Per value, where its literal run ends in ``literals`` and what follows it.
-    var slots: [(end: Int, slot: Slot)] = []
+    /// Per value, its literal run: a byte for the run's length (at most 255), a byte for the
+    /// ``Slot`` after it, then the run's bytes. One array, read once per line.
+    var runs: [UInt8] = []
 }
 
 extension JSONLineScanner {
@@ -35,26 +34,26 @@ extension JSONLineScanner {
     /// recorded) when it has the last recorded shape; returns the offset of its line feed (or
     /// `rest.count`), or nil when it does not match (the line is to be scanned in full).
     mutating func matchShape(_ rest: UnsafeRawBufferPointer) -> Int? {
-        let literals = shape.literals, slots = shape.slots
-        guard !slots.isEmpty else { return nil }
+        let runs = shape.runs
+        guard !runs.isEmpty, let base = rest.baseAddress else { return nil }
         bytes = rest
         i = 0
         convertsInPlace = true
-        var from = 0
-        return literals.withUnsafeBytes { literals -> Int? in
-            for (end, slot) in slots {
-                let count = end - from
-                guard i + count <= rest.count else { return nil }
-                for k in 0..<count where literals[from + k] != rest[i + k] { return nil }
+        return runs.withUnsafeBytes { runs -> Int? in
+            var at = 0
+            while at + 2 <= runs.count {
+                let count = Int(runs[at]), slot = runs[at + 1]
+                at += 2
+                guard i + count <= rest.count, Self.same(runs.baseAddress! + at, base + i, count) else { return nil }
                 i += count
-                from = end
+                at += count
                 do throws(JSONSyntaxError) {
-                    switch slot {
+                    switch JSONLineShape.Slot(rawValue: slot) {
                     case .number: try number()
                     // The run holds the opening quote, which string() steps over.
                     case .string: i -= 1; _ = try string()
                     case .selectedString: i -= 1; _ = try string(selected: true)
-                    case .end: return i == rest.count || rest[i] == 0x0A ? i : nil
+                    case .end, nil: return i == rest.count || rest[i] == 0x0A ? i : nil
                     }
                 } catch {
                     return nil
@@ -64,17 +63,35 @@ extension JSONLineScanner {
         }
     }
 
+    /// Whether the `count` bytes at `a` and at `b` are the same: eight at a time, the last eight
+    /// overlapping (runs are short: a call to memcmp cost more).
+    private static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        guard count >= 8 else {
+            for k in 0..<count where a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) {
+                return false
+            }
+            return true
+        }
+        var k = 0
+        while k + 8 < count {
+            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+
     /// Records the shape of `line` (a valid line, its line feed excluded) if it is flat and its
     /// keys hold no escape; otherwise keeps the shape recorded before.
     mutating func recordShape(_ line: UnsafeRawBufferPointer) {
-        var literals: [UInt8] = [], slots: [(end: Int, slot: JSONLineShape.Slot)] = []
-        var at = 0, literalStart = 0
+        var runs: [UInt8] = []
+        var at = 0, literalStart = 0, tooLong = false
         func skipSpace() {
             while at < line.count, line[at] == 0x20 || line[at] == 0x09 || line[at] == 0x0D { at += 1 }
         }
         func cut(_ slot: JSONLineShape.Slot) {
-            literals += line[literalStart..<at]
-            slots.append((literals.count, slot))
+            tooLong = tooLong || at - literalStart > 255
+            runs += [UInt8(truncatingIfNeeded: at - literalStart), slot.rawValue]
+            runs += line[literalStart..<at]
         }
         skipSpace()
         guard at < line.count, line[at] == UInt8(ascii: "{") else { return }
@@ -125,7 +142,7 @@ extension JSONLineScanner {
         }
         at = line.count
         cut(.end)
-        shape = JSONLineShape(literals: literals, slots: slots)
+        if !tooLong { shape = JSONLineShape(runs: runs) }
     }
 
     private static func inNumber(_ byte: UInt8) -> Bool {
