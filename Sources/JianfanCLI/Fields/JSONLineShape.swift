@@ -8,7 +8,7 @@
 /// validity and whether it converts in place are what ``JSONLineScanner``'s full scan finds.
 ///
 /// ```swift
-/// var shape = JSONLineShape()
+/// let shape = JSONLineShape()
 /// shape.runs.isEmpty   // true: nothing recorded yet, every line is scanned in full
 /// ```
 struct JSONLineShape {
