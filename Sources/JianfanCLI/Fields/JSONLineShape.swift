@@ -27,6 +27,10 @@ struct JSONLineShape {
     /// Per value, its literal run: a byte for the run's length (at most 255), a byte for the
     /// ``Slot`` after it, then the run's bytes. One array, read once per line.
     var runs: [UInt8] = []
+    /// Lines scanned in full since the shape was recorded: a new one is recorded only after a
+    /// few (``rerecordAfter``), so that lines of two shapes in turn do not record one per line.
+    var misses = 0
+    static let rerecordAfter = 16
 }
 
 extension JSONLineScanner {
@@ -81,17 +85,23 @@ extension JSONLineScanner {
     }
 
     /// Records the shape of `line` (a valid line, its line feed excluded) if it is flat and its
-    /// keys hold no escape; otherwise keeps the shape recorded before.
+    /// keys hold no escape, and if no shape is recorded or the last one missed a few lines since
+    /// it was; otherwise keeps the shape recorded before.
     mutating func recordShape(_ line: UnsafeRawBufferPointer) {
+        shape.misses += 1
+        guard shape.runs.isEmpty || shape.misses >= JSONLineShape.rerecordAfter else { return }
+        shape.misses = 0
         var runs: [UInt8] = []
+        runs.reserveCapacity(line.count + 16)
         var at = 0, literalStart = 0, tooLong = false
         func skipSpace() {
             while at < line.count, line[at] == 0x20 || line[at] == 0x09 || line[at] == 0x0D { at += 1 }
         }
         func cut(_ slot: JSONLineShape.Slot) {
             tooLong = tooLong || at - literalStart > 255
-            runs += [UInt8(truncatingIfNeeded: at - literalStart), slot.rawValue]
-            runs += line[literalStart..<at]
+            runs.append(UInt8(truncatingIfNeeded: at - literalStart))
+            runs.append(slot.rawValue)
+            runs.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[literalStart..<at]))
         }
         skipSpace()
         guard at < line.count, line[at] == UInt8(ascii: "{") else { return }
@@ -142,7 +152,7 @@ extension JSONLineScanner {
         }
         at = line.count
         cut(.end)
-        if !tooLong { shape = JSONLineShape(runs: runs) }
+        if !tooLong { shape.runs = runs }
     }
 
     private static func inNumber(_ byte: UInt8) -> Bool {
