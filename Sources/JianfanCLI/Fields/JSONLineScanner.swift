@@ -59,7 +59,9 @@ struct JSONLineScanner {
     /// feed (or `rest.count`). A blank line holds no value. Tokens and every check are those
     /// ``scan(_:into:)`` gives the line on its own: no string, number or whitespace runs on
     /// past a line feed. On a throw, `tokens` may hold part of the line's tokens, and the
-    /// error is not the one to report: scan the line on its own for that.
+    /// error is not the one to report: scan the line on its own for that. Without
+    /// ``recordsTokens``, a line that repeats the last flat line's ``shape`` is only checked
+    /// against it (``matchShape(_:)``), with the same outcome.
     mutating func scanLine(_ rest: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
         if !recordsTokens, let end = matchShape(rest) { return end }
         let end = try scanLineFully(rest, into: &tokens)
