@@ -67,6 +67,57 @@ struct FieldsInPlaceTests {
         }
     }
 
+    /// Lines that have the shape of the line before them (same syntax and keys) up to one
+    /// value or byte: each is checked as if it were read for the first time.
+    static let nearShapes = [
+        #"{"id": -2.5e3, "text": "“头发”\"后来\"…", "lang": "en", "ok": true, "no": null}"#,
+        #"{"id": 01, "text": "头发", "lang": "zh", "ok": true, "no": null}"#,
+        #"{"id": 1., "text": "头发", "lang": "zh", "ok": true, "no": null}"#,
+        #"{"id": "1", "text": "头发", "lang": "zh", "ok": true, "no": null}"#,
+        #"{"id": 1, "text": 2, "lang": "zh", "ok": true, "no": null}"#,
+        #"{"id": 1, "text": "头\u53d1", "lang": "zh", "ok": true, "no": null}"#,
+        #"{"id": 1, "text": "头\x", "lang": "zh", "ok": true, "no": null}"#,
+        "{\"id\": 1, \"text\": \"头\u{2028}发\", \"lang\": \"zh\", \"ok\": true, \"no\": null}",
+        "{\"id\": 1, \"text\": \"头\u{01}发\", \"lang\": \"zh\", \"ok\": true, \"no\": null}",
+        #"{"id": 1, "text": "头发", "lang": "中文", "ok": true, "no": null}"#,
+        #"{"id": 1, "text": "头发", "lang": "zh", "ok": tru, "no": null}"#,
+        #"{"id": 1, "text": "头发", "lang": "zh", "ok": true, "no": null} x"#,
+        #"{"id": 1, "text": "头发", "lang": "zh", "ok": true, "no": null}  "#,
+        #"{"id": 1, "text": "头发", "lang": "zh", "ok": true, "no": null"#,
+        #"{"id": 1, "text": "头发", "lang": "zh", "ok": true, "nO": null}"#,
+        #"{"id": 1, "text": "头发", "lang": "zh", "ok": true}"#,
+        #"{"id": 1, "text": "头发"#,
+    ]
+
+    @Test("a line with the shape of the one before, but for one value or byte: the same bytes and errors as field by field")
+    func nearShapesAsFieldByField() throws {
+        let dir = try TemporaryDirectory()
+        let shaped = #"{"id": 7, "text": "头发后来", "lang": "zh", "ok": true, "no": null}"#
+        var lines: [String] = []
+        for (index, line) in Self.nearShapes.enumerated() {
+            // Long runs in place around each line; the line itself after one of the same shape.
+            lines += Array(repeating: shaped, count: 100 + index) + [line]
+        }
+        try dir.write("a.jsonl", (lines + [shaped]).joined(separator: "\n") + "\n")
+        try dir.write("n.txt", "n㐀㐀㐀\t叉\n")
+        let inPlace = try CLI.run(["-c", "s2t", "--jsonl", "text", "--skip-invalid", "a.jsonl"], in: dir.url)
+        let byField = try CLI.run(["-c", "s2t", "--dict", "n.txt", "--jsonl", "text", "--skip-invalid", "a.jsonl"], in: dir.url)
+        #expect(inPlace.status == 0)
+        #expect(inPlace.stdout == byField.stdout)
+        #expect(inPlace.stderr == byField.stderr)
+        #expect(inPlace.stderr.contains(" 8 invalid lines passed through unchanged"), "\(inPlace.stderr)")
+        #expect(inPlace.stdoutText.contains(#""text": "“頭髮”\"後來\"…", "lang": "en""#))
+        // Each invalid line stops the conversion with the error the line gives read on its own.
+        for line in Self.nearShapes where line.hasSuffix("tru, \"no\": null}") || line.hasSuffix("} x") {
+            try dir.write("b.jsonl", [shaped, shaped, line].joined(separator: "\n") + "\n")
+            let failed = try CLI.run(["-c", "s2t", "--jsonl", "text", "b.jsonl"], in: dir.url)
+            let alone = try CLI.run(["-c", "s2t", "--dict", "n.txt", "--jsonl", "text", "b.jsonl"], in: dir.url)
+            #expect(failed.status == 3)
+            #expect(failed.stderr == alone.stderr)
+            #expect(failed.stderr.contains("b.jsonl:3: invalid JSON"), "\(failed.stderr)")
+        }
+    }
+
     @Test("an invalid line inside a long run of lines that convert in place: its number, or passed through")
     func errorsInsideRuns() throws {
         let dir = try TemporaryDirectory()

@@ -79,6 +79,46 @@ struct CLIArgumentExamples {
         #expect(String(decoding: bytes[tokens[0].start..<tokens[0].end], as: UTF8.self) == #"头发\n后来"#)
     }
 
+    @Test("JSONLineScanner.skipSelected(_:from:escaped:)")
+    func skipSelected() {
+        let bytes = Array(#"“头发”\n后来" }"#.utf8)
+        bytes.withUnsafeBytes { text in
+            var escaped = false
+            let end = JSONLineScanner.skipSelected(text, from: 0, escaped: &escaped)
+            #expect(end == bytes.firstIndex(of: UInt8(ascii: "\"")))
+            #expect(escaped)
+        }
+        // U+2028 and an IDS operator stop it at their E2 byte; \u too, at its backslash.
+        for (text, stop) in [("头\u{2028}", 3), ("头⿰木", 3), (#"头\u5934"#, 3), ("头\u{01}", 3)] {
+            var escaped = false
+            #expect(Array(text.utf8).withUnsafeBytes { JSONLineScanner.skipSelected($0, from: 0, escaped: &escaped) } == stop)
+            #expect(!escaped)
+        }
+    }
+
+    @Test("JSONLineShape")
+    func jsonLineShape() throws {
+        let shape = JSONLineShape()
+        #expect(shape.runs.isEmpty)   // true: nothing recorded yet, every line is scanned in full
+        // A scanner records the shape of a flat line, then matches the lines that repeat it.
+        var scanner = JSONLineScanner(fields: FieldPaths(["text"]))
+        scanner.recordsTokens = false
+        var tokens: [JSONStringToken] = []
+        let first = Array(#"{"id": 1, "text": "头发"}"#.utf8), next = Array(#"{"id": 22, "text": "“后来”"}"#.utf8)
+        #expect(try first.withUnsafeBytes { try scanner.scanLine($0, into: &tokens) } == first.count)
+        #expect(!scanner.shape.runs.isEmpty)
+        #expect(next.withUnsafeBytes { scanner.matchShape($0) } == next.count)
+        #expect(scanner.convertsInPlace)
+        let other = Array(#"{"id": 22, "txt": "后来"}"#.utf8), bad = Array(#"{"id": 2x, "text": "后来"}"#.utf8)
+        #expect(other.withUnsafeBytes { scanner.matchShape($0) } == nil)
+        #expect(bad.withUnsafeBytes { scanner.matchShape($0) } == nil)
+        // Nested lines keep the shape recorded before.
+        let nested = Array(#"{"id": [1], "text": "头发"}"#.utf8)
+        #expect(try nested.withUnsafeBytes { try scanner.scanLine($0, into: &tokens) } == nested.count)
+        #expect(next.withUnsafeBytes { scanner.matchShape($0) } == next.count)
+        #expect(tokens.isEmpty)
+    }
+
     @Test("CSVScanner")
     func csv() throws {
         let bytes = Array("a,\"b,\"\"c\"\"\"\nd".utf8)

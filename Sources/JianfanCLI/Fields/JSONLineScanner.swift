@@ -26,14 +26,16 @@ struct JSONLineScanner {
     /// Deeper nesting is refused rather than risking the stack on a hostile line.
     static let maximumDepth = 512
 
-    private var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-    private var i = 0
+    var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    var i = 0
     /// An escaped key, decoded.
     private var keyBuffer: [UInt8] = []
     /// Whether the line last scanned converts whole, where its fields stand: all non-ASCII bytes in
     /// selected strings with no escape but `\"` `\\` `\n` `\r` `\t` (written back as they are),
     /// no U+2028/9 (escaped when written back), no IDS operator (it may run past the string).
-    private(set) var convertsInPlace = true
+    var convertsInPlace = true
+    /// The last qualifying flat line's syntax and keys, which the next lines likely repeat.
+    var shape = JSONLineShape()
     /// Whether the selected strings are appended to the tokens; a scan for them does not ask
     /// ``convertsInPlace`` (it stays false: strings are read without looking for non-ASCII).
     var recordsTokens = true
@@ -57,8 +59,18 @@ struct JSONLineScanner {
     /// feed (or `rest.count`). A blank line holds no value. Tokens and every check are those
     /// ``scan(_:into:)`` gives the line on its own: no string, number or whitespace runs on
     /// past a line feed. On a throw, `tokens` may hold part of the line's tokens, and the
-    /// error is not the one to report: scan the line on its own for that.
+    /// error is not the one to report: scan the line on its own for that. Without
+    /// ``recordsTokens``, a line that repeats the last flat line's ``shape`` is only checked
+    /// against it (``matchShape(_:)``), with the same outcome.
     mutating func scanLine(_ rest: UnsafeRawBufferPointer, into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
+        if !recordsTokens, let end = matchShape(rest) { return end }
+        let end = try scanLineFully(rest, into: &tokens)
+        if !recordsTokens, convertsInPlace { recordShape(UnsafeRawBufferPointer(rebasing: rest[..<end])) }
+        return end
+    }
+
+    private mutating func scanLineFully(_ rest: UnsafeRawBufferPointer,
+                                        into tokens: inout [JSONStringToken]) throws(JSONSyntaxError) -> Int {
         bytes = rest
         i = 0
         convertsInPlace = !recordsTokens
@@ -119,14 +131,14 @@ struct JSONLineScanner {
 
     /// Reads a string token from its opening quote, checking its escapes and whether the line
     /// still qualifies (``convertsInPlace``: other strings ASCII, a selected one as said there).
-    private mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
+    mutating func string(selected: Bool = false) throws(JSONSyntaxError) -> JSONStringToken {
         i += 1
         var token = JSONStringToken(start: i, end: i, escaped: false)
         var clean = convertsInPlace
         while i < bytes.count {
-            // A selected string stops at E2 (the lead of U+2028/9 and the IDS operators), another
-            // at any non-ASCII byte while the line may still qualify.
-            i = selected ? Self.skipPlain(bytes, from: i, alsoStoppingAt: 0xE2)
+            // A selected string stops where the line may stop qualifying (see ``skipSelected``),
+            // another at any non-ASCII byte while the line may still qualify.
+            i = selected ? Self.skipSelected(bytes, from: i, escaped: &token.escaped)
                 : Self.skipPlain(bytes, from: i, nonASCII: clean)
             guard i < bytes.count else { break }
             let byte = bytes[i]
@@ -168,33 +180,7 @@ struct JSONLineScanner {
         throw JSONSyntaxError(reason: "unterminated string", offset: token.start - 1)
     }
 
-    /// The offset of the first quote, backslash or control character (or `extra`, or with
-    /// `nonASCII` any byte from 0x80) at or after `start` (`bytes.count` if none): eight bytes at
-    /// a time, as most of a line is string text.
-    static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int, alsoStoppingAt extra: UInt8 = 0x22,
-                          nonASCII: Bool = false) -> Int {
-        guard let base = bytes.baseAddress else { return start }
-        var i = start
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= bytes.count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C), extras = word ^ (ones &* UInt64(extra))
-            // A byte is flagged where it is zero (a match) or below 0x20; the lowest flag is exact.
-            let flags = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (extras &- ones) & ~extras
-                | (word &- ones &* 0x20) & ~word | (nonASCII ? word : 0)) & highs
-            if flags != 0 { return i + flags.trailingZeroBitCount / 8 }
-            i += 8
-        }
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == extra
-                || (nonASCII && byte >= 0x80) { return i }
-            i += 1
-        }
-        return i
-    }
-
-    private mutating func number() throws(JSONSyntaxError) {
+    mutating func number() throws(JSONSyntaxError) {
         let start = i
         if peek(UInt8(ascii: "-")) { i += 1 }
         if peek(UInt8(ascii: "0")) {
@@ -230,7 +216,7 @@ struct JSONLineScanner {
 
     private func peek(_ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while i < bytes.count {
             switch bytes[i] {
             // Never a line feed: a line on its own holds none, and ``scanLine`` stops at it.
