@@ -56,6 +56,19 @@ extension WordLattice {
     }
 }
 
+extension WordLattice {
+    /// The offset of each scalar of `bytes` (UTF-8), then its count.
+    static func scalarStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts: [Int] = []
+        bytes.withUnsafeBufferPointer { out in
+            var q = 0
+            while q < out.count { starts.append(q); q += UTF8Scalars.decode(out.baseAddress! + q).length }
+        }
+        starts.append(bytes.count)
+        return starts
+    }
+}
+
 extension WordSegmenter {
     /// Whether a span of two to ``Lexicon/maxScalars`` scalars across `x` converts to a word of
     /// the lexicon that differs from it (標簽 → 标签): a window that ends there could leave out
@@ -77,11 +90,20 @@ extension WordSegmenter {
             b += length
             after.append(b)
         }
+        guard let first = before.last, let last = after.last else { return false }
+        // One conversion of the whole neighbourhood; its spans are read from it when it keeps
+        // one scalar for each (most text), else each span is converted on its own.
+        let converted = convert(UnsafeRawBufferPointer(start: base + first, count: last - first))
+        let outStarts = WordLattice.scalarStarts(converted)
+        let byScalar = outStarts.count == before.count + after.count + 1
         for (i, from) in before.enumerated() {
-            for to in after.prefix(Lexicon.maxScalars - 1 - i) {
+            for (k, to) in after.prefix(Lexicon.maxScalars - 1 - i).enumerated() {
                 let span = UnsafeRawBufferPointer(start: base + from, count: to - from)
-                let again = convert(span)
-                if !again.elementsEqual(span) && lexicon.cost(of: again) != nil { return true }
+                let again = byScalar ? converted[outStarts[before.count - 1 - i]..<outStarts[before.count + k + 1]] : convert(span)[...]
+                guard !again.elementsEqual(span) else { continue }
+                var h = Lexicon.Hash()
+                again.withUnsafeBufferPointer { if let b = $0.baseAddress { h.add(b, count: $0.count) } }
+                if lexicon.cost(h) != nil { return true }
             }
         }
         return false
