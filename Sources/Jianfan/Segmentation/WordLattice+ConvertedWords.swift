@@ -70,11 +70,12 @@ extension WordLattice {
 }
 
 extension WordSegmenter {
-    /// Whether a span of two to ``Lexicon/maxScalars`` scalars across `x` converts to a word of
-    /// the lexicon that differs from it (標簽 → 标签): a window that ends there could leave out
-    /// a reading of ``WordLattice/addConvertedWords(base:end:)``.
+    /// Whether a span of two to ``Lexicon/maxScalars`` scalars across `x` ends where a phrase
+    /// may start (`startsPhrase` of its first scalar) and converts to a word of the lexicon that
+    /// differs from it (標簽 → 标签): a window that starts at `x` could leave out a reading of
+    /// ``WordLattice/addConvertedWords(base:end:)``.
     func holdsConvertedWord(_ base: UnsafePointer<UInt8>, across x: Int, count: Int,
-                            convert: (UnsafeRawBufferPointer) -> [UInt8]) -> Bool {
+                            convert: (UnsafeRawBufferPointer) -> [UInt8], startsPhrase: (UInt32) -> Bool) -> Bool {
         var before: [Int] = [], after: [Int] = []
         var a = x
         while a > 0 && before.count < Lexicon.maxScalars - 1 {
@@ -90,7 +91,8 @@ extension WordSegmenter {
             b += length
             after.append(b)
         }
-        guard let first = before.last, let last = after.last else { return false }
+        guard let first = before.last, let last = after.last,
+              after.contains(where: { $0 < count && startsPhrase(UTF8Scalars.decode(base + $0).scalar) }) else { return false }
         // One conversion of the whole neighbourhood; its spans are read from it when it keeps
         // one scalar for each (most text), else each span is converted on its own.
         let converted = convert(UnsafeRawBufferPointer(start: base + first, count: last - first))

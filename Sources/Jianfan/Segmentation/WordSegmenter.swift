@@ -218,8 +218,9 @@ struct WordSegmenter: Segmenter {
     /// The nearest window boundary from `from` (a scalar start) going `step` (−1 or 1) scalar by
     /// scalar, or an end of the text: a position that no key of `tables` may hold and that
     /// either ``separates(_:_:)`` or no word of the lexicon, none of `values` (the plan's
-    /// phrase values, where words of the output's script are kept) and, with `convert`, no
-    /// span whose conversion is a word (``holdsConvertedWord(_:across:count:convert:)``) runs across. No edge
+    /// phrase values, where words of the output's script are kept) and, with `convert` on the
+    /// left, no span whose conversion is a word
+    /// (``holdsConvertedWord(_:across:count:convert:startsPhrase:)``) runs across. No edge
     /// of the lattice crosses it, so the likeliest reading of the window is that of the whole text.
     private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table],
                             values: PhraseValues?, target: UInt8, convert: ((UnsafeRawBufferPointer) -> [UInt8])?) -> Int {
@@ -232,7 +233,8 @@ struct WordSegmenter: Segmenter {
                 && (WordSegmenter.separates(previous, next.scalar)
                     || (!lexicon.holdsWord(base, across: x, lower: 0, upper: count)
                         && values?.holdsValue(base, across: x, lower: 0, upper: count, target: target) != true
-                        && convert.map({ !holdsConvertedWord(base, across: x, count: count, convert: $0) }) != false)) {
+                        && (step > 0 || convert.map({ !holdsConvertedWord(base, across: x, count: count, convert: $0, startsPhrase: { s in
+                            tables.contains { $0.record(s) & TableFormat.hasChildren != 0 } }) }) != false))) {
                 return x
             }
             x = step < 0 ? before : x + next.length
