@@ -32,8 +32,18 @@ extension WordLattice {
                   !(wordFirst[from]..<wordFirst[from + 1]).contains(where: { Int(edgeTo[$0]) == to }),
                   !extra.contains(where: { $0.from == from && $0.to == to }) else { return }
             let span = UnsafeRawBufferPointer(start: base + starts[from], count: offset(to) - starts[from])
-            let again = convert(span)
-            guard !again.elementsEqual(span), let cost = lexicon.cost(of: again) else { return }
+            var h = Lexicon.Hash()
+            h.add(base + starts[from], count: span.count)
+            let cost: Float
+            if let known = convertedCosts[h.value] {
+                cost = known
+            } else {
+                let again = convert(span)
+                cost = again.elementsEqual(span) ? .nan : lexicon.cost(of: again) ?? .nan
+                if convertedCosts.count >= 1 << 14 { convertedCosts.removeAll(keepingCapacity: true) }
+                convertedCosts[h.value] = cost
+            }
+            guard !cost.isNaN else { return }
             extra.append((from, to, cost))
         }
         for e in phraseFirst[0]..<phraseFirst[n] {

@@ -40,6 +40,8 @@ struct WordLattice {
 
     /// Whether a span next to a crossed phrase may read as its conversion (``addConvertedWords(base:end:)``).
     var convertsWords = false
+    /// What each span's conversion costs as a word (NaN: none), by the span's hash.
+    var convertedCosts: [UInt64: Float] = [:]
 
     /// Whether phrases' values are looked up (``PhraseCost``; not for s2t: see there).
     var valueCosts = true
