@@ -4,7 +4,7 @@ import Testing
 /// The `///` examples of what the word segmenter's decisions rest on: what a phrase costs in the
 /// lattice (`PhraseCost`, `Table.phraseValue(of:)`) and what a plan's stages make of their own
 /// output (`StageJoins`), run as written.
-@Suite("Examples: PhraseCost, Table.phraseValue(of:), StageJoins")
+@Suite("Examples: PhraseCost, Table.phraseValue(of:), StageJoins, converted words")
 struct WordDecisionExamples {
     @Test("PhraseCost.binding(scalars:)")
     func binding() {
@@ -62,5 +62,10 @@ struct WordDecisionExamples {
         let stages = Converter(.tw2sp).plan.stages
         #expect(Array("社群".utf8).withUnsafeBytes { StageJoins(stages: stages).isJoin($0, stages: stages) })   // true
         #expect(!Array("軟體".utf8).withUnsafeBytes { StageJoins(stages: stages).isJoin($0, stages: stages) })
+    }
+
+    @Test("WordLattice.addConvertedWords(base:end:)")
+    func convertedWords() {
+        #expect(Converter(.tw2sp, segmenter: .words).convert("帶空格的標簽字串") == "带空格的标签字符串")   // "带空格的标签字符串"
     }
 }

@@ -67,4 +67,18 @@ struct WordDecisionTests {
         #expect(Converter(c.0, segmenter: .words).convert(c.1) == c.2)
         #expect(Converter(c.0).convert(c.1) == c.2)
     }
+
+    /// A word of the lexicon that crosses a phrase (簽字 across 字串) loses to the reading the
+    /// second conversion makes: the text before the phrase costs what its conversion does when
+    /// the lexicon has only that (標簽, a variant, as 标签), so converting the output again
+    /// changes nothing.
+    @Test("a span the lexicon lacks reads as its conversion next to a crossed phrase", arguments: [
+        (Config.tw2sp, "帶空格的標簽字串", "带空格的标签字符串"),
+        (.tw2sp, "不要使用帶空格的標簽字串。", "不要使用带空格的标签字符串。"),
+    ])
+    func convertedWords(_ c: (Config, String, String)) {
+        let words = Converter(c.0, segmenter: .words)
+        #expect(words.convert(c.1) == c.2)
+        #expect(words.convert(words.convert(c.1)) == words.convert(c.1))
+    }
 }

@@ -16,15 +16,15 @@ struct WordLattice {
     /// The offset of each scalar of the window (relative to `base`).
     var starts: [Int] = []
     /// Edges of the lattice by start scalar: `to` (exclusive) and cost; phrases are flagged.
-    private var edgeFrom: [Int32] = [], edgeTo: [Int32] = [], edgeCost: [Float] = [], edgeKind: [UInt8] = []
+    var edgeFrom: [Int32] = [], edgeTo: [Int32] = [], edgeCost: [Float] = [], edgeKind: [UInt8] = []
     /// Edges by start scalar: phrases `phraseFirst[i]..<phraseFirst[i+1]`, then words likewise.
-    private var phraseFirst: [Int] = [], wordFirst: [Int] = []
+    var phraseFirst: [Int] = [], wordFirst: [Int] = []
     private var route: [Float] = [], next: [Int32] = [], single: [Float] = [], best: [Float] = []
     private var inside: [Bool] = [], nextKept: [Bool] = [], scriptBits: [UInt8] = []
     /// The hashes of the window's candidate words (by start scalar, then length) and their
     /// first slots in the lexicon, all read before any is tested so that the reads overlap.
     private var wordHashes: [UInt64] = [], wordSlots: [UInt32] = []
-    private static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
+    static let word: UInt8 = 0, phrase: UInt8 = 1, kept: UInt8 = 2
 
     /// The plan's conversion of a word (to tell a word already converted by this configuration
     /// from one converted by another: see ``isConverted(_:from:through:end:_:)``).
@@ -37,6 +37,11 @@ struct WordLattice {
     }
     /// `values`' hashes, taken at the first window that asks (no lock after).
     private var valueHashes: PhraseValues.Hashes?
+
+    /// Whether a span next to a crossed phrase may read as its conversion (``addConvertedWords(base:end:)``).
+    var convertsWords = false
+    /// What each span's conversion costs as a word (NaN: none), by the span's hash.
+    var convertedCosts: [UInt64: Float] = [:]
 
     /// Whether phrases' values are looked up (``PhraseCost``; not for s2t: see there).
     var valueCosts = true
@@ -131,6 +136,7 @@ struct WordLattice {
             }
         }
         wordFirst.append(edgeFrom.count)
+        if anyPhrase && convertsWords { addConvertedWords(base: base, end: end) }
         for e in wordFirst[0]..<edgeFrom.count where edgeCost[e] == .infinity {
             edgeCost[e] = innerCost(from: Int(edgeFrom[e]), to: Int(edgeTo[e]))
         }

@@ -93,8 +93,12 @@ struct WordSegmenter: Segmenter {
         // Window ends: words of the output's script are kept only with scripts.
         let target = scripts?.target ?? 0
         let keptValues = scripts != nil ? reconversion.values : nil
+        // Plans of more than one stage read a span next to a crossed phrase as converted too.
+        let convertedWords = scripts != nil && plan.stages.count > 1 ? convert : nil
+        lattice.convertsWords = convertedWords != nil
         func edge(_ from: Int, _ step: Int) -> Int {
-            windowEdge(base, count: count, from: from, step: step, tables: boundaryTables, values: keptValues, target: target)
+            windowEdge(base, count: count, from: from, step: step, tables: boundaryTables, values: keptValues, target: target,
+                       convert: convertedWords)
         }
         let classes = ScriptEvidence.classes
         // Greedy matching of the first table; a window opens around each contested phrase, and
@@ -213,11 +217,13 @@ struct WordSegmenter: Segmenter {
 
     /// The nearest window boundary from `from` (a scalar start) going `step` (−1 or 1) scalar by
     /// scalar, or an end of the text: a position that no key of `tables` may hold and that
-    /// either ``separates(_:_:)`` or no word of the lexicon and none of `values` (the
-    /// plan's phrase values, where words of the output's script are kept) runs across. No edge
+    /// either ``separates(_:_:)`` or no word of the lexicon, none of `values` (the plan's
+    /// phrase values, where words of the output's script are kept) and, with `convert` on the
+    /// left, no span whose conversion is a word
+    /// (``holdsConvertedWord(_:across:count:convert:startsPhrase:)``) runs across. No edge
     /// of the lattice crosses it, so the likeliest reading of the window is that of the whole text.
     private func windowEdge(_ base: UnsafePointer<UInt8>, count: Int, from: Int, step: Int, tables: [Table],
-                            values: PhraseValues?, target: UInt8) -> Int {
+                            values: PhraseValues?, target: UInt8, convert: ((UnsafeRawBufferPointer) -> [UInt8])?) -> Int {
         var x = from
         while x > 0 && x < count {
             var before = x - 1
@@ -226,7 +232,9 @@ struct WordSegmenter: Segmenter {
             if !tables.contains(where: { $0.keyMayHold(previous, next.scalar) })
                 && (WordSegmenter.separates(previous, next.scalar)
                     || (!lexicon.holdsWord(base, across: x, lower: 0, upper: count)
-                        && values?.holdsValue(base, across: x, lower: 0, upper: count, target: target) != true)) {
+                        && values?.holdsValue(base, across: x, lower: 0, upper: count, target: target) != true
+                        && (step > 0 || convert.map({ !holdsConvertedWord(base, across: x, count: count, convert: $0, startsPhrase: { s in
+                            tables.contains { $0.record(s) & TableFormat.hasChildren != 0 } }) }) != false))) {
                 return x
             }
             x = step < 0 ? before : x + next.length
