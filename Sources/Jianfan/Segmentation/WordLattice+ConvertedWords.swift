@@ -8,6 +8,9 @@
 /// ends, and that the lexicon lacks, costs what its conversion costs when the lexicon has that:
 /// 標簽 as 标签, and the reading is the second conversion's.
 ///
+/// Here too: whether a word of the window already reads as converted, which the lattice keeps
+/// as it is (``isConverted(_:from:through:end:_:)``).
+///
 /// ```swift
 /// Converter(.tw2sp, segmenter: .words).convert("帶空格的標簽字串")   // "带空格的标签字符串"
 /// ```
@@ -63,6 +66,30 @@ extension WordLattice {
             edgeCost.insert(cost, at: at); edgeKind.insert(WordLattice.word, at: at)
             for k in from + 1...n { wordFirst[k] += 1 }
         }
+    }
+
+    /// Whether the word `from...through` reads as already converted: it holds a scalar of
+    /// `scripts.target`, and converting it again makes no likelier
+    /// word of the lexicon. (運算子 in s2twp, s2twp's own form of 运算符, becomes 運運算元, the
+    /// form of the rarer 运算子: kept. 錄像帶, s2t's form of 录像带, becomes 錄影帶, s2twp's form
+    /// of the same word, as likely: converted.)
+    func isConverted(_ base: UnsafePointer<UInt8>, from: Int, through: Int, end: Int, _ scripts: Scripts) -> Bool {
+        guard hasScripts(base, from: from, through: through, scripts) else { return false }
+        let to = through + 1 < starts.count ? starts[through + 1] : end
+        guard let convert else { return true }
+        let again = convert(UnsafeRawBufferPointer(start: base + starts[from], count: to - starts[from]))
+        var h = Lexicon.Hash(), word = Lexicon.Hash()
+        for b in again { h.add(b) }
+        word.add(base + starts[from], count: to - starts[from])
+        guard let againCost = lexicon.cost(h) else { return true }
+        return (lexicon.cost(word) ?? .infinity) < againCost
+    }
+
+    /// Whether the word holds a scalar of the output's script. It may hold scalars of the
+    /// source script too: a phrase of the plan keeps some (岳阳 → 岳陽 in s2t, where 岳 alone
+    /// becomes 嶽), and the lexicon has the forms it makes.
+    func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
+        (from...through).contains { scriptBits[$0] == 2 }
     }
 }
 

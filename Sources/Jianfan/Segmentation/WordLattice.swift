@@ -20,7 +20,9 @@ struct WordLattice {
     /// Edges by start scalar: phrases `phraseFirst[i]..<phraseFirst[i+1]`, then words likewise.
     var phraseFirst: [Int] = [], wordFirst: [Int] = []
     private var route: [Float] = [], next: [Int32] = [], single: [Float] = [], best: [Float] = []
-    private var inside: [Bool] = [], nextKept: [Bool] = [], scriptBits: [UInt8] = []
+    private var inside: [Bool] = [], nextKept: [Bool] = []
+    /// Per scalar of the window: 2 where it is of the output's script (``hasScripts(_:from:through:_:)``).
+    var scriptBits: [UInt8] = []
     /// The hashes of the window's candidate words (by start scalar, then length) and their
     /// first slots in the lexicon, all read before any is tested so that the reads overlap.
     private var wordHashes: [UInt64] = [], wordSlots: [UInt32] = []
@@ -214,30 +216,6 @@ struct WordLattice {
             i = j
         }
         decisions!.append(Decision(window: starts[0]..<end, chosen: chosen, chosenCost: route[0], greedy: greedy, greedyCost: greedyCost))
-    }
-
-    /// Whether the word `from...through` reads as already converted: it holds a scalar of
-    /// `scripts.target`, and converting it again makes no likelier
-    /// word of the lexicon. (運算子 in s2twp, s2twp's own form of 运算符, becomes 運運算元, the
-    /// form of the rarer 运算子: kept. 錄像帶, s2t's form of 录像带, becomes 錄影帶, s2twp's form
-    /// of the same word, as likely: converted.)
-    private func isConverted(_ base: UnsafePointer<UInt8>, from: Int, through: Int, end: Int, _ scripts: Scripts) -> Bool {
-        guard hasScripts(base, from: from, through: through, scripts) else { return false }
-        let to = through + 1 < starts.count ? starts[through + 1] : end
-        guard let convert else { return true }
-        let again = convert(UnsafeRawBufferPointer(start: base + starts[from], count: to - starts[from]))
-        var h = Lexicon.Hash(), word = Lexicon.Hash()
-        for b in again { h.add(b) }
-        word.add(base + starts[from], count: to - starts[from])
-        guard let againCost = lexicon.cost(h) else { return true }
-        return (lexicon.cost(word) ?? .infinity) < againCost
-    }
-
-    /// Whether the word holds a scalar of the output's script. It may hold scalars of the
-    /// source script too: a phrase of the plan keeps some (岳阳 → 岳陽 in s2t, where 岳 alone
-    /// becomes 嶽), and the lexicon has the forms it makes.
-    private func hasScripts(_ base: UnsafePointer<UInt8>, from: Int, through: Int, _ scripts: Scripts) -> Bool {
-        (from...through).contains { scriptBits[$0] == 2 }
     }
 
     /// The least cost of reading `from..<to` with words of the lexicon and single scalars.
