@@ -49,23 +49,24 @@ final class ReconversionMemo: @unchecked Sendable {
 
     /// What `stages` make of their output (``StageJoins``), found once for every span.
     func joins(for stages: [Table]) -> StageJoins {
-        withLock {
-            let key = UnsafeRawPointer(stages[0].slots)
-            if let known = joinsByStages[key] { return known }
-            let joins = StageJoins(stages: stages)
-            joinsByStages[key] = joins
-            return joins
-        }
+        cached(\.joinsByStages, for: stages) { StageJoins(stages: stages) }
     }
 
     /// The phrase values of `tables`, one set for every span.
     func values(for tables: [Table]) -> PhraseValues {
+        cached(\.valuesByTables, for: tables) { PhraseValues(tables: tables) }
+    }
+
+    /// The entry of `cache` for `tables` (by the address of the first one's slots), made by
+    /// `make` the first time it is asked for.
+    private func cached<T>(_ cache: ReferenceWritableKeyPath<ReconversionMemo, [UnsafeRawPointer: T]>,
+                           for tables: [Table], _ make: () -> T) -> T {
         withLock {
             let key = UnsafeRawPointer(tables[0].slots)
-            if let known = valuesByTables[key] { return known }
-            let values = PhraseValues(tables: tables)
-            valuesByTables[key] = values
-            return values
+            if let known = self[keyPath: cache][key] { return known }
+            let made = make()
+            self[keyPath: cache][key] = made
+            return made
         }
     }
 }
