@@ -15,8 +15,7 @@ extension Table {
     /// Converts `[start, end)` into `out` with this fused table.
     /// - Precondition: the input is valid UTF-8.
     func convertFused(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
-        convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
-                recordFirst: false, fused: true)
+        convert(start, end, into: out, segmentEnds: nil, fused: true, FilterFirst.self)
     }
 
     /// ``walk(_:length:record:key:hash:after:end:)``, and with `fused` (a fused table, or a

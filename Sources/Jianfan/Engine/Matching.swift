@@ -11,10 +11,10 @@ extension Table {
             limit[0] = end - start
             if prefersRecordFirst(start, end) {
                 convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting,
-                        recordFirst: true)
+                        RecordFirst.self)
             } else {
                 convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting,
-                        recordFirst: false)
+                        FilterFirst.self)
             }
         }
     }
@@ -24,9 +24,9 @@ extension Table {
     func convertSegments(origin: UnsafePointer<UInt8>, ends: [Int], into out: ByteBuffer, outputEnds: inout [Int]) {
         ends.withUnsafeBufferPointer { ends in
             if prefersRecordFirst(origin, origin + (ends.last ?? 0)) {
-                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, recordFirst: true)
+                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, RecordFirst.self)
             } else {
-                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, recordFirst: false)
+                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, FilterFirst.self)
             }
         }
     }
@@ -39,14 +39,14 @@ extension Table {
     /// here?" is carried to the next position. A scalar that starts no longer key there (most do
     /// not) and needs nothing special is written without a branch on what it is.
     @inline(__always)
-    func convert(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
-                 ends: inout [Int], mode: Mode, recordFirst: Bool, restage: Restage? = nil) {
+    func convert<Test: PhraseTest>(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
+                                   ends: inout [Int], mode: Mode, _: Test.Type, restage: Restage? = nil) {
         let recordingSegments = mode == .segmenting
         let segmenting = mode != .segments
         var runOpen = false
         // `.staged`: the last unit end no later-stage phrase crosses, in the input and the output,
         // and whether a crossable unit came after it (then the units up to the next such end are
-        // converted again; ``RunState/safeIn``).
+        // converted again; ``StagedRun``).
         var safeIn = origin, safeOut = out.count, crossed = false
         guard let last = limits.last else { return }
         var p = origin
@@ -93,12 +93,19 @@ extension Table {
             if b0 & 0xF0 == 0xE0 && p <= end - 8 && !(mode == .staged && crossed) {
                 // Within one segment (`end` is its end) converting is a plain stage's run.
                 let before = p
-                var state = RunState(origin: origin, outBase: out.base, runOpen: runOpen,
-                                     safeIn: safeIn - origin, safeOut: safeOut, crossed: crossed)
-                convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &ends,
-                                    mode: mode == .staged ? .staged : recordingSegments ? .segmenting : .plain,
-                                    recordFirst: recordFirst)
-                (runOpen, safeIn, safeOut, crossed) = (state.runOpen, origin + state.safeIn, state.safeOut, state.crossed)
+                switch mode {
+                case .segmenting:
+                    var segmenting = SegmentingRun(outBase: out.base, runOpen: runOpen, ends: consume ends)
+                    run(&p, &o, end, limit, &segmenting, Test.self)
+                    (runOpen, ends) = (segmenting.runOpen, segmenting.ends)
+                case .segments:
+                    var plain = PlainRun()
+                    run(&p, &o, end, limit, &plain, Test.self)
+                case .staged:
+                    var staged = StagedRun(safeIn: safeIn, safeOut: out.base + safeOut, crossed: crossed)
+                    run(&p, &o, end, limit, &staged, Test.self)
+                    (safeIn, safeOut, crossed) = (staged.safeIn, staged.safeOut - out.base, staged.crossed)
+                }
                 if p != before { continue }
             }
             let scalar: UInt32, length: Int
@@ -121,7 +128,7 @@ extension Table {
             let record = pages[Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)]
             let q = p + length
             var key: UInt64 = 0, h: UInt64 = 0, continues = false
-            if q < end && (!recordFirst || record & TableFormat.hasChildren != 0) {   // see `PlainConversion.swift`
+            if q < end && (!Test.recordFirst || record & TableFormat.hasChildren != 0) {   // see `PlainConversion.swift`
                 let c = q.pointee
                 if c < 0x80 { (carriedScalar, carriedLength) = (UInt32(c), 1) } else { (carriedScalar, carriedLength) = UTF8Scalars.decode(q) }
                 carried = q

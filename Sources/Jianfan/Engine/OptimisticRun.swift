@@ -23,30 +23,12 @@ extension Table {
     /// at `o` (below `limit`). Returns at a boundary of the greedy matches, before the first
     /// character it did not convert.
     ///
-    /// Each kind of table has its own copy of the loop, as the three-byte runs do.
-    @inline(__always)
-    func convertOptimistically(_ p: inout UnsafePointer<UInt8>, _ o: inout UnsafeMutablePointer<UInt8>,
-                               end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>, fused: Bool) {
-        if fused {
-            convertOptimisticallyFused(&p, &o, end, limit)
-        } else {
-            convertOptimisticallyPlain(&p, &o, end, limit)
-        }
-    }
-
+    /// One copy of the loop for each kind of table (``PlainRun``, ``FusedRun``), as the
+    /// three-byte runs have.
     @inline(never)
-    private func convertOptimisticallyPlain(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output) {
-        optimistic(&p, &o, end: end, limit: limit, fused: false)
-    }
-
-    @inline(never)
-    private func convertOptimisticallyFused(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output) {
-        optimistic(&p, &o, end: end, limit: limit, fused: true)
-    }
-
-    @inline(__always)
-    private func optimistic(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
-                            end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>, fused: Bool) {
+    func convertOptimistically<Phrases: RunMode>(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
+                                                 end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>,
+                                                 _: Phrases.Type) {
         var p = pIn, o = oIn
         defer { (pIn, oIn) = (p, o) }
         let pageIndex = self.pageIndex
@@ -95,7 +77,7 @@ extension Table {
                 let h = TableFormat.mix(key)
                 let m = record & TableFormat.hasChildren != 0 && mayExist(h)
                     ? walk(p, length: 3, record: record, key: key, hash: h, after: p + 3 + nextLength, end: end,
-                           fused: fused)
+                           fused: Phrases.keepsPhrasesInRuns)
                     : Match(scalarOf: record, length: 3)
                 let (consumed, written) = write(m, at: p, end: end, to: o)
                 p += consumed
@@ -121,13 +103,8 @@ extension Table {
                 return
             }
             (p, o) = (s, os)
-            var state = RunState(origin: p, outBase: o)
-            var noEnds: [Int] = []
-            if fused {
-                runFused(&p, &o, end, limit, &state, &noEnds, stop: stop)
-            } else {
-                runPlain(&p, &o, end, limit, &state, &noEnds, stop: stop)
-            }
+            var mode = UntilStop<Phrases>(stop: stop)
+            run(&p, &o, end, limit, &mode, FilterFirst.self)
             if p <= stop || p > safeEnd || o >= limit { return }
             let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
             if !Table.isThreeByte(word) { return }

@@ -8,11 +8,9 @@ extension Table {
     /// - Precondition: the input is valid UTF-8.
     func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
         if prefersRecordFirst(start, end) {
-            convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
-                    recordFirst: true)
+            convert(start, end, into: out, segmentEnds: nil, RecordFirst.self)
         } else {
-            convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
-                    recordFirst: false)
+            convert(start, end, into: out, segmentEnds: nil, FilterFirst.self)
         }
     }
 
@@ -27,16 +25,17 @@ extension Table {
             // never does: every stage before kept it inside one segment).
             convert(start, end, into: out)
         } else if prefersRecordFirst(start, end) {
-            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: true)
+            convert(start, end, into: out, segmentEnds: segmentEnds, RecordFirst.self)
         } else {
-            convert(start, end, into: out, segmentEnds: segmentEnds, segmented: true, recordFirst: false)
+            convert(start, end, into: out, segmentEnds: segmentEnds, FilterFirst.self)
         }
     }
 
-    /// The loop; `fused` for a fused table (`FusedRun.swift`).
+    /// The loop: within `segmentEnds` when there are any, `fused` for a fused table
+    /// (`FusedRun.swift`).
     @inline(__always)
-    func convert(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
-                 segmentEnds: UnsafeBufferPointer<Int>, segmented: Bool, recordFirst: Bool, fused: Bool = false) {
+    func convert<Test: PhraseTest>(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
+                                   segmentEnds: UnsafeBufferPointer<Int>?, fused: Bool = false, _: Test.Type) {
         out.reserve(end - start)
         var segment = 0   // the segment of the last position that might start a phrase
         var o = out.base + out.count
@@ -61,22 +60,22 @@ extension Table {
             }
             if b0 & 0xF0 == 0xE0 && p <= end - 8 {
                 let before = p
-                if segmented {
+                if let segmentEnds {
                     // Altering keys are common in the stages that follow segmentation (the Taiwan
                     // phrases of s2twp): there the exact loop is faster.
-                    var state = RunState(origin: start, segmentEnds: segmentEnds, segment: segment, outBase: out.base)
-                    var noEnds: [Int] = []
-                    convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &noEnds,
-                                        mode: .segmented, recordFirst: recordFirst)
-                    segment = state.segment
-                } else if recordFirst {
+                    var mode = SegmentedRun(origin: start, segmentEnds: segmentEnds, segment: segment)
+                    run(&p, &o, end, limit, &mode, Test.self)
+                    segment = mode.segment
+                } else if Test.recordFirst {
                     // Few characters start phrases: the exact loop seldom looks further.
-                    var state = RunState(origin: start, outBase: out.base)
-                    var noEnds: [Int] = []
-                    convertThreeByteRun(&p, &o, end: end, limit: limit, state: &state, ends: &noEnds,
-                                        mode: .plain, recordFirst: true)
+                    var mode = PlainRun()
+                    run(&p, &o, end, limit, &mode, Test.self)
                 } else {
-                    convertOptimistically(&p, &o, end: end, limit: limit, fused: fused)
+                    if fused {
+                        convertOptimistically(&p, &o, end: end, limit: limit, FusedRun.self)
+                    } else {
+                        convertOptimistically(&p, &o, end: end, limit: limit, PlainRun.self)
+                    }
                 }
                 if p != before { continue }
             }
@@ -89,7 +88,7 @@ extension Table {
             var continues = false
             var key: UInt64 = 0, h: UInt64 = 0
             // See `prefersRecordFirst`: a branch on the record, or the filter asked every time.
-            if q < end && (!recordFirst || record & TableFormat.hasChildren != 0) {
+            if q < end && (!Test.recordFirst || record & TableFormat.hasChildren != 0) {
                 (carriedScalar, carriedLength) = UTF8Scalars.decode(q)
                 carried = q
                 key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: carriedScalar)
@@ -102,7 +101,7 @@ extension Table {
                 continue
             }
             var matchEnd = end
-            if segmented {
+            if let segmentEnds {
                 while start + segmentEnds[segment] <= p && segment + 1 < segmentEnds.count { segment += 1 }
                 matchEnd = start + segmentEnds[segment]
                 if q >= matchEnd { continues = false }

@@ -31,8 +31,7 @@ extension Table {
     /// without sampling the text to choose it.
     @inline(never)
     func convertWindow(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer) {
-        convert(start, end, into: out, segmentEnds: UnsafeBufferPointer(start: nil, count: 0), segmented: false,
-                recordFirst: true)
+        convert(start, end, into: out, segmentEnds: nil, RecordFirst.self)
     }
 
     /// Converts `[start, end)` with this staged table, appending the plan's output to `out`.
@@ -43,10 +42,10 @@ extension Table {
             limit[0] = end - start
             if prefersRecordFirst(start, end) {
                 convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &noEnds, mode: .staged,
-                        recordFirst: true, restage: restage)
+                        RecordFirst.self, restage: restage)
             } else {
                 convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &noEnds, mode: .staged,
-                        recordFirst: false, restage: restage)
+                        FilterFirst.self, restage: restage)
             }
         }
     }
@@ -76,17 +75,5 @@ extension Table {
     @inline(__always)
     func isOpenStart(_ m: Match) -> Bool {
         hasMark(m, record: TableFormat.openStart, slotValue: TableFormat.slotValueOpenStart)
-    }
-
-    @inline(never)
-    func runStaged(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                   _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .staged, recordFirst: false, stop: end)
-    }
-
-    @inline(never)
-    func runStagedRecordFirst(_ p: inout Input, _ o: inout Output, _ end: Input, _ limit: Output,
-                              _ state: inout RunState, _ ends: inout [Int]) {
-        run(&p, &o, end, limit, &state, &ends, .staged, recordFirst: true, stop: end)
     }
 }

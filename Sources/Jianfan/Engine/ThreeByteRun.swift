@@ -13,46 +13,6 @@
 /// handling, the end of the input or of the output's room. The output is exactly the general
 /// loop's.
 extension Table {
-    /// What a run bounds or records besides converting, as the general loop of the stage would.
-    enum RunMode {
-        /// A stage without segmentation.
-        case plain
-        /// The last stage of a segmented conversion: no phrase crosses a segment end.
-        case segmented
-        /// A segmenting stage: records the output offset of every segment end.
-        case segmenting
-        /// A fused table (`FusedRun.swift`): a plain stage whose run phrases stay within their run.
-        case fused
-        /// A staged table (`StagedRun.swift`): segmenting, and the last stage's output written.
-        case staged
-    }
-
-    /// The segment bookkeeping a run shares with its loop; only its mode's part is used.
-    struct RunState {
-        /// `.segmented`: the segment ends (offsets from `origin`), of which `segment` is the
-        /// first not behind the run.
-        var origin: UnsafePointer<UInt8>
-        var segmentEnds = UnsafeBufferPointer<Int>(start: nil, count: 0)
-        var segment = 0
-        /// `.segmenting`: where the output offsets of segment ends count from, and whether
-        /// output since the last segment end belongs to a segment still open.
-        var outBase: UnsafeMutablePointer<UInt8>
-        var runOpen = false
-        /// `.staged`: the last unit end no later-stage phrase crosses (input offset from `origin`,
-        /// output offset from `outBase`), and whether a crossable unit (``TableFormat/crossable``)
-        /// came after it; the run returns right after such a unit.
-        var safeIn = 0
-        var safeOut = 0
-        var crossed = false
-
-        /// The end of the segment holding `p` (`.segmented`).
-        @inline(__always)
-        mutating func segmentEnd(at p: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
-            while origin + segmentEnds[segment] <= p && segment + 1 < segmentEnds.count { segment += 1 }
-            return origin + segmentEnds[segment]
-        }
-    }
-
     /// The scalar of the three-byte sequence in the low bytes of `word` (little-endian).
     @inline(__always)
     static func scalar3(_ word: UInt32) -> UInt32 {
@@ -80,33 +40,6 @@ extension Table {
         pages.load(fromByteOffset: (Int(pageIndex[Int(scalar &>> 8)]) &<< 8 | Int(scalar & 0xFF)) &<< 3, as: UInt64.self)
     }
 
-    /// Converts from `p` (a three-byte character no later than `end - 8`) for as long as the
-    /// run allows, writing at `o`, which must be below `limit`. Returns with `p` at the first
-    /// character it did not convert: an ASCII byte that starts a key, a character of another
-    /// length, one whose record is ``TableFormat/single``, or (segmenting)
-    /// a key of rank 0, which is a segment of its own.
-    ///
-    /// `ends` receives the output offsets of segment ends (`.segmenting` only).
-    ///
-    /// Each mode and way of testing for phrases (see ``prefersRecordFirst(_:_:)``) has its own
-    /// copy of the loop, out of line, so that each keeps its values in registers.
-    @inline(__always)
-    func convertThreeByteRun(_ p: inout UnsafePointer<UInt8>, _ o: inout UnsafeMutablePointer<UInt8>,
-                             end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>,
-                             state: inout RunState, ends: inout [Int], mode: RunMode, recordFirst: Bool) {
-        switch (mode, recordFirst) {
-        case (.plain, false): runPlain(&p, &o, end, limit, &state, &ends)
-        case (.plain, true): runPlainRecordFirst(&p, &o, end, limit, &state, &ends)
-        case (.segmented, false): runSegmented(&p, &o, end, limit, &state, &ends)
-        case (.segmented, true): runSegmentedRecordFirst(&p, &o, end, limit, &state, &ends)
-        case (.segmenting, false): runSegmenting(&p, &o, end, limit, &state, &ends)
-        case (.segmenting, true): runSegmentingRecordFirst(&p, &o, end, limit, &state, &ends)
-        case (.fused, _): runFused(&p, &o, end, limit, &state, &ends, stop: end)
-        case (.staged, false): runStaged(&p, &o, end, limit, &state, &ends)
-        case (.staged, true): runStagedRecordFirst(&p, &o, end, limit, &state, &ends)
-        }
-    }
-
     /// Writes `m`, the winning match at the three-byte character `p`, at `o`; an empty match
     /// copies the character. Returns the input bytes converted and the bytes written.
     @inline(__always)
@@ -122,19 +55,19 @@ extension Table {
     typealias Input = UnsafePointer<UInt8>
     typealias Output = UnsafeMutablePointer<UInt8>
 
-    @inline(__always)
-    /// The loop of every mode (its copies are in `ThreeByteRunModes.swift`).
-    func run(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
-             _ end: UnsafePointer<UInt8>, _ limit: UnsafeMutablePointer<UInt8>,
-             _ state: inout RunState, _ ends: inout [Int], _ mode: RunMode, recordFirst: Bool,
-             stop: UnsafePointer<UInt8>) {
-        var p = pIn, o = oIn
-        // `.staged`: the last safe unit end (``RunState/safeIn``), kept in registers.
-        var safeP = state.origin + state.safeIn, safeO = state.outBase + state.safeOut
-        defer {
-            (pIn, oIn) = (p, o)
-            if mode == .staged { (state.safeIn, state.safeOut) = (safeP - state.origin, safeO - state.outBase) }
-        }
+    /// Converts from `p` (a three-byte character no later than `end - 8`) for as long as the
+    /// run allows, writing at `o`, which must be below `limit`. Returns with `p` at the first
+    /// character it did not convert: an ASCII byte that starts a key, a character of another
+    /// length, one whose record is ``TableFormat/single``, a key of rank 0 where the mode ends
+    /// at segments (a segment of its own), or where `mode` returns.
+    ///
+    /// One copy for each mode and way of testing for phrases (`ThreeByteRunModes.swift`).
+    @inline(never)
+    func run<Mode: RunMode, Test: PhraseTest>(_ pIn: inout Input, _ oIn: inout Output, _ end: Input, _ limit: Output,
+                                              _ modeIn: inout Mode, _: Test.Type) {
+        // The mode's state too is a local value while the loop runs, kept in registers.
+        var p = pIn, o = oIn, mode = consume modeIn
+        defer { (pIn, oIn, modeIn) = (p, o, mode) }
         let pageIndex = self.pageIndex, filter = self.filter, filterShift = self.filterShift
         // The pages follow the index at a fixed offset (``TableFormat/Layout``): one base register.
         let pages = UnsafeRawPointer(pageIndex) + TableFormat.pagesAfterIndex
@@ -148,7 +81,7 @@ extension Table {
             if nextLength == 0 { return }
             var continues = false
             var key: UInt64 = 0, h: UInt64 = 0
-            if !recordFirst || record & TableFormat.hasChildren != 0 {
+            if !Test.recordFirst || record & TableFormat.hasChildren != 0 {
                 key = TableFormat.transitionKey(parent: scalar &+ 1, scalar: nextScalar)
                 h = TableFormat.mix(key)
                 let mask = TableFormat.filterMask(h)
@@ -156,7 +89,7 @@ extension Table {
                 continues = (record &>> TableFormat.hasChildrenBit) & (passes ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             let special = record & TableFormat.single != 0
-                || ((mode == .segmenting || mode == .staged) && (record &>> 40) & 0xFF == 0 && record != 0)
+                || (Mode.endsAtSegments && (record &>> 40) & 0xFF == 0 && record != 0)
             if !continues && !special {
                 if record & TableFormat.inlineValue != 0 {
                     // A key's value, or the character itself (see ``TableBuilder``).
@@ -167,48 +100,29 @@ extension Table {
                     UnsafeMutableRawPointer(o).storeBytes(of: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self), as: UInt32.self)
                     o += 3
                 }
-                if mode == .segmenting { state.runOpen = true }
-                if mode == .staged && record & TableFormat.openEnd == 0 { (safeP, safeO) = (q, o) }
+                mode.wroteUnit(endingAt: q, output: o, safe: record & TableFormat.openEnd == 0)
             } else {
                 if special { return }
                 var m = walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: end,
-                             fused: mode == .fused || mode == .segmenting || mode == .staged)
-                if mode == .segmented && m.length > 3 {
-                    // The segment is looked up only for a phrase (most walks find none): one that
-                    // crosses the segment's end is matched again within the segment.
-                    let segmentEnd = state.segmentEnd(at: p)
-                    if p + m.length > segmentEnd {
-                        m = q < segmentEnd
-                            ? walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: segmentEnd)
-                            : Match(scalarOf: record, length: 3)
-                    }
+                             fused: Mode.keepsPhrasesInRuns)
+                if m.length > 3, let phraseEnd = mode.phraseEnd(at: p), p + m.length > phraseEnd {
+                    // The bound is looked up only for a phrase (most walks find none): one that
+                    // crosses it is matched again within it.
+                    m = q < phraseEnd
+                        ? walk(p, length: 3, record: record, key: key, hash: h, after: q + nextLength, end: phraseEnd)
+                        : Match(scalarOf: record, length: 3)
                 }
-                if mode == .segmenting && m.length > 0 && m.rank == 0 && state.runOpen { ends.append(o - state.outBase) }
                 let before = o
                 let (length, written) = write(m, at: p, end: end, to: o)
                 o += written
-                if mode == .staged {
-                    if m.length > 0 && m.rank != 0 && isCrossable(m) {
-                        // Nothing crosses its start: a safe end.
-                        if !isOpenStart(m) { (safeP, safeO) = (p, before) }
-                        if p != safeP || isOpenEnd(m) {
-                            // A window of more than this unit: the general loop goes on to the
-                            // next safe end and converts again.
-                            state.crossed = true
-                            p += length
-                            return
-                        }
-                    }
-                    if m.length == 0 || m.rank == 0 || !isOpenEnd(m) { (safeP, safeO) = (p + length, o) }
-                }
-                if mode == .segmenting {
-                    state.runOpen = m.length == 0 || m.rank != 0
-                    if !state.runOpen { ends.append(o - state.outBase) }
+                if mode.wrote(m, at: p, length: length, output: before, o, table: self) {
+                    p += length
+                    return
                 }
                 if length > 3 {
                     // Past a phrase: the next character is not known yet.
                     p += length
-                    if p > safeEnd || o >= limit || p > stop { return }
+                    if p > safeEnd || o >= limit || mode.returns(at: p) { return }
                     let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
                     if !Table.isThreeByte(word) { return }
                     scalar = Table.scalar3(word)
@@ -216,16 +130,15 @@ extension Table {
                 }
             }
             p = q
-            if p > safeEnd || o >= limit || p > stop { return }
+            if p > safeEnd || o >= limit || mode.returns(at: p) { return }
             if nextLength == 1 {
                 // Copy the ASCII that follows as the general loop would, and go on if it ends
                 // at a three-byte character.
                 let n = asciiKeys.run(p, end, to: o, room: limit - o)
                 p += n
                 o += n
-                if mode == .segmenting && n > 0 { state.runOpen = true }
-                if mode == .staged && n > 0 { (safeP, safeO) = (p, o) }
-                if n == 0 || p > safeEnd || o >= limit || p > stop { return }
+                if n > 0 { mode.wroteUnit(endingAt: p, output: o, safe: true) }
+                if n == 0 || p > safeEnd || o >= limit || mode.returns(at: p) { return }
                 let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
                 if !Table.isThreeByte(word) { return }
                 scalar = Table.scalar3(word)
