@@ -7,28 +7,19 @@ extension Table {
     /// Valid when the segmentation dictionary is exactly the first child of this stage's group.
     func convertSegmenting(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
                            segmentEnds: inout [Int]) {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
-            limit[0] = end - start
-            if prefersRecordFirst(start, end) {
-                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting,
-                        RecordFirst.self)
-            } else {
-                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &segmentEnds, mode: .segmenting,
-                        FilterFirst.self)
-            }
-        }
+        segmentEnds = prefersRecordFirst(start, end)
+            ? convert(origin: start, limits: [end - start], into: out, ends: consume segmentEnds, mode: .segmenting,
+                      RecordFirst.self)
+            : convert(origin: start, limits: [end - start], into: out, ends: consume segmentEnds, mode: .segmenting,
+                      FilterFirst.self)
     }
 
     /// Converts each segment `[origin + ends[i-1], origin + ends[i])` on its own (no match crosses
     /// a segment end), appending the output's end offset of each segment to `outputEnds`.
     func convertSegments(origin: UnsafePointer<UInt8>, ends: [Int], into out: ByteBuffer, outputEnds: inout [Int]) {
-        ends.withUnsafeBufferPointer { ends in
-            if prefersRecordFirst(origin, origin + (ends.last ?? 0)) {
-                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, RecordFirst.self)
-            } else {
-                convert(origin: origin, limits: ends, into: out, ends: &outputEnds, mode: .segments, FilterFirst.self)
-            }
-        }
+        outputEnds = prefersRecordFirst(origin, origin + (ends.last ?? 0))
+            ? convert(origin: origin, limits: ends, into: out, ends: consume outputEnds, mode: .segments, RecordFirst.self)
+            : convert(origin: origin, limits: ends, into: out, ends: consume outputEnds, mode: .segments, FilterFirst.self)
     }
 
     /// `.staged`: segmenting with a staged table (`StagedRun.swift`), which writes the last
@@ -38,9 +29,14 @@ extension Table {
     /// The loop. Each scalar is decoded once: the lookahead decoded to test "may a key continue
     /// here?" is carried to the next position. A scalar that starts no longer key there (most do
     /// not) and needs nothing special is written without a branch on what it is.
-    @inline(__always)
-    func convert<Test: PhraseTest>(origin: UnsafePointer<UInt8>, limits: UnsafeBufferPointer<Int>, into out: ByteBuffer,
-                                   ends: inout [Int], mode: Mode, _: Test.Type, restage: Restage? = nil) {
+    ///
+    /// Returns `ends` with the ends the mode records appended: `.segmenting`, the output offsets
+    /// of segment ends; `.segments`, the output offset where each segment's output ends;
+    /// `.staged`, none (nor does it need any given).
+    @inline(__always) @discardableResult
+    func convert<Test: PhraseTest>(origin: UnsafePointer<UInt8>, limits: [Int], into out: ByteBuffer,
+                                   ends: consuming [Int] = [], mode: Mode, _: Test.Type,
+                                   restage: Restage? = nil) -> [Int] {
         let recordingSegments = mode == .segmenting
         let segmenting = mode != .segments
         var runOpen = false
@@ -48,7 +44,7 @@ extension Table {
         // and whether a crossable unit came after it (then the units up to the next such end are
         // converted again; ``StagedRun``).
         var safeIn = origin, safeOut = out.count, crossed = false
-        guard let last = limits.last else { return }
+        guard let last = limits.last else { return ends }
         var p = origin
         var limitIndex = 0
         var end = origin + limits[0]
@@ -197,6 +193,7 @@ extension Table {
         out.count = o - out.base
         if recordingSegments && runOpen { ends.append(out.count) }
         if mode == .staged && crossed, let restage { restage.convert(safeIn, bufferEnd, at: safeOut, into: out) }
+        return ends
     }
 
     /// The winning match at `p`, whose first scalar (`length` bytes) has `record` (0: none),

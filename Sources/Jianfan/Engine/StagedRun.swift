@@ -37,16 +37,10 @@ extension Table {
     /// Converts `[start, end)` with this staged table, appending the plan's output to `out`.
     func convertStaged(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into out: ByteBuffer,
                        restage: Restage) {
-        var noEnds: [Int] = []
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { limit in
-            limit[0] = end - start
-            if prefersRecordFirst(start, end) {
-                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &noEnds, mode: .staged,
-                        RecordFirst.self, restage: restage)
-            } else {
-                convert(origin: start, limits: UnsafeBufferPointer(limit), into: out, ends: &noEnds, mode: .staged,
-                        FilterFirst.self, restage: restage)
-            }
+        if prefersRecordFirst(start, end) {
+            convert(origin: start, limits: [end - start], into: out, mode: .staged, RecordFirst.self, restage: restage)
+        } else {
+            convert(origin: start, limits: [end - start], into: out, mode: .staged, FilterFirst.self, restage: restage)
         }
     }
 
