@@ -39,7 +39,7 @@ extension Table {
             let (scalar, length) = UTF8Scalars.decode(c)
             let record = self.record(scalar)
             p = c + length
-            guard record != 0 && UInt8(truncatingIfNeeded: record >> 40) != TableFormat.noRank else { continue }
+            guard record != 0 && TableFormat.rank(record) != TableFormat.noRank else { continue }
             // A complete IDS holding it starts within ``Plan/idsReach`` bytes before it.
             if Plan.idsOperatorNear(UnsafeBufferPointer(start: start, count: end - start), before: c - start) {
                 out.count = initialCount

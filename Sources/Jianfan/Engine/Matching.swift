@@ -132,7 +132,7 @@ extension Table {
                 h = TableFormat.mix(key)
                 continues = (record &>> TableFormat.hasChildrenBit) & (mayExist(h) ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
-            let rank = UInt8(truncatingIfNeeded: record &>> 40)
+            let rank = TableFormat.rank(record)
             if !continues && record & TableFormat.single == 0 && bufferEnd - p >= 4
                 && (!segmenting || rank != 0 || record == 0) {
                 o += Table.emitSingle(record: record, from: p, length: length, to: o)

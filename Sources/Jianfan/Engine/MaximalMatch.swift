@@ -5,7 +5,7 @@ extension Table {
     @inline(__always)
     static func extendsRun(_ record: UInt64) -> Bool {
         record == 0 || (record & (TableFormat.hasChildren | TableFormat.single) == 0
-                        && UInt8(truncatingIfNeeded: record &>> 40) == TableFormat.noRank)
+                        && TableFormat.rank(record) == TableFormat.noRank)
     }
 
     /// OpenCC's `mmseg` segmentation of `[start, end)`: each longest match is a segment, and the

@@ -145,7 +145,7 @@ extension Table {
             let previous = c.pointee < 0x80 ? UInt32(c.pointee) : Table.scalar3(UnsafeRawPointer(c).loadUnaligned(as: UInt32.self))
             if !keyMayHold(previous, current) { break }
             let record = self.record(previous)
-            os -= previous < 0x80 ? 1 : (record & TableFormat.inlineValue != 0 ? Int(truncatingIfNeeded: (record &>> 32) & 0xFF) : 3)
+            os -= previous < 0x80 ? 1 : (record & TableFormat.inlineValue != 0 ? TableFormat.valueLength(record) : 3)
             s = c
             current = previous
         }

@@ -89,12 +89,12 @@ extension Table {
                 continues = (record &>> TableFormat.hasChildrenBit) & (passes ? 1 : 0) != 0   // hasChildren, and the filter agrees
             }
             let special = record & TableFormat.single != 0
-                || (Mode.endsAtSegments && (record &>> 40) & 0xFF == 0 && record != 0)
+                || (Mode.endsAtSegments && TableFormat.rank(record) == 0 && record != 0)
             if !continues && !special {
                 if record & TableFormat.inlineValue != 0 {
                     // A key's value, or the character itself (see ``TableBuilder``).
                     UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: record), as: UInt32.self)
-                    o += Int(truncatingIfNeeded: (record &>> 32) & 0xFF)
+                    o += TableFormat.valueLength(record)
                 } else {
                     // A page without keys.
                     UnsafeMutableRawPointer(o).storeBytes(of: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self), as: UInt32.self)

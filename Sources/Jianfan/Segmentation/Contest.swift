@@ -64,7 +64,7 @@ struct Contest {
             for k in 0..<starts.count {
                 let (scalar, length) = UTF8Scalars.decode(base + starts[k])
                 let record = table.record(scalar)
-                let rank = UInt8(truncatingIfNeeded: record &>> 40)
+                let rank = TableFormat.rank(record)
                 if record == 0 || rank == TableFormat.noRank {
                     (o + at).update(from: base + starts[k], count: length)
                     at += length
@@ -84,7 +84,7 @@ struct Contest {
     mutating func converts(_ table: Table, at q: UnsafePointer<UInt8>, scalar: UInt32, length: Int) -> Bool {
         let record = table.record(scalar)
         if record & TableFormat.hasChildren != 0 { return true }
-        guard record != 0 && UInt8(truncatingIfNeeded: record &>> 40) != TableFormat.noRank else { return false }
+        guard record != 0 && TableFormat.rank(record) != TableFormat.noRank else { return false }
         return output.withUnsafeMutableBufferPointer { buffer in
             let o = buffer.baseAddress!
             let count = table.emit(record: record, to: o)

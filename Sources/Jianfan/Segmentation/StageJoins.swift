@@ -31,7 +31,7 @@ struct StageJoins: Sendable {
             /// The scalar `table` makes of `s` on its own, when it makes one scalar and not `s`.
             func single(_ table: Table, _ s: UInt32) -> UInt32? {
                 let record = table.record(s)
-                guard record != 0, UInt8(truncatingIfNeeded: record &>> 40) != TableFormat.noRank else { return nil }
+                guard record != 0, TableFormat.rank(record) != TableFormat.noRank else { return nil }
                 let count = table.emit(record: record, to: o)
                 guard count > 0, count <= 4 else { return nil }
                 let (made, length) = UTF8Scalars.decode(o)

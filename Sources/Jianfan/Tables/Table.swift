@@ -16,7 +16,7 @@ struct Table: @unchecked Sendable {
         /// empty unless the scalar is itself a key.
         @inline(__always)
         init(scalarOf record: UInt64, length: Int) {
-            let rank = UInt8(truncatingIfNeeded: record &>> 40)
+            let rank = TableFormat.rank(record)
             self.init(length: record != 0 && rank != TableFormat.noRank ? length : 0, rank: rank, record: record, slot: -1)
         }
 
@@ -111,7 +111,7 @@ struct Table: @unchecked Sendable {
     @inline(never)
     func walk(_ p: UnsafePointer<UInt8>, length: Int, record: UInt64, key firstKey: UInt64,
               hash firstHash: UInt64, after q0: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Match {
-        let rank = UInt8(truncatingIfNeeded: record >> 40)
+        let rank = TableFormat.rank(record)
         var best = Match(length: rank == TableFormat.noRank ? 0 : length, rank: rank, record: record, slot: -1)
         var key = firstKey, h = firstHash, q = q0
         while true {
@@ -151,7 +151,7 @@ struct Table: @unchecked Sendable {
     func emit(_ m: Match, to o: UnsafeMutablePointer<UInt8>) -> Int {
         if m.slot < 0 { return emit(record: m.record, to: o) }
         let value = slotValue(slots[m.slot])
-        return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: Int(truncatingIfNeeded: (value >> 32) & 0xFF), to: o)
+        return copyValue(offset: Int(truncatingIfNeeded: value & 0xFFFF_FFFF), count: TableFormat.valueLength(value), to: o)
     }
 
     /// The `slotValues` word of a key's slot `entry`: offset(32) | length(8) << 32, and a
@@ -169,12 +169,12 @@ struct Table: @unchecked Sendable {
     func valueBytes(slot entry: UInt64) -> UnsafeBufferPointer<UInt8> {
         let value = slotValue(entry)
         return UnsafeBufferPointer(start: values + Int(truncatingIfNeeded: value & 0xFFFF_FFFF),
-                                   count: Int(truncatingIfNeeded: (value >> 32) & 0xFF))
+                                   count: TableFormat.valueLength(value))
     }
 
     @inline(__always)
     func emit(record: UInt64, to o: UnsafeMutablePointer<UInt8>) -> Int {
-        let count = Int(truncatingIfNeeded: (record >> 32) & 0xFF)
+        let count = TableFormat.valueLength(record)
         if record & TableFormat.inlineValue != 0 {
             UnsafeMutableRawPointer(o).storeBytes(of: UInt32(truncatingIfNeeded: record), as: UInt32.self)
             return count

@@ -35,6 +35,15 @@ enum TableFormat {
     static let scalarBits: UInt64 = 21
     static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// The rank of the key whose record is `record` (bits 40…47): ``noRank`` when its scalar is
+    /// no key.
+    @inline(__always)
+    static func rank(_ record: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: record &>> 40) }
+
+    /// The length in bytes of the value in `word`, a record or a slot's value word (bits 32…39).
+    @inline(__always)
+    static func valueLength(_ word: UInt64) -> Int { Int(truncatingIfNeeded: (word &>> 32) & 0xFF) }
+
     // Record flags (bits 48…). The loops that branch on a flag's value as 0 or 1, without a
     // compare, shift by these.
     static let hasChildrenBit: UInt64 = 49
