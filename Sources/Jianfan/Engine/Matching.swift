@@ -18,8 +18,10 @@ extension Table {
     /// a segment end), appending the output's end offset of each segment to `outputEnds`.
     func convertSegments(origin: UnsafePointer<UInt8>, ends: [Int], into out: ByteBuffer, outputEnds: inout [Int]) {
         outputEnds = prefersRecordFirst(origin, origin + (ends.last ?? 0))
-            ? convert(origin: origin, limits: ends, into: out, ends: consume outputEnds, mode: .segments, RecordFirst.self)
-            : convert(origin: origin, limits: ends, into: out, ends: consume outputEnds, mode: .segments, FilterFirst.self)
+            ? convert(origin: origin, limits: ends, into: out, ends: consume outputEnds, mode: .segments,
+                      RecordFirst.self)
+            : convert(origin: origin, limits: ends, into: out, ends: consume outputEnds, mode: .segments,
+                      FilterFirst.self)
     }
 
     /// `.staged`: segmenting with a staged table (`StagedRun.swift`), which writes the last

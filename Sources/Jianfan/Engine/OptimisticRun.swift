@@ -26,8 +26,7 @@ extension Table {
     /// One copy of the loop for each kind of table (``PlainRun``, ``FusedRun``), as the
     /// three-byte runs have.
     @inline(never)
-    func convertOptimistically<Phrases: RunMode>(_ pIn: inout UnsafePointer<UInt8>, _ oIn: inout UnsafeMutablePointer<UInt8>,
-                                                 end: UnsafePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>,
+    func convertOptimistically<Phrases: RunMode>(_ pIn: inout Input, _ oIn: inout Output, end: Input, limit: Output,
                                                  _: Phrases.Type) {
         var p = pIn, o = oIn
         defer { (pIn, oIn) = (p, o) }

@@ -27,7 +27,8 @@ extension Table {
     protocol RunMode {
         /// Whether a key of rank 0 (a segment, which the general loop converts) ends the run.
         static var endsAtSegments: Bool { get }
-        /// Whether a phrase of a rank after 0 must stay within its run (``walk(_:length:record:key:hash:after:end:fused:)``).
+        /// Whether a phrase of a rank after 0 must stay within its run
+        /// (``walk(_:length:record:key:hash:after:end:fused:)``).
         static var keepsPhrasesInRuns: Bool { get }
         /// Whether the run returns at `p`, a boundary of its matches (besides the ends of the
         /// input and of the output's room).
