@@ -168,6 +168,8 @@ struct NormalizeCommand: ParsableCommand {
             if target != nil, !names.contains(where: { $0.lowercased() == "script" }) { names.append("script") }
             do {
                 normalizer = try Normalizer(stepNames: names, script: target)
+            } catch .scriptWithoutConfig {
+                throw CLIError.usage("\(Normalizer.StepNameError.scriptWithoutConfig) (--to or --config)")
             } catch {
                 throw CLIError.usage("\(error)")
             }

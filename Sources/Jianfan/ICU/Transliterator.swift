@@ -1,11 +1,4 @@
 internal import CJianfanICU // Its header keeps ICU's types out of Swift.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 
 /// An ICU transform (transliterator), such as `Hans-Hant`, `Han-Latin` or a compound

@@ -108,7 +108,7 @@ public struct Normalizer: Sendable {
         /// ```
         case scriptWithoutConfig
 
-        /// The reason, as `jianfan normalize` prints it.
+        /// The reason, in words (the command line adds which of its options to use).
         ///
         /// ```swift
         /// Normalizer.StepNameError.unknown("x").description
@@ -119,7 +119,7 @@ public struct Normalizer: Sendable {
             case .unknown(let name):
                 "unknown step \"\(name)\" (expected readings, punctuation, lines or script)"
             case .scriptWithoutConfig:
-                "the script step needs a target (--to or --config)"
+                "the script step needs a configuration to convert with"
             }
         }
     }

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What the word segmenter does with a phrase whose output the configuration would convert
 /// again, so that converting the output of `words` mode a second time changes nothing.

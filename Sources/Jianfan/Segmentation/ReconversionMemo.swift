@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What ``Reconversion`` has learned, kept by the word segmenter for every span it segments:
 /// the parallel and streaming paths hand it many pieces, and classifying each phrase again in
