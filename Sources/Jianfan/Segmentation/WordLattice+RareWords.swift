@@ -34,7 +34,9 @@ extension WordLattice {
 
     /// Takes out of the route each word of the lexicon (not a phrase of `tables`) rarer than
     /// ``rareCost(scalars:)`` that crosses an end of a phrase of three scalars or more that
-    /// converts unlike its scalars. Called once the phrases are costed.
+    /// converts unlike its scalars. Called once the phrases are costed; out of line, so that the
+    /// lattice's own loops are compiled as before (inlined, words s2t took 1.01–1.03 of the CPU).
+    @inline(never)
     mutating func dropRareCrossings(base: UnsafePointer<UInt8>, end: Int, tables: [Table]) {
         let n = starts.count
         for e in phraseFirst[0]..<phraseFirst[n] where edgeTo[e] - edgeFrom[e] >= 3 {
