@@ -12,7 +12,9 @@ Usage: compile-words.py DICT_TXT OUT_BIN [FORMS_TXT ...]
 --binding prints, for words of two to eight scalars, the median binding: the cost of a
 word's scalars one by one less the cost of the word (a scalar jieba lacks costs a frequency of
 1). The word segmenter costs a phrase of the configuration that the lexicon lacks as its
-scalars less this figure (Sources/Jianfan/Segmentation/PhraseCost.swift).
+scalars less this figure (Sources/Jianfan/Segmentation/PhraseCost.swift). It prints the
+quartiles of the words' frequencies too: a word below the median of its length is too rare to
+cut a phrase of three scalars or more (Sources/Jianfan/Segmentation/WordLattice+RareWords.swift).
 Format (little-endian): magic `JFWD`, u32 version (2), u32 slot bits, u32 entry count,
 f32 cost base, f32 cost step, u32 reserved ×2, then 2^bits u32 slots (linear probing).
 A slot holds fingerprint << 8 | code (0: empty); cost (−ln p) = base + (code − 1) · step.
@@ -50,7 +52,10 @@ def binding(dict_path: str) -> None:
     cost = lambda w: math.log(total / freq[w]) if freq.get(w, 0) > 0 else math.log(total)
     for n in range(2, 9):
         bindings = sorted(sum(cost(c) for c in w) - cost(w) for w, f in freq.items() if len(w) == n and f > 0)
-        print(f"{n} scalars: {len(bindings)} words, median binding {bindings[len(bindings) // 2]:.2f}")
+        counts = sorted(f for w, f in freq.items() if len(w) == n)
+        quartiles = " / ".join(str(counts[len(counts) * q // 4]) for q in (1, 2, 3))
+        print(f"{n} scalars: {len(bindings)} words, median binding {bindings[len(bindings) // 2]:.2f},"
+              f" frequency quartiles {quartiles} (median: cost {math.log(total / counts[len(counts) // 2]):.2f})")
 
 
 def main() -> None:

@@ -68,4 +68,23 @@ struct WordDecisionExamples {
     func convertedWords() {
         #expect(Converter(.tw2sp, segmenter: .words).convert("帶空格的標簽字串") == "带空格的标签字符串")   // "带空格的标签字符串"
     }
+
+    @Test("WordLattice.dropRareCrossings(base:end:tables:)")
+    func rareCrossings() {
+        #expect(Converter(.s2t, segmenter: .words).convert("大统历志") == "大統曆志")   // "大統曆志"
+    }
+
+    @Test("WordLattice.rareCost(scalars:)")
+    func rareCost() {
+        #expect(WordLattice.rareCost(scalars: 2) == 15.86)   // 15.86: a word of two scalars counted fewer than 8 times
+        #expect(Lexicon.embedded.cost(of: "历志")! > WordLattice.rareCost(scalars: 2))   // 4 times
+        #expect(Lexicon.embedded.cost(of: "只读")! < WordLattice.rareCost(scalars: 2))   // 59 times
+    }
+
+    @Test("Table.convertsAsScalars(_:)")
+    func convertsAsScalars() {
+        let table = Converter(.s2t).plan.stages[0]
+        #expect(!Array("大统历".utf8).withUnsafeBytes { table.convertsAsScalars($0) })   // false: 大統曆, not 大統歷
+        #expect(Array("大统".utf8).withUnsafeBytes { table.convertsAsScalars($0) })   // 大統: no phrase, or as its scalars
+    }
 }

@@ -25,6 +25,21 @@ struct WordSegmenterTests {
         #expect(Converter(config, segmenter: .words).segmenting(.greedy).convert(input) == greedy)
     }
 
+    /// A word rarer than the lexicon's median word of its length does not cut a phrase of three
+    /// scalars or more that converts unlike its scalars (历志, 4 in jieba, against 大统历 →
+    /// 大統曆); a frequent one still does (单元 against s2twp's 元数据 → 後設資料), and
+    /// phrases of two scalars are left to the lattice (只读 against 是只 → 是隻).
+    @Test("a rare word does not cut a longer phrase", arguments: [
+        (Config.s2t, "大统历志", "大統曆志", "大統曆志"),
+        (.s2t, "授时历和大统历志", "授時曆和大統曆志", "授時曆和大統曆志"),
+        (.s2twp, "单元数据", "單後設資料", "單元資料"),
+        (.s2t, "这个文件是只读的", "這個文件是隻讀的", "這個文件是只讀的"),
+    ])
+    func rareWords(_ c: (Config, String, String, String)) {
+        #expect(Converter(c.0).convert(c.1) == c.2)
+        #expect(Converter(c.0, segmenter: .words).convert(c.1) == c.3)
+    }
+
     /// Phrases no word list splits the other way stay whole: the segmenter never cuts a phrase
     /// for a reading that does not cross its ends.
     @Test("phrases of the configuration stay whole", arguments: [

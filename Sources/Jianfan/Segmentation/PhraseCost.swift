@@ -32,7 +32,8 @@ enum PhraseCost {
     /// (3.75, 11.38) they held against the words that greedy matching hides (只读, 才有, 数据):
     /// on the real-text corpus the references found words mode closer on 134 fewer s2t lines
     /// with both, on 5 fewer s2t and 12 fewer s2twp lines with the three-scalar one alone, for
-    /// one of OpenCC's regression cases each (周线图, 大统历志).
+    /// one of OpenCC's regression cases each (周线图, 大统历志; the second is kept instead by
+    /// ``WordLattice/dropRareCrossings(base:end:tables:)``: 历志 is a rare word).
     private static let medians: [Float] = [0, 0, 0, 0, 19.84, 27.51, 35.59, 44.09, 52.94]
 
     /// The binding of a median word of `scalars` scalars (0 for one).

@@ -156,6 +156,7 @@ struct WordLattice {
                     : PhraseCost.cost(of: key, scalars: single[i..<j], inner: inner, tables: tables, lexicon: lexicon, values: valueCosts)
             }
         }
+        dropRareCrossings(base: base, end: end, tables: tables)
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
         route.removeAll(keepingCapacity: true); route.append(contentsOf: repeatElement(.infinity, count: n + 1))
