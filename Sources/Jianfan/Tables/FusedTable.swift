@@ -87,7 +87,7 @@ package struct FusedTable {
                 entries.append(.init(key: key, rank: 1 + e.rank, value: e.value))
             }
         }
-        return FusedTable(entries: entries.sorted { TableBuilder.compare($0.key, $1.key) < 0 })
+        return FusedTable(entries: KeyOrder.sorted(entries))   // (keys unique: each input once)
     }
 
     /// The scalars of UTF-8 that is valid (a dictionary's value).
@@ -130,45 +130,68 @@ package struct FusedTable {
 
     /// Greedy longest match with OpenCC's group rules over a stage's entries, for the values
     /// fusing converts at build time (one per first-stage phrase: tens of thousands at run time).
+    /// A phrase is looked up by binary search among the keys that start with its first scalar
+    /// (sorted, they lie together): no array is made or hashed per look-up.
     struct Reference {
         let entries: [TableBuilder.FlatEntry]
-        /// One-scalar keys (their entry), and the longer ones with the length of the longest key
-        /// that starts with each scalar.
+        /// One-scalar keys (their entry); for the longer ones, the range of the entries whose key
+        /// starts with each scalar and the length of the longest such key.
         let singles: ScalarMap<Int32>
-        let phrases: [[UInt32]: TableBuilder.FlatEntry]
+        let phraseStart: ScalarMap<Int32>
+        let phraseEnd: ScalarMap<Int32>
         let longest: ScalarMap<Int32>
 
         init(_ entries: [TableBuilder.FlatEntry]) {
+            let entries = KeyOrder.sorted(entries)
             var singles = ScalarMap<Int32>(absent: -1), longest = ScalarMap<Int32>(absent: 0)
-            var phrases: [[UInt32]: TableBuilder.FlatEntry] = [:]
+            var phraseStart = ScalarMap<Int32>(absent: 0), phraseEnd = ScalarMap<Int32>(absent: 0)
             for (i, e) in entries.enumerated() {
                 if e.key.count == 1 { singles[e.key[0]] = Int32(i); continue }
-                phrases[e.key] = e
+                if longest[e.key[0]] == 0 { phraseStart[e.key[0]] = Int32(i) }
+                phraseEnd[e.key[0]] = Int32(i + 1)
                 longest[e.key[0]] = max(longest[e.key[0]], Int32(e.key.count))
             }
-            (self.entries, self.singles, self.phrases, self.longest) = (entries, singles, phrases, longest)
+            (self.entries, self.singles, self.longest) = (entries, singles, longest)
+            (self.phraseStart, self.phraseEnd) = (phraseStart, phraseEnd)
         }
 
         func single(_ scalar: UInt32) -> TableBuilder.FlatEntry? {
             singles[scalar] < 0 ? nil : entries[Int(singles[scalar])]
         }
 
+        /// The entry whose key is `s[from..<from + length]` (two scalars or more), if any.
+        private func phrase(_ s: UnsafeBufferPointer<UInt32>, from: Int, length: Int) -> Int? {
+            var low = Int(phraseStart[s[from]]), high = Int(phraseEnd[s[from]])
+            while low < high {
+                let mid = (low + high) / 2
+                let c = entries[mid].key.withUnsafeBufferPointer { key in
+                    for k in 1..<min(key.count, length) where key[k] != s[from + k] { return key[k] < s[from + k] ? -1 : 1 }
+                    return key.count == length ? 0 : key.count < length ? -1 : 1
+                }
+                if c == 0 { return mid }
+                if c < 0 { low = mid + 1 } else { high = mid }
+            }
+            return nil
+        }
+
         func convert(_ s: [UInt32]) -> [UInt8] {
             var out: [UInt8] = [], i = 0
             out.reserveCapacity(s.count * 3)
-            while i < s.count {
-                var best = single(s[i])
-                if case let longest = Int(longest[s[i]]), longest > 0, i + 1 < s.count {
-                    for length in 2...min(longest, s.count - i) {
-                        if let e = phrases[Array(s[i..<i + length])], best == nil || e.rank <= best!.rank { best = e }
+            s.withUnsafeBufferPointer { s in
+                while i < s.count {
+                    var best = singles[s[i]] < 0 ? nil : Int(singles[s[i]])
+                    if case let longest = Int(longest[s[i]]), longest > 0, i + 1 < s.count {
+                        for length in 2...min(longest, s.count - i) {
+                            if let e = phrase(s, from: i, length: length), best == nil || entries[e].rank <= entries[best!].rank { best = e }
+                        }
                     }
-                }
-                if let best {
-                    out += best.value
-                    i += best.key.count
-                } else {
-                    UTF8.encode(Unicode.Scalar(s[i])!) { out.append($0) }
-                    i += 1
+                    if let best {
+                        out += entries[best].value
+                        i += entries[best].key.count
+                    } else {
+                        UTF8.encode(Unicode.Scalar(s[i])!) { out.append($0) }
+                        i += 1
+                    }
                 }
             }
             return out

@@ -94,17 +94,12 @@ package struct TableBuilder {
     }
 
     /// One entry per key, sorted by key: of entries with the same key, the earliest in `entries`.
-    /// (A stable sort of the positions, then one pass; no hashing of keys.)
+    /// (A stable sort of the positions, then one pass; no hashing of keys: ``KeyOrder``.)
     package static func firstOfEachKey(_ entries: [FlatEntry]) -> [FlatEntry] {
-        // A dictionary file is most often sorted already.
-        if zip(entries, entries.dropFirst()).allSatisfy({ compare($0.key, $1.key) < 0 }) { return entries }
-        let order = entries.indices.sorted { a, b in
-            let c = compare(entries[a].key, entries[b].key)
-            return c != 0 ? c < 0 : a < b
-        }
+        if KeyOrder.isStrictlyIncreasing(entries) { return entries }
         var out: [FlatEntry] = []
         out.reserveCapacity(entries.count)
-        for i in order where out.last?.key != entries[i].key { out.append(entries[i]) }
+        for i in KeyOrder.order(entries) where out.last?.key != entries[i].key { out.append(entries[i]) }
         return out
     }
 
