@@ -48,6 +48,7 @@ extension Plan {
         let storage = TableStorage(blocks: compiler.tables)
         var plan = Plan(record: record, table: { storage.tables[$0] }, storage: storage)
         plan.definition = file.definition
+        compiler.releasedInBackground(with: file)
         return plan
     }
 

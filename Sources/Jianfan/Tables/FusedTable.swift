@@ -37,8 +37,8 @@ package struct FusedTable {
 
         var singles: [UInt32: [UInt8]] = [:]      // a run character's first-stage output
         var preimages: [UInt32: [UInt32]] = [:]   // what first-stage characters become
-        var entries: [TableBuilder.FlatEntry] = []
-        entries.reserveCapacity(first.count + second.count)
+        var entries: [TableBuilder.FlatEntry] = []   // the segments, in key order as `first` is
+        entries.reserveCapacity(first.count)
         var phrase: [UInt32] = []                 // reused: tens of thousands of phrases at run time
         for e in first {
             if e.rank == 0 {
@@ -58,14 +58,15 @@ package struct FusedTable {
         // (or itself), then the second stage's on its own.
         // (`first` is sorted: membership by binary search, no set of arrays.)
         let firstKeys = SortedKeys(entries: first)
+        var others: [TableBuilder.FlatEntry] = []     // characters and run phrases, in no order
         for (scalar, value) in singles {
             let output = scalars(value)
-            entries.append(.init(key: [scalar], rank: rank(inRun: output[0]), value: secondStage.convert(output)))
+            others.append(.init(key: [scalar], rank: rank(inRun: output[0]), value: secondStage.convert(output)))
         }
         for e in second where e.key.count == 1 && !firstKeys.contains(e.key) {
-            entries.append(.init(key: e.key, rank: rank(inRun: e.key[0]), value: secondStage.convert(e.key)))
+            others.append(.init(key: e.key, rank: rank(inRun: e.key[0]), value: secondStage.convert(e.key)))
         }
-        guard entries.allSatisfy({ $0.value.count <= DictionaryText.longestValue }) else { return nil }
+        guard others.allSatisfy({ $0.value.count <= DictionaryText.longestValue }) else { return nil }
 
         // Run phrases: every input that the first stage, one character at a time, turns into a
         // second-stage phrase (a scalar stands for itself when the first stage has no entry for
@@ -84,10 +85,12 @@ package struct FusedTable {
             var keys: [[UInt32]] = [[]]
             for scalar in e.key { keys = keys.flatMap { key in inputs(scalar).map { key + [$0] } } }
             for key in keys where !firstKeys.contains(key) {
-                entries.append(.init(key: key, rank: 1 + e.rank, value: e.value))
+                others.append(.init(key: key, rank: 1 + e.rank, value: e.value))
             }
         }
-        return FusedTable(entries: KeyOrder.sorted(entries))   // (keys unique: each input once)
+        // (Keys unique — each input is one first-stage output — so merging the sorted parts is
+        // sorting them all.)
+        return FusedTable(entries: TableBuilder.merge([entries, KeyOrder.sorted(others)]))
     }
 
     /// The scalars of UTF-8 that is valid (a dictionary's value).

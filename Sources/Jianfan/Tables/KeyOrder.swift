@@ -12,35 +12,33 @@ enum KeyOrder {
         return word
     }
 
-    /// The positions of `entries` in key order; of entries with the same key, in their order in
-    /// `entries` (a stable sort).
-    static func order(_ entries: [TableBuilder.FlatEntry]) -> [Int] {
-        var items = entries.indices.map { Item(prefix: prefix(entries[$0].key), index: Int32($0)) }
-        items.withUnsafeMutableBufferPointer { items in
-            entries.withUnsafeBufferPointer { entries in
-                items.sort { a, b in
-                    if a.prefix != b.prefix { return a.prefix < b.prefix }
-                    // Equal prefixes: the keys agree up to their third scalar (or are equal and shorter).
-                    let ka = entries[Int(a.index)].key, kb = entries[Int(b.index)].key
-                    if ka.count > 3 || kb.count > 3, case let c = TableBuilder.compare(ka, kb), c != 0 { return c < 0 }
-                    return a.index < b.index
-                }
+    /// The positions of `items` in the order of their keys; of items with the same key, in their
+    /// order in `items` (a stable sort).
+    static func order<T>(_ items: [T], key: (T) -> [UInt32]) -> [Int] {
+        var order = items.indices.map { Item(prefix: prefix(key(items[$0])), index: Int32($0)) }
+        items.withUnsafeBufferPointer { items in
+            order.sort { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                // Equal prefixes: the keys agree up to their third scalar (or are equal and shorter).
+                let ka = key(items[Int(a.index)]), kb = key(items[Int(b.index)])
+                if ka.count > 3 || kb.count > 3, case let c = TableBuilder.compare(ka, kb), c != 0 { return c < 0 }
+                return a.index < b.index
             }
         }
-        return items.map { Int($0.index) }
+        return order.map { Int($0.index) }
     }
 
     /// `entries` in key order (their keys unique, or the first of a key given first).
     static func sorted(_ entries: [TableBuilder.FlatEntry]) -> [TableBuilder.FlatEntry] {
-        if isStrictlyIncreasing(entries) { return entries }
-        return order(entries).map { entries[$0] }
+        if isStrictlyIncreasing(entries, key: \.key) { return entries }
+        return order(entries, key: \.key).map { entries[$0] }
     }
 
     /// Whether each key sorts after the one before it (sorted and unique).
-    static func isStrictlyIncreasing(_ entries: [TableBuilder.FlatEntry]) -> Bool {
-        entries.withUnsafeBufferPointer { entries in
-            guard entries.count > 1 else { return true }
-            for i in 1..<entries.count where TableBuilder.compare(entries[i - 1].key, entries[i].key) >= 0 { return false }
+    static func isStrictlyIncreasing<T>(_ items: [T], key: (T) -> [UInt32]) -> Bool {
+        items.withUnsafeBufferPointer { items in
+            guard items.count > 1 else { return true }
+            for i in 1..<items.count where TableBuilder.compare(key(items[i - 1]), key(items[i])) >= 0 { return false }
             return true
         }
     }
