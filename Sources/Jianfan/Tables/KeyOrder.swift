@@ -15,17 +15,39 @@ enum KeyOrder {
     /// The positions of `items` in the order of their keys; of items with the same key, in their
     /// order in `items` (a stable sort).
     static func order<T>(_ items: [T], key: (T) -> [UInt32]) -> [Int] {
-        var order = items.indices.map { Item(prefix: prefix(key(items[$0])), index: Int32($0)) }
         items.withUnsafeBufferPointer { items in
-            order.sort { a, b in
-                if a.prefix != b.prefix { return a.prefix < b.prefix }
-                // Equal prefixes: the keys agree up to their third scalar (or are equal and shorter).
-                let ka = key(items[Int(a.index)]), kb = key(items[Int(b.index)])
-                if ka.count > 3 || kb.count > 3, case let c = TableBuilder.compare(ka, kb), c != 0 { return c < 0 }
-                return a.index < b.index
+            sortedPositions(items.indices.map { Item(prefix: prefix(key(items[$0])), index: Int32($0)) }) { a, b in
+                TableBuilder.compare(key(items[a]), key(items[b]))
             }
         }
-        return order.map { Int($0.index) }
+    }
+
+    /// The positions of `count` keys in key order (stably), each key given as scalars in memory.
+    static func order(count: Int, key: (Int) -> UnsafeBufferPointer<UInt32>) -> [Int] {
+        sortedPositions((0..<count).map { i in
+            let k = key(i)
+            var word: UInt64 = 0
+            for j in 0..<3 { word = word << 21 | (j < k.count ? UInt64(k[j]) + 1 : 0) }
+            return Item(prefix: word, index: Int32(i))
+        }) { a, b in
+            let ka = key(a), kb = key(b)
+            for i in 0..<min(ka.count, kb.count) where ka[i] != kb[i] { return ka[i] < kb[i] ? -1 : 1 }
+            return ka.count == kb.count ? 0 : ka.count < kb.count ? -1 : 1
+        }
+    }
+
+    /// The items' positions sorted by prefix, then by `compare` where two prefixes are equal and
+    /// a key is longer than three scalars, then by position.
+    @inline(__always)
+    private static func sortedPositions(_ items: [Item], compare: (Int, Int) -> Int) -> [Int] {
+        var items = items
+        items.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            // Equal prefixes: the keys agree up to their third scalar (or are equal and shorter).
+            if a.prefix & 0x1F_FFFF != 0, case let c = compare(Int(a.index), Int(b.index)), c != 0 { return c < 0 }
+            return a.index < b.index
+        }
+        return items.map { Int($0.index) }
     }
 
     /// `entries` in key order (their keys unique, or the first of a key given first).

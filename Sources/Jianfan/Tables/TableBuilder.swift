@@ -86,7 +86,7 @@ package struct TableBuilder {
         if let entries = known[spec.signature] { return entries }
         switch spec {
         case .file(let name, _):
-            return TableBuilder.firstOfEachKey(try dictionary(name).entries)
+            return TableBuilder.firstOfEachKey(try dictionary(name))
         case .group(.union, let children):
             return TableBuilder.merge(try children.map { try plain($0, known: known) })
         case .group(.shortCircuit, let children):
@@ -95,15 +95,13 @@ package struct TableBuilder {
     }
 
     /// One entry per key (rank 0), sorted by key: of entries with the same key, the earliest in
-    /// `entries`. (A stable sort of the positions, then one pass; no hashing of keys: ``KeyOrder``.)
-    package static func firstOfEachKey(_ entries: [DictionaryText.Entry]) -> [FlatEntry] {
+    /// the dictionary. (A stable sort of the positions — made as the file was parsed — then one
+    /// pass; no hashing of keys: ``KeyOrder``.)
+    package static func firstOfEachKey(_ dictionary: DictionaryText) -> [FlatEntry] {
+        let entries = dictionary.entries
         var out: [FlatEntry] = []
         out.reserveCapacity(entries.count)
-        if KeyOrder.isStrictlyIncreasing(entries, key: \.key) {
-            for e in entries { out.append(FlatEntry(key: e.key, rank: 0, value: e.value)) }
-            return out
-        }
-        for i in KeyOrder.order(entries, key: \.key) where out.last?.key != entries[i].key {
+        for i in dictionary.order ?? KeyOrder.order(entries, key: \.key) where out.last?.key != entries[i].key {
             out.append(FlatEntry(key: entries[i].key, rank: 0, value: entries[i].value))
         }
         return out
