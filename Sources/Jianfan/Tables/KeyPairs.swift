@@ -11,9 +11,11 @@ struct KeyPairs {
     @inline(__always)
     mutating func append(_ a: UInt32, _ b: UInt32) { words.append(UInt64(a) << 21 | UInt64(b)) }
 
-    /// The distinct pairs, in increasing order of `a`, then `b`.
-    func distinct() -> [(UInt32, UInt32)] {
+    /// The distinct pairs, in increasing order of `a`, then `b`, each as `a << 21 | b`
+    /// (``first(_:)``, ``second(_:)``). Sorted in place, with one spare array.
+    consuming func distinct() -> [UInt64] {
         var sorted = words, spare = [UInt64](repeating: 0, count: words.count)
+        words = []
         // Four passes of 11 bits cover the 42 bits, least significant first (each stable).
         var counts = [Int](repeating: 0, count: 1 << 11)
         for pass in 0..<4 {
@@ -29,13 +31,16 @@ struct KeyPairs {
             }
             swap(&sorted, &spare)
         }
-        var out: [(UInt32, UInt32)] = []
-        out.reserveCapacity(sorted.count)
-        var previous = UInt64.max
-        for word in sorted where word != previous {
-            out.append((UInt32(truncatingIfNeeded: word >> 21), UInt32(truncatingIfNeeded: word & 0x1F_FFFF)))
-            previous = word
+        spare = []
+        var kept = 0
+        for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
+            sorted[kept] = sorted[i]
+            kept += 1
         }
-        return out
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
+
+    @inline(__always) static func first(_ pair: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: pair >> 21) }
+    @inline(__always) static func second(_ pair: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: pair & 0x1F_FFFF) }
 }

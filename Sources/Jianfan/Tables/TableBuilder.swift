@@ -6,15 +6,22 @@
 /// The result matches exactly what OpenCC's group lookup does at run time.
 package struct TableBuilder {
     package struct FlatEntry: Equatable, Sendable {
+        // (The two arrays first, then the bytes: 24 bytes an entry, not 32.)
         package var key: [UInt32]
-        package var rank: UInt8
         package var value: [UInt8]
+        package var rank: UInt8
         /// A later stage's phrase may match across this key's output (``TableFormat/crossable``).
         package var crossable = false
         /// A later stage's phrase may match across this key's end (``TableFormat/openEnd``).
         package var openEnd = false
         /// A later stage's phrase may match across this crossable key's start (``TableFormat/openStart``).
         package var openStart = false
+
+        package init(key: [UInt32], rank: UInt8, value: [UInt8], crossable: Bool = false, openEnd: Bool = false,
+                     openStart: Bool = false) {
+            (self.key, self.value, self.rank) = (key, value, rank)
+            (self.crossable, self.openEnd, self.openStart) = (crossable, openEnd, openStart)
+        }
     }
 
     let dictionaries: [String: DictionaryText]

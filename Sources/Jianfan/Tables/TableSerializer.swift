@@ -112,15 +112,15 @@ extension TableBuilder {
         var slotValues: [UInt64] = []
         var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
         let filterShift = UInt64(70 - filterBits)
-        for (a, b) in pairs {
-            let h = TableFormat.mix(TableFormat.keyPairKey(a, b))
+        for pair in pairs {
+            let h = TableFormat.mix(TableFormat.keyPairKey(KeyPairs.first(pair), KeyPairs.second(pair)))
             filter[Int(h >> filterShift)] |= TableFormat.filterMask(h)
         }
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children;
         // of one length, in key order (the order they were made in).
         var ids = [UInt32](repeating: 0, count: nodes.count)
-        for n in nodesByLength(nodes, maxLength: maxKey) {
-            let node = nodes[n]
+        for n32 in nodesByLength(nodes, maxLength: maxKey) {
+            let n = Int(n32), node = nodes[n]
             let parent = node.parent < 0 ? node.first + 1 : ids[Int(node.parent)]
             let transition = TableFormat.transitionKey(parent: parent, scalar: node.scalar)
             let h = TableFormat.mix(transition)
@@ -182,13 +182,13 @@ extension TableBuilder {
     }
 
     /// The indices of `nodes` ordered by length, in their order within a length.
-    private static func nodesByLength(_ nodes: [Node], maxLength: Int) -> [Int] {
+    private static func nodesByLength(_ nodes: [Node], maxLength: Int) -> [Int32] {
         var start = [Int](repeating: 0, count: maxLength + 2)
         for node in nodes { start[Int(node.length) + 1] += 1 }
         for length in 1..<start.count { start[length] += start[length - 1] }
-        var order = [Int](repeating: 0, count: nodes.count)
+        var order = [Int32](repeating: 0, count: nodes.count)
         for (i, node) in nodes.enumerated() {
-            order[start[Int(node.length)]] = i
+            order[start[Int(node.length)]] = Int32(i)
             start[Int(node.length)] += 1
         }
         return order
