@@ -45,7 +45,7 @@ package struct DictionaryText: Sendable {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws -> ([Entry], [Int]) {
         guard let base = bytes.baseAddress else { return ([], []) }
         // STPhrases averages 20 bytes a line.
-        var scalars: [UInt32] = [], keyEnds: [Int32] = [], values: [(from: Int32, to: Int32)] = []
+        var scalars: [UInt32] = [], keyEnds: [Int] = [], values: [(from: Int, to: Int)] = []
         scalars.reserveCapacity(bytes.count / 6)
         keyEnds.reserveCapacity(bytes.count / 16)
         values.reserveCapacity(bytes.count / 16)
@@ -77,18 +77,18 @@ package struct DictionaryText: Sendable {
                 scalars.append(scalar)
                 i += length
             }
-            keyEnds.append(Int32(scalars.count))
-            values.append((Int32(from), Int32(to)))
+            keyEnds.append(scalars.count)
+            values.append((from, to))
         }
         let order = scalars.withUnsafeBufferPointer { scalars in
             KeyOrder.order(count: keyEnds.count) { i in
-                UnsafeBufferPointer(rebasing: scalars[(i == 0 ? 0 : Int(keyEnds[i - 1]))..<Int(keyEnds[i])])
+                UnsafeBufferPointer(rebasing: scalars[(i == 0 ? 0 : keyEnds[i - 1])..<keyEnds[i]])
             }
         }
         let entries = [Entry](unsafeUninitializedCapacity: keyEnds.count) { buffer, initialized in
             for i in order {
-                let key = Array(scalars[(i == 0 ? 0 : Int(keyEnds[i - 1]))..<Int(keyEnds[i])])
-                let value = Array(bytes[Int(values[i].from)..<Int(values[i].to)])
+                let key = Array(scalars[(i == 0 ? 0 : keyEnds[i - 1])..<keyEnds[i]])
+                let value = Array(bytes[values[i].from..<values[i].to])
                 (buffer.baseAddress! + i).initialize(to: Entry(key: key, value: value))
             }
             initialized = keyEnds.count

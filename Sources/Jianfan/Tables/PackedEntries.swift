@@ -6,8 +6,8 @@ struct PackedEntries {
     private(set) var scalars: [UInt32] = []
     private(set) var bytes: [UInt8] = []
     /// Where each entry's key starts in `scalars` and its value in `bytes`; one more, the ends.
-    private(set) var keyStarts: [Int32] = [0]
-    private(set) var valueStarts: [Int32] = [0]
+    private(set) var keyStarts: [Int] = [0]
+    private(set) var valueStarts: [Int] = [0]
 
     /// Packs `entries`, first checking that a table can hold each (``TableLimits/violation(of:)``).
     /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` naming `name`.
@@ -20,8 +20,8 @@ struct PackedEntries {
             if let reason = TableLimits.violation(of: e) { throw DictionaryError.tooLarge(name, reason: reason) }
             scalars += e.key
             bytes += e.value
-            keyStarts.append(Int32(scalars.count))
-            valueStarts.append(Int32(bytes.count))
+            keyStarts.append(scalars.count)
+            valueStarts.append(bytes.count)
         }
     }
 }
@@ -30,17 +30,17 @@ struct PackedEntries {
 struct PackedView {
     let scalars: UnsafeBufferPointer<UInt32>
     let bytes: UnsafeBufferPointer<UInt8>
-    let keyStarts: UnsafeBufferPointer<Int32>
-    let valueStarts: UnsafeBufferPointer<Int32>
+    let keyStarts: UnsafeBufferPointer<Int>
+    let valueStarts: UnsafeBufferPointer<Int>
 
     @inline(__always)
     func key(_ i: Int) -> UnsafeBufferPointer<UInt32> {
-        UnsafeBufferPointer(rebasing: scalars[Int(keyStarts[i])..<Int(keyStarts[i + 1])])
+        UnsafeBufferPointer(rebasing: scalars[keyStarts[i]..<keyStarts[i + 1]])
     }
 
     @inline(__always)
     func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[Int(valueStarts[i])..<Int(valueStarts[i + 1])])
+        UnsafeBufferPointer(rebasing: bytes[valueStarts[i]..<valueStarts[i + 1]])
     }
 }
 
