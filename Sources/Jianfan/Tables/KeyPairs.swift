@@ -20,14 +20,20 @@ struct KeyPairs {
         var counts = [Int](repeating: 0, count: 1 << 11)
         for pass in 0..<4 {
             let shift = UInt64(pass * 11)
-            for i in counts.indices { counts[i] = 0 }
-            for word in sorted { counts[Int(word >> shift & 0x7FF)] += 1 }
-            var total = 0
-            for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
-            for word in sorted {
-                let digit = Int(word >> shift & 0x7FF)
-                spare[counts[digit]] = word
-                counts[digit] += 1
+            sorted.withUnsafeBufferPointer { from in
+                spare.withUnsafeMutableBufferPointer { to in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        counts.update(repeating: 0)
+                        for word in from { counts[Int(word >> shift & 0x7FF)] += 1 }
+                        var total = 0
+                        for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
+                        for word in from {
+                            let digit = Int(word >> shift & 0x7FF)
+                            to[counts[digit]] = word
+                            counts[digit] += 1
+                        }
+                    }
+                }
             }
             swap(&sorted, &spare)
         }

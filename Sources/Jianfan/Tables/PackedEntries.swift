@@ -16,10 +16,10 @@ struct PackedEntries {
         bytes.reserveCapacity(entries.count * 8)
         keyStarts.reserveCapacity(entries.count + 1)
         valueStarts.reserveCapacity(entries.count + 1)
-        for e in entries {
-            if let reason = TableLimits.violation(of: e) { throw DictionaryError.tooLarge(name, reason: reason) }
-            scalars += e.key
-            bytes += e.value
+        for i in entries.indices {
+            if let reason = TableLimits.violation(of: entries[i]) { throw DictionaryError.tooLarge(name, reason: reason) }
+            entries[i].key.withUnsafeBufferPointer { scalars.append(contentsOf: $0) }
+            entries[i].value.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
             keyStarts.append(scalars.count)
             valueStarts.append(bytes.count)
         }

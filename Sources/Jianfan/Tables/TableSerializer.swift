@@ -1,3 +1,5 @@
+internal import CJianfanUTF8
+
 /// Serializes sorted, unique entries into one ``TableFormat`` table: ahead of time for the
 /// built-in blob, and at run time for a user's configuration, so it works from the sorted keys
 /// alone. The trie of longer prefixes comes from one pass over the keys (a key shares with the
@@ -119,11 +121,24 @@ extension TableBuilder {
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children;
         // of one length, in key order (the order they were made in).
         var ids = [UInt32](repeating: 0, count: nodes.count)
-        for n32 in nodesByLength(nodes, maxLength: maxKey) {
-            let n = Int(n32), node = nodes[n]
-            let parent = node.parent < 0 ? node.first + 1 : ids[Int(node.parent)]
-            let transition = TableFormat.transitionKey(parent: parent, scalar: node.scalar)
-            let h = TableFormat.mix(transition)
+        let order = nodesByLength(nodes, maxLength: maxKey)
+        // The hash of a node's transition (once its parent has its slot).
+        func hash(_ node: Node) -> UInt64 {
+            TableFormat.mix(TableFormat.transitionKey(parent: node.parent < 0 ? node.first + 1 : ids[Int(node.parent)],
+                                                      scalar: node.scalar))
+        }
+        for k in order.indices {
+            // The slot and filter word of the node eight ahead are asked for now: each is a cache
+            // miss (slots of s2twp's tables take a megabyte), and they then overlap. (Where that
+            // node's parent is not placed yet the hint is wasted, never wrong.)
+            if k + 8 < order.count, case let ahead = hash(nodes[Int(order[k + 8])]) {
+                slots.withUnsafeBufferPointer { jianfan_prefetch_for_write($0.baseAddress! + Int(ahead >> UInt64(64 - hashBits))) }
+                filter.withUnsafeBufferPointer { jianfan_prefetch_for_write($0.baseAddress! + Int(ahead >> filterShift)) }
+            }
+            let n = Int(order[k]), node = nodes[n]
+            let h = hash(node)
+            let transition = TableFormat.transitionKey(parent: node.parent < 0 ? node.first + 1 : ids[Int(node.parent)],
+                                                       scalar: node.scalar)
             filter[Int(h >> filterShift)] |= TableFormat.filterMask(h)
             var slot = Int(h >> UInt64(64 - hashBits))
             while slots[slot] != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
@@ -168,7 +183,8 @@ extension TableBuilder {
         for scalar in packed.key(index) {
             if case let i = singles[scalar], i >= 0 {
                 let own = packed.value(Int(i))
-                guard at + own.count <= value.count, value[at..<at + own.count].elementsEqual(own) else { return false }
+                guard at + own.count <= value.count else { return false }
+                for k in own.indices where value[at + k] != own[k] { return false }
                 at += own.count
             } else {
                 var same = true
