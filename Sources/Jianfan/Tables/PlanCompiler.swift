@@ -8,7 +8,7 @@ struct PlanCompiler {
     private var tableIndex: [String: Int] = [:]
     private var flatCache: [String: [TableBuilder.FlatEntry]] = [:]
     /// The entries of the tables made of two stages, kept once their table is built: they go
-    /// with the compiler, all at once (``releasedInBackground()``), not one table at a time.
+    /// with the compiler, all at once (``releasedInBackground(with:)``), not one table at a time.
     private var scraps: [[TableBuilder.FlatEntry]] = []
 
     init(dictionaries: [String: DictionaryText]) {
