@@ -118,10 +118,16 @@ package struct TableBuilder {
     /// earliest list. The entries of list `l` take rank `ranks[l]` where that is given (and no
     /// marks, as new entries).
     static func merge(_ lists: [[FlatEntry]], ranks: [UInt8?] = []) -> [FlatEntry] {
+        if lists.contains(where: \.isEmpty) {
+            // (Empty lists left out, so that two lists and one take the paths below.)
+            let kept = lists.indices.filter { !lists[$0].isEmpty }
+            return merge(kept.map { lists[$0] }, ranks: kept.map { $0 < ranks.count ? ranks[$0] : nil })
+        }
         @inline(__always) func ranked(_ e: FlatEntry, of l: Int) -> FlatEntry {
             guard l < ranks.count, let rank = ranks[l] else { return e }
             return FlatEntry(key: e.key, rank: rank, value: e.value)
         }
+        if lists.isEmpty { return [] }
         if lists.count == 1 && ranks.allSatisfy({ $0 == nil }) { return lists[0] }
         var out: [FlatEntry] = []
         out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
