@@ -40,28 +40,8 @@ enum KeyOrder {
     /// a key is longer than three scalars, then by position. The prefixes are sorted by radix
     /// (six stable passes of 11 bits: a comparison sort with a closure took three times as
     /// long on STPhrases); only a run of equal prefixes of three scalars is sorted by `compare`.
-    private static func sortedPositions(_ items: [Item], compare: (Int, Int) -> Int) -> [Int] {
-        var sorted = items, spare = items
-        var counts = [Int](repeating: 0, count: 1 << 11)
-        for pass in 0..<6 {
-            let shift = UInt64(pass * 11)
-            sorted.withUnsafeBufferPointer { from in
-                spare.withUnsafeMutableBufferPointer { to in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                        counts.update(repeating: 0)
-                        for item in from { counts[Int(item.prefix >> shift & 0x7FF)] += 1 }
-                        var total = 0
-                        for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
-                        for item in from {
-                            let digit = Int(item.prefix >> shift & 0x7FF)
-                            to[counts[digit]] = item
-                            counts[digit] += 1
-                        }
-                    }
-                }
-            }
-            swap(&sorted, &spare)
-        }
+    private static func sortedPositions(_ items: consuming [Item], compare: (Int, Int) -> Int) -> [Int] {
+        var sorted = radixSorted(items, passes: 6) { $0.prefix }
         // Equal prefixes: the keys agree up to their third scalar (or are equal and shorter).
         var start = 0
         while start < sorted.count {
@@ -76,6 +56,35 @@ enum KeyOrder {
             start = end
         }
         return sorted.map { Int($0.index) }
+    }
+
+    /// `items` sorted stably by `key`, 11 bits a pass, least significant first (`passes` of
+    /// them cover `11 × passes` bits).
+    static func radixSorted<T>(_ items: consuming [T], passes: Int, key: (T) -> UInt64) -> [T] {
+        var sorted = items
+        guard let first = sorted.first else { return sorted }
+        var spare = [T](repeating: first, count: sorted.count)
+        var counts = [Int](repeating: 0, count: 1 << 11)
+        for pass in 0..<passes {
+            let shift = UInt64(pass * 11)
+            sorted.withUnsafeBufferPointer { from in
+                spare.withUnsafeMutableBufferPointer { to in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        counts.update(repeating: 0)
+                        for item in from { counts[Int(key(item) >> shift & 0x7FF)] += 1 }
+                        var total = 0
+                        for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
+                        for item in from {
+                            let digit = Int(key(item) >> shift & 0x7FF)
+                            to[counts[digit]] = item
+                            counts[digit] += 1
+                        }
+                    }
+                }
+            }
+            swap(&sorted, &spare)
+        }
+        return sorted
     }
 
     /// `entries` in key order (their keys unique, or the first of a key given first).

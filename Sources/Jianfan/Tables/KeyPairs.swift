@@ -14,30 +14,10 @@ struct KeyPairs {
     /// The distinct pairs, in increasing order of `a`, then `b`, each as `a << 21 | b`
     /// (``first(_:)``, ``second(_:)``). Sorted in place, with one spare array.
     consuming func distinct() -> [UInt64] {
-        var sorted = words, spare = [UInt64](repeating: 0, count: words.count)
+        let all = words
         words = []
-        // Four passes of 11 bits cover the 42 bits, least significant first (each stable).
-        var counts = [Int](repeating: 0, count: 1 << 11)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 11)
-            sorted.withUnsafeBufferPointer { from in
-                spare.withUnsafeMutableBufferPointer { to in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                        counts.update(repeating: 0)
-                        for word in from { counts[Int(word >> shift & 0x7FF)] += 1 }
-                        var total = 0
-                        for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
-                        for word in from {
-                            let digit = Int(word >> shift & 0x7FF)
-                            to[counts[digit]] = word
-                            counts[digit] += 1
-                        }
-                    }
-                }
-            }
-            swap(&sorted, &spare)
-        }
-        spare = []
+        // Four passes of 11 bits cover the 42 bits.
+        var sorted = KeyOrder.radixSorted(all, passes: 4) { $0 }
         var kept = 0
         for i in sorted.indices where kept == 0 || sorted[i] != sorted[kept - 1] {
             sorted[kept] = sorted[i]
