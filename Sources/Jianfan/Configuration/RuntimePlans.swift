@@ -48,6 +48,7 @@ extension Plan {
         let storage = TableStorage(blocks: compiler.tables)
         var plan = Plan(record: record, table: { storage.tables[$0] }, storage: storage)
         plan.definition = file.definition
+        compiler.releasedInBackground(with: file)
         return plan
     }
 
@@ -56,24 +57,28 @@ extension Plan {
     ///   entries are more than one table holds (``TableLimits``).
     func overriding(_ dictionary: UserDictionary) throws(DictionaryError) -> Plan {
         guard dictionary.count > 0 else { return self }
-        var seen = Set<[UInt32]>()
+        // These entries, then the earlier ones: of each key the first, in key order (a stable
+        // sort of the positions, no set of arrays: 50,000 entries take a few milliseconds).
+        var all = dictionary.entries.map { TableBuilder.FlatEntry(key: $0.key, rank: 0, value: $0.value) }
+        all += overrides?.entries ?? []
         var entries: [TableBuilder.FlatEntry] = []
-        for e in dictionary.entries where seen.insert(e.key).inserted {
-            entries.append(TableBuilder.FlatEntry(key: e.key, rank: 0, value: e.value))
+        entries.reserveCapacity(all.count)
+        var keyScalars = ScalarSet(), longestValue = 0
+        for i in KeyOrder.order(all, key: \.key) where entries.last?.key != all[i].key {
+            entries.append(all[i])
+            for scalar in all[i].key { keyScalars.insert(scalar) }
+            longestValue = max(longestValue, all[i].value.count)
         }
-        if let earlier = overrides?.entries {
-            for e in earlier where seen.insert(e.key).inserted { entries.append(e) }
-        }
-        entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
         let storage = TableStorage([try TableBuilder.build(entries, name: "of user entries")])
         var plan = Plan(normalization: normalization, normalizationIsCompatibilityOnly: normalizationIsCompatibilityOnly,
                         segmentation: segmentation, segmentationIsFirstStage: segmentationIsFirstStage,
                         stages: stages, fused: fused, segmentingStage: segmentingStage,
-                        segmentingStageIsFinal: segmentingStageIsFinal, cutter: cutter.excluding(Set(entries.flatMap(\.key))),
+                        segmentingStageIsFinal: segmentingStageIsFinal,
+                        cutter: cutter.excluding(Set(cutter.scalars.filter { keyScalars.contains($0) })),
                         storage: self.storage)
         plan.segmenter = segmenter
         plan.definition = definition
-        plan.overrides = Overrides(table: storage.tables[0], longestValue: entries.map(\.value.count).max() ?? 0,
+        plan.overrides = Overrides(table: storage.tables[0], longestValue: longestValue,
                                    entries: entries, storage: storage)
         return plan
     }

@@ -16,10 +16,13 @@ package struct DictionaryText: Sendable {
 
     package let name: String
     package let entries: [Entry]
+    /// The positions of `entries` in key order (of equal keys, in file order), when parsed.
+    let order: [Int]?
 
     package init(name: String, entries: [Entry]) {
         self.name = name
         self.entries = entries
+        order = nil
     }
 
     /// Parses the text in one pass over its UTF-8 bytes (lines end at LF, a CR before it is
@@ -32,14 +35,20 @@ package struct DictionaryText: Sendable {
     package init(parsing text: String, name: String) throws {
         var text = text
         self.name = name
-        entries = try text.withUTF8 { try DictionaryText.parse($0, name: name) }
+        (entries, order) = try text.withUTF8 { try DictionaryText.parse($0, name: name) }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws -> [Entry] {
-        guard let base = bytes.baseAddress else { return [] }
+    /// The entries, and their order by key. Each key's scalars go to one array first; once the
+    /// order is known, the entries' arrays are made in it, so that they lie in memory as the
+    /// tables read them, in key order (a dictionary file is in another: STPhrases in none a
+    /// table knows), and walking the keys in order walks memory forward.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws -> ([Entry], [Int]) {
+        guard let base = bytes.baseAddress else { return ([], []) }
         // STPhrases averages 20 bytes a line.
-        var entries: [Entry] = []
-        entries.reserveCapacity(bytes.count / 16)
+        var scalars: [UInt32] = [], keyEnds: [Int] = [], values: [(from: Int, to: Int)] = []
+        scalars.reserveCapacity(bytes.count / 6)
+        keyEnds.reserveCapacity(bytes.count / 16)
+        values.reserveCapacity(bytes.count / 16)
         var lineNumber = 0, start = 0
         let count = bytes.count
         while start < count {
@@ -62,17 +71,29 @@ package struct DictionaryText: Sendable {
             guard to - from <= DictionaryText.longestValue else {
                 throw DictionaryError.valueTooLong(dictionary: name, line: lineNumber)
             }
-            var key: [UInt32] = []
-            key.reserveCapacity(tab - start)
             var i = start
             while i < tab {
                 let (scalar, length) = UTF8Scalars.decode(base + i)
-                key.append(scalar)
+                scalars.append(scalar)
                 i += length
             }
-            entries.append(Entry(key: key, value: Array(bytes[from..<to])))
+            keyEnds.append(scalars.count)
+            values.append((from, to))
         }
-        return entries
+        let order = scalars.withUnsafeBufferPointer { scalars in
+            KeyOrder.order(count: keyEnds.count) { i in
+                UnsafeBufferPointer(rebasing: scalars[(i == 0 ? 0 : keyEnds[i - 1])..<keyEnds[i]])
+            }
+        }
+        let entries = [Entry](unsafeUninitializedCapacity: keyEnds.count) { buffer, initialized in
+            for i in order {
+                let key = Array(scalars[(i == 0 ? 0 : keyEnds[i - 1])..<keyEnds[i]])
+                let value = Array(bytes[values[i].from..<values[i].to])
+                (buffer.baseAddress! + i).initialize(to: Entry(key: key, value: value))
+            }
+            initialized = keyEnds.count
+        }
+        return (entries, order)
     }
 }
 

@@ -37,8 +37,8 @@ package struct FusedTable {
 
         var singles: [UInt32: [UInt8]] = [:]      // a run character's first-stage output
         var preimages: [UInt32: [UInt32]] = [:]   // what first-stage characters become
-        var entries: [TableBuilder.FlatEntry] = []
-        entries.reserveCapacity(first.count + second.count)
+        var entries: [TableBuilder.FlatEntry] = []   // the segments, in key order as `first` is
+        entries.reserveCapacity(first.count)
         var phrase: [UInt32] = []                 // reused: tens of thousands of phrases at run time
         for e in first {
             if e.rank == 0 {
@@ -58,14 +58,15 @@ package struct FusedTable {
         // (or itself), then the second stage's on its own.
         // (`first` is sorted: membership by binary search, no set of arrays.)
         let firstKeys = SortedKeys(entries: first)
+        var others: [TableBuilder.FlatEntry] = []     // characters and run phrases, in no order
         for (scalar, value) in singles {
             let output = scalars(value)
-            entries.append(.init(key: [scalar], rank: rank(inRun: output[0]), value: secondStage.convert(output)))
+            others.append(.init(key: [scalar], rank: rank(inRun: output[0]), value: secondStage.convert(output)))
         }
         for e in second where e.key.count == 1 && !firstKeys.contains(e.key) {
-            entries.append(.init(key: e.key, rank: rank(inRun: e.key[0]), value: secondStage.convert(e.key)))
+            others.append(.init(key: e.key, rank: rank(inRun: e.key[0]), value: secondStage.convert(e.key)))
         }
-        guard entries.allSatisfy({ $0.value.count <= DictionaryText.longestValue }) else { return nil }
+        guard others.allSatisfy({ $0.value.count <= DictionaryText.longestValue }) else { return nil }
 
         // Run phrases: every input that the first stage, one character at a time, turns into a
         // second-stage phrase (a scalar stands for itself when the first stage has no entry for
@@ -84,10 +85,12 @@ package struct FusedTable {
             var keys: [[UInt32]] = [[]]
             for scalar in e.key { keys = keys.flatMap { key in inputs(scalar).map { key + [$0] } } }
             for key in keys where !firstKeys.contains(key) {
-                entries.append(.init(key: key, rank: 1 + e.rank, value: e.value))
+                others.append(.init(key: key, rank: 1 + e.rank, value: e.value))
             }
         }
-        return FusedTable(entries: entries.sorted { TableBuilder.compare($0.key, $1.key) < 0 })
+        // (Keys unique — each input is one first-stage output — so merging the sorted parts is
+        // sorting them all.)
+        return FusedTable(entries: TableBuilder.merge([entries, KeyOrder.sorted(others)]))
     }
 
     /// The scalars of UTF-8 that is valid (a dictionary's value).
@@ -130,45 +133,68 @@ package struct FusedTable {
 
     /// Greedy longest match with OpenCC's group rules over a stage's entries, for the values
     /// fusing converts at build time (one per first-stage phrase: tens of thousands at run time).
+    /// A phrase is looked up by binary search among the keys that start with its first scalar
+    /// (sorted, they lie together): no array is made or hashed per look-up.
     struct Reference {
         let entries: [TableBuilder.FlatEntry]
-        /// One-scalar keys (their entry), and the longer ones with the length of the longest key
-        /// that starts with each scalar.
+        /// One-scalar keys (their entry); for the longer ones, the range of the entries whose key
+        /// starts with each scalar and the length of the longest such key.
         let singles: ScalarMap<Int32>
-        let phrases: [[UInt32]: TableBuilder.FlatEntry]
+        let phraseStart: ScalarMap<Int32>
+        let phraseEnd: ScalarMap<Int32>
         let longest: ScalarMap<Int32>
 
         init(_ entries: [TableBuilder.FlatEntry]) {
+            let entries = KeyOrder.sorted(entries)
             var singles = ScalarMap<Int32>(absent: -1), longest = ScalarMap<Int32>(absent: 0)
-            var phrases: [[UInt32]: TableBuilder.FlatEntry] = [:]
+            var phraseStart = ScalarMap<Int32>(absent: 0), phraseEnd = ScalarMap<Int32>(absent: 0)
             for (i, e) in entries.enumerated() {
                 if e.key.count == 1 { singles[e.key[0]] = Int32(i); continue }
-                phrases[e.key] = e
+                if longest[e.key[0]] == 0 { phraseStart[e.key[0]] = Int32(i) }
+                phraseEnd[e.key[0]] = Int32(i + 1)
                 longest[e.key[0]] = max(longest[e.key[0]], Int32(e.key.count))
             }
-            (self.entries, self.singles, self.phrases, self.longest) = (entries, singles, phrases, longest)
+            (self.entries, self.singles, self.longest) = (entries, singles, longest)
+            (self.phraseStart, self.phraseEnd) = (phraseStart, phraseEnd)
         }
 
         func single(_ scalar: UInt32) -> TableBuilder.FlatEntry? {
             singles[scalar] < 0 ? nil : entries[Int(singles[scalar])]
         }
 
+        /// The entry whose key is `s[from..<from + length]` (two scalars or more), if any.
+        private func phrase(_ s: UnsafeBufferPointer<UInt32>, from: Int, length: Int) -> Int? {
+            var low = Int(phraseStart[s[from]]), high = Int(phraseEnd[s[from]])
+            while low < high {
+                let mid = (low + high) / 2
+                let c = entries[mid].key.withUnsafeBufferPointer { key in
+                    for k in 1..<min(key.count, length) where key[k] != s[from + k] { return key[k] < s[from + k] ? -1 : 1 }
+                    return key.count == length ? 0 : key.count < length ? -1 : 1
+                }
+                if c == 0 { return mid }
+                if c < 0 { low = mid + 1 } else { high = mid }
+            }
+            return nil
+        }
+
         func convert(_ s: [UInt32]) -> [UInt8] {
             var out: [UInt8] = [], i = 0
             out.reserveCapacity(s.count * 3)
-            while i < s.count {
-                var best = single(s[i])
-                if case let longest = Int(longest[s[i]]), longest > 0, i + 1 < s.count {
-                    for length in 2...min(longest, s.count - i) {
-                        if let e = phrases[Array(s[i..<i + length])], best == nil || e.rank <= best!.rank { best = e }
+            s.withUnsafeBufferPointer { s in
+                while i < s.count {
+                    var best = singles[s[i]] < 0 ? nil : Int(singles[s[i]])
+                    if case let longest = Int(longest[s[i]]), longest > 0, i + 1 < s.count {
+                        for length in 2...min(longest, s.count - i) {
+                            if let e = phrase(s, from: i, length: length), best == nil || entries[e].rank <= entries[best!].rank { best = e }
+                        }
                     }
-                }
-                if let best {
-                    out += best.value
-                    i += best.key.count
-                } else {
-                    UTF8.encode(Unicode.Scalar(s[i])!) { out.append($0) }
-                    i += 1
+                    if let best {
+                        out += entries[best].value
+                        i += entries[best].key.count
+                    } else {
+                        UTF8.encode(Unicode.Scalar(s[i])!) { out.append($0) }
+                        i += 1
+                    }
                 }
             }
             return out

@@ -7,6 +7,9 @@ struct PlanCompiler {
     private(set) var tables: [TableBlock] = []
     private var tableIndex: [String: Int] = [:]
     private var flatCache: [String: [TableBuilder.FlatEntry]] = [:]
+    /// The entries of the tables made of two stages, kept once their table is built: they go
+    /// with the compiler, all at once (``releasedInBackground(with:)``), not one table at a time.
+    private var scraps: [[TableBuilder.FlatEntry]] = []
 
     init(dictionaries: [String: DictionaryText]) {
         builder = TableBuilder(dictionaries: dictionaries)
@@ -72,6 +75,7 @@ struct PlanCompiler {
                 tables.append(block)
                 tableIndex[signature] = tables.count - 1
                 fusedTable = tables.count - 1
+                scraps.append(f.entries)
             }
         }
         // Segmenting with other phrases, then the first stage: one table for both (``SegmentingStage``).
@@ -92,6 +96,7 @@ struct PlanCompiler {
                 tables.append(block)
                 tableIndex[signature] = tables.count - 1
                 segmentingStage = tables.count - 1
+                scraps.append(s.entries)
                 segmentingStageIsFinal = s.includesLastStage
             }
         }

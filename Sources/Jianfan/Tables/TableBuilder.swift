@@ -6,15 +6,22 @@
 /// The result matches exactly what OpenCC's group lookup does at run time.
 package struct TableBuilder {
     package struct FlatEntry: Equatable, Sendable {
+        // (The two arrays first, then the bytes: 24 bytes an entry, not 32.)
         package var key: [UInt32]
-        package var rank: UInt8
         package var value: [UInt8]
+        package var rank: UInt8
         /// A later stage's phrase may match across this key's output (``TableFormat/crossable``).
         package var crossable = false
         /// A later stage's phrase may match across this key's end (``TableFormat/openEnd``).
         package var openEnd = false
         /// A later stage's phrase may match across this crossable key's start (``TableFormat/openStart``).
         package var openStart = false
+
+        package init(key: [UInt32], rank: UInt8, value: [UInt8], crossable: Bool = false, openEnd: Bool = false,
+                     openStart: Bool = false) {
+            (self.key, self.value, self.rank) = (key, value, rank)
+            (self.crossable, self.openEnd, self.openStart) = (crossable, openEnd, openStart)
+        }
     }
 
     let dictionaries: [String: DictionaryText]
@@ -37,9 +44,10 @@ package struct TableBuilder {
         }
         let flat = spliced(children)
         func ranked(_ children: ArraySlice<DictionarySpec>, after first: [FlatEntry] = []) throws -> [FlatEntry] {
-            TableBuilder.merge([first] + (try children.enumerated().map { i, child in
-                try plain(child, known: known).map { FlatEntry(key: $0.key, rank: UInt8(i + (first.isEmpty ? 0 : 1)), value: $0.value) }
-            }))
+            // (Each child's entries take its rank as they are merged: no copy of the lists first.)
+            let offset = first.isEmpty ? 0 : 1
+            return TableBuilder.merge([first] + (try children.map { try plain($0, known: known) }),
+                                      ranks: [nil] + children.indices.map { UInt8($0 - children.startIndex + offset) })
         }
         if flat.count < Int(TableFormat.slotNoRank) { return try ranked(flat[...]) }
         // A table holds ranks 0…6; a longer group (OpenCC has no limit) is resolved here, up to
@@ -85,7 +93,7 @@ package struct TableBuilder {
         if let entries = known[spec.signature] { return entries }
         switch spec {
         case .file(let name, _):
-            return TableBuilder.firstOfEachKey(try dictionary(name).entries.map { FlatEntry(key: $0.key, rank: 0, value: $0.value) })
+            return TableBuilder.firstOfEachKey(try dictionary(name))
         case .group(.union, let children):
             return TableBuilder.merge(try children.map { try plain($0, known: known) })
         case .group(.shortCircuit, let children):
@@ -93,27 +101,55 @@ package struct TableBuilder {
         }
     }
 
-    /// One entry per key, sorted by key: of entries with the same key, the earliest in `entries`.
-    /// (A stable sort of the positions, then one pass; no hashing of keys.)
-    package static func firstOfEachKey(_ entries: [FlatEntry]) -> [FlatEntry] {
-        // A dictionary file is most often sorted already.
-        if zip(entries, entries.dropFirst()).allSatisfy({ compare($0.key, $1.key) < 0 }) { return entries }
-        let order = entries.indices.sorted { a, b in
-            let c = compare(entries[a].key, entries[b].key)
-            return c != 0 ? c < 0 : a < b
-        }
+    /// One entry per key (rank 0), sorted by key: of entries with the same key, the earliest in
+    /// the dictionary. (A stable sort of the positions — made as the file was parsed — then one
+    /// pass; no hashing of keys: ``KeyOrder``.)
+    package static func firstOfEachKey(_ dictionary: DictionaryText) -> [FlatEntry] {
+        let entries = dictionary.entries
         var out: [FlatEntry] = []
         out.reserveCapacity(entries.count)
-        for i in order where out.last?.key != entries[i].key { out.append(entries[i]) }
+        for i in dictionary.order ?? KeyOrder.order(entries, key: \.key) where out.last?.key != entries[i].key {
+            out.append(FlatEntry(key: entries[i].key, rank: 0, value: entries[i].value))
+        }
         return out
     }
 
     /// Sorted, unique lists merged into one: of entries with the same key, the one of the
-    /// earliest list.
-    static func merge(_ lists: [[FlatEntry]]) -> [FlatEntry] {
-        if lists.count == 1 { return lists[0] }
+    /// earliest list. The entries of list `l` take rank `ranks[l]` where that is given (and no
+    /// marks, as new entries).
+    static func merge(_ lists: [[FlatEntry]], ranks: [UInt8?] = []) -> [FlatEntry] {
+        if lists.contains(where: \.isEmpty) {
+            // (Empty lists left out, so that two lists and one take the paths below.)
+            let kept = lists.indices.filter { !lists[$0].isEmpty }
+            return merge(kept.map { lists[$0] }, ranks: kept.map { $0 < ranks.count ? ranks[$0] : nil })
+        }
+        @inline(__always) func ranked(_ e: FlatEntry, of l: Int) -> FlatEntry {
+            guard l < ranks.count, let rank = ranks[l] else { return e }
+            return FlatEntry(key: e.key, rank: rank, value: e.value)
+        }
+        if lists.isEmpty { return [] }
+        if lists.count == 1 && ranks.allSatisfy({ $0 == nil }) { return lists[0] }
         var out: [FlatEntry] = []
         out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        if lists.count == 2 {
+            // (The common case: two lists, one comparison an entry.)
+            let a = lists[0], b = lists[1]
+            var i = 0, j = 0
+            while i < a.count && j < b.count {
+                let c = compare(a[i].key, b[j].key)
+                if c <= 0 {
+                    out.append(ranked(a[i], of: 0))
+                    i += 1
+                    if c == 0 { j += 1 }
+                } else {
+                    out.append(ranked(b[j], of: 1))
+                    j += 1
+                }
+            }
+            for e in a[i...] { out.append(ranked(e, of: 0)) }
+            for e in b[j...] { out.append(ranked(e, of: 1)) }
+            return out
+        }
         var next = [Int](repeating: 0, count: lists.count)
         while true {
             var best = -1
@@ -123,7 +159,7 @@ package struct TableBuilder {
             guard best >= 0 else { return out }
             let entry = lists[best][next[best]]
             for (l, list) in lists.enumerated() where next[l] < list.count && list[next[l]].key == entry.key { next[l] += 1 }
-            out.append(entry)
+            out.append(ranked(entry, of: best))
         }
     }
 

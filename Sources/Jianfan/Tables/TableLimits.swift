@@ -15,7 +15,8 @@ enum TableLimits {
     /// Why the entry `e` cannot be in a table, or nil when it can.
     @inline(__always)
     static func violation(of e: TableBuilder.FlatEntry) -> String? {
-        if let first = e.key.first, UTF8Scalars.isIDSOperator(first) {
+        guard let first = e.key.first else { return "a key may not be empty" }
+        if UTF8Scalars.isIDSOperator(first) {
             return "a key may not start with an ideographic description character"
         }
         guard e.rank < TableFormat.slotNoRank else { return "a table holds at most \(TableFormat.slotNoRank) ranks" }

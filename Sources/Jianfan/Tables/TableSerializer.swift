@@ -1,3 +1,5 @@
+internal import CJianfanUTF8
+
 /// Serializes sorted, unique entries into one ``TableFormat`` table: ahead of time for the
 /// built-in blob, and at run time for a user's configuration, so it works from the sorted keys
 /// alone. The trie of longer prefixes comes from one pass over the keys (a key shares with the
@@ -26,41 +28,48 @@ extension TableBuilder {
     /// time keeps: no copy).
     /// - Throws: ``DictionaryError/tooLarge(_:reason:)`` naming `name` beyond ``TableLimits``.
     static func block(_ entries: [FlatEntry], name: String) throws(DictionaryError) -> TableBlock {
+        try PackedEntries(entries, name: name).withView { (packed) throws(DictionaryError) -> TableBlock in
+            try block(entries, packed: packed, name: name)
+        }
+    }
+
+    /// ``block(_:name:)`` with the keys and values read from `packed` (the entries' own, packed).
+    private static func block(_ entries: [FlatEntry], packed: PackedView, name: String) throws(DictionaryError) -> TableBlock {
         var records = ScalarMap<UInt64>(absent: 0)         // one-scalar prefixes
         var nodes: [Node] = []                             // longer prefixes, in order of creation
         var singles = ScalarMap<Int32>(absent: -1)         // one-scalar keys → their entry
         nodes.reserveCapacity(entries.count * 2)
         var values: [UInt8] = []                           // values not inline in a record
-        values.reserveCapacity(entries.reduce(0) { $0 + ($1.value.count > 4 || $1.key.count > 1 ? $1.value.count : 0) })
+        values.reserveCapacity(packed.bytes.count)
         var maxKey = 0
         var path: [Int32] = []                             // the previous key's nodes, by length
-        var previous: [UInt32] = []
+        var previous = UnsafeBufferPointer<UInt32>(start: nil, count: 0)
         var phrases = 0
-        for (index, e) in entries.enumerated() {
-            // (What the records and slots have room for: see ``TableLimits``.)
-            if let reason = TableLimits.violation(of: e) { throw DictionaryError.tooLarge(name, reason: reason) }
-            let key = e.key
+        for index in entries.indices {
+            // (What the records and slots have room for, checked in packing: see ``TableLimits``.)
+            let key = packed.key(index), value = packed.value(index), rank = entries[index].rank
             maxKey = max(maxKey, key.count)
             let fresh = TableFormat.present | UInt64(TableFormat.noRank) << 40
             if key.count == 1 {
                 singles[key[0]] = Int32(index)
                 var record = (records[key[0]] == 0 ? fresh : records[key[0]])
                     & (TableFormat.present | TableFormat.hasChildren | TableFormat.startsRankZero)
-                    | (e.rank == 0 ? TableFormat.startsRankZero : 0)
-                if e.value.count <= 4 {
-                    let payload = e.value.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    | (rank == 0 ? TableFormat.startsRankZero : 0)
+                if value.count <= 4 {
+                    let payload = value.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
                     record |= payload | TableFormat.inlineValue
                 } else {
                     record |= UInt64(values.count)
-                    values += e.value
+                    values += value
                 }
-                records[key[0]] = record | UInt64(e.value.count) << 32 | UInt64(e.rank) << 40
+                let e = entries[index]
+                records[key[0]] = record | UInt64(value.count) << 32 | UInt64(rank) << 40
                     | (e.crossable ? TableFormat.crossable | TableFormat.single : 0) | (e.openEnd ? TableFormat.openEnd : 0)
                     | (e.openStart ? TableFormat.openStart : 0)
             } else {
                 phrases += 1
                 records[key[0]] = (records[key[0]] == 0 ? fresh : records[key[0]]) | TableFormat.hasChildren
-                    | (e.rank == 0 ? TableFormat.startsRankZero : 0)
+                    | (rank == 0 ? TableFormat.startsRankZero : 0)
                 // Keys are sorted and unique: this one shares the nodes of its common prefix
                 // with the previous key and needs new ones after it.
                 var shared = 0
@@ -83,17 +92,19 @@ extension TableBuilder {
         // The pairs the optimistic loop asks about (`OptimisticRun.swift`): the first two scalars
         // of every altering key (whose value is not its scalars' own outputs), and every pair of
         // adjacent scalars in any key.
-        var keyPairs = Set<UInt64>(minimumCapacity: nodes.count)
+        var keyPairs = KeyPairs(capacity: nodes.count)   // (each pair ends a prefix: no more than the nodes)
         var alteringFilter = [UInt64](repeating: 0, count: TableFormat.alteringFilterWords)
-        for e in entries where e.key.count > 1 {
-            for i in 1..<e.key.count { keyPairs.insert(UInt64(e.key[i - 1]) << 32 | UInt64(e.key[i])) }
-            if !isOwnOutput(e, singles: singles, entries: entries) {
-                let h = TableFormat.mix(TableFormat.transitionKey(parent: e.key[0] + 1, scalar: e.key[1]))
+        for index in entries.indices where packed.keyStarts[index + 1] - packed.keyStarts[index] > 1 {
+            let key = packed.key(index)
+            for i in 1..<key.count { keyPairs.append(key[i - 1], key[i]) }
+            if !isOwnOutput(index, packed: packed, singles: singles) {
+                let h = TableFormat.mix(TableFormat.transitionKey(parent: key[0] + 1, scalar: key[1]))
                 alteringFilter[TableFormat.alteringWord(h)] |= TableFormat.alteringMask(h)
-                records[e.key[0]] |= TableFormat.startsAltering
+                records[key[0]] |= TableFormat.startsAltering
             }
         }
-        let filterEntries = nodes.count + keyPairs.count
+        let pairs = keyPairs.distinct()
+        let filterEntries = nodes.count + pairs.count
 
         var hashBits = 5
         while (1 << hashBits) * 3 < nodes.count * 4 { hashBits += 1 }     // load factor ≤ 3/4
@@ -102,32 +113,45 @@ extension TableBuilder {
         var slots = [UInt64](repeating: 0, count: 1 << hashBits)
         var slotValues: [UInt64] = []
         var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
-        func addToFilter(_ key: UInt64) {
-            let h = TableFormat.mix(key)
-            filter[Int(h >> UInt64(70 - filterBits))] |= TableFormat.filterMask(h)
+        let filterShift = UInt64(70 - filterBits)
+        for pair in pairs {
+            let h = TableFormat.mix(TableFormat.keyPairKey(KeyPairs.first(pair), KeyPairs.second(pair)))
+            filter[Int(h >> filterShift)] |= TableFormat.filterMask(h)
         }
-        for pair in keyPairs { addToFilter(TableFormat.keyPairKey(UInt32(pair >> 32), UInt32(truncatingIfNeeded: pair))) }
         // Shorter prefixes first, so that a parent's id (its slot) is known before its children;
         // of one length, in key order (the order they were made in).
         var ids = [UInt32](repeating: 0, count: nodes.count)
-        for n in nodesByLength(nodes, maxLength: maxKey) {
-            let node = nodes[n]
-            let parent = node.parent < 0 ? node.first + 1 : ids[Int(node.parent)]
-            let transition = TableFormat.transitionKey(parent: parent, scalar: node.scalar)
-            let h = TableFormat.mix(transition)
-            addToFilter(transition)
+        let order = nodesByLength(nodes, maxLength: maxKey)
+        // The hash of a node's transition (once its parent has its slot).
+        func hash(_ node: Node) -> UInt64 {
+            TableFormat.mix(TableFormat.transitionKey(parent: node.parent < 0 ? node.first + 1 : ids[Int(node.parent)],
+                                                      scalar: node.scalar))
+        }
+        for k in order.indices {
+            // The slot and filter word of the node eight ahead are asked for now: each is a cache
+            // miss (slots of s2twp's tables take a megabyte), and they then overlap. (Where that
+            // node's parent is not placed yet the hint is wasted, never wrong.)
+            if k + 8 < order.count, case let ahead = hash(nodes[Int(order[k + 8])]) {
+                slots.withUnsafeBufferPointer { jianfan_prefetch_for_write($0.baseAddress! + Int(ahead >> UInt64(64 - hashBits))) }
+                filter.withUnsafeBufferPointer { jianfan_prefetch_for_write($0.baseAddress! + Int(ahead >> filterShift)) }
+            }
+            let n = Int(order[k]), node = nodes[n]
+            let h = hash(node)
+            let transition = TableFormat.transitionKey(parent: node.parent < 0 ? node.first + 1 : ids[Int(node.parent)],
+                                                       scalar: node.scalar)
+            filter[Int(h >> filterShift)] |= TableFormat.filterMask(h)
             var slot = Int(h >> UInt64(64 - hashBits))
             while slots[slot] != 0 { slot = (slot + 1) & ((1 << hashBits) - 1) }
             let isKey = node.entry >= 0
             var entry = transition | (isKey ? UInt64(entries[Int(node.entry)].rank) : TableFormat.slotNoRank) << TableFormat.slotRankShift
                 | (node.hasChildren ? TableFormat.slotMoreBit : 0)
             if isKey {
-                let value = entries[Int(node.entry)].value
+                let e = entries[Int(node.entry)], value = packed.value(Int(node.entry))
                 entry |= UInt64(slotValues.count) << TableFormat.slotValueShift
                 slotValues.append(UInt64(values.count) | UInt64(value.count) << 32
-                                  | (entries[Int(node.entry)].crossable ? TableFormat.slotValueCrossable : 0)
-                                  | (entries[Int(node.entry)].openEnd ? TableFormat.slotValueOpenEnd : 0)
-                                  | (entries[Int(node.entry)].openStart ? TableFormat.slotValueOpenStart : 0))
+                                  | (e.crossable ? TableFormat.slotValueCrossable : 0)
+                                  | (e.openEnd ? TableFormat.slotValueOpenEnd : 0)
+                                  | (e.openStart ? TableFormat.slotValueOpenStart : 0))
                 values += value
             }
             slots[slot] = entry
@@ -151,15 +175,16 @@ extension TableBuilder {
                          slotValues: slotValues, values: values)
     }
 
-    /// Whether `e`'s value is what its scalars become on their own (each its one-scalar entry's
-    /// value, or itself): such a phrase alters nothing.
-    private static func isOwnOutput(_ e: FlatEntry, singles: ScalarMap<Int32>, entries: [FlatEntry]) -> Bool {
-        let value = e.value
+    /// Whether entry `index`'s value is what its scalars become on their own (each its
+    /// one-scalar entry's value, or itself): such a phrase alters nothing.
+    private static func isOwnOutput(_ index: Int, packed: PackedView, singles: ScalarMap<Int32>) -> Bool {
+        let value = packed.value(index)
         var at = 0
-        for scalar in e.key {
+        for scalar in packed.key(index) {
             if case let i = singles[scalar], i >= 0 {
-                let own = entries[Int(i)].value
-                guard at + own.count <= value.count, value[at..<at + own.count].elementsEqual(own) else { return false }
+                let own = packed.value(Int(i))
+                guard at + own.count <= value.count else { return false }
+                for k in own.indices where value[at + k] != own[k] { return false }
                 at += own.count
             } else {
                 var same = true
@@ -173,73 +198,15 @@ extension TableBuilder {
     }
 
     /// The indices of `nodes` ordered by length, in their order within a length.
-    private static func nodesByLength(_ nodes: [Node], maxLength: Int) -> [Int] {
+    private static func nodesByLength(_ nodes: [Node], maxLength: Int) -> [Int32] {
         var start = [Int](repeating: 0, count: maxLength + 2)
         for node in nodes { start[Int(node.length) + 1] += 1 }
         for length in 1..<start.count { start[length] += start[length - 1] }
-        var order = [Int](repeating: 0, count: nodes.count)
+        var order = [Int32](repeating: 0, count: nodes.count)
         for (i, node) in nodes.enumerated() {
-            order[start[Int(node.length)]] = i
+            order[start[Int(node.length)]] = Int32(i)
             start[Int(node.length)] += 1
         }
         return order
-    }
-
-    /// Lays the parts out as ``TableFormat`` says: the pages that hold records, with identity
-    /// records for the three-byte scalars on them, then the filters, slots and values.
-    private static func serialize(records: ScalarMap<UInt64>, maxKey: Int, entryCount: Int, hashBits: Int, filterBits: Int,
-                                  alteringFilter: [UInt64], filter: [UInt64], slots: [UInt64],
-                                  slotValues: [UInt64], values: [UInt8]) -> TableBlock {
-        var records = records
-        var pageOf: [Int: Int] = [:]
-        for page in records.pages.sorted() { pageOf[page] = pageOf.count + 1 }
-        var count = 0, phraseStarts = 0
-        records.forEach { _, record in
-            count += 1
-            if record & TableFormat.hasChildren != 0 { phraseStarts += 1 }
-        }
-        // The pages of the punctuation between Han characters (general, CJK and full-width)
-        // always exist, so that their characters have identity records (below) and the loops'
-        // test for an inline value is predictable.
-        for page in [0x20, 0x30, 0xFF] where pageOf[page] == nil { pageOf[page] = pageOf.count + 1 }
-        let header = TableFormat.Header(
-            maxKeyLength: UInt32(maxKey), firstCount: UInt32(count), pageCount: UInt32(pageOf.count + 1),
-            hashBits: UInt32(hashBits), filterBits: UInt32(filterBits), valuesLength: UInt32(values.count),
-            entryCount: UInt32(entryCount),
-            phraseStarts: UInt32(phraseStarts),
-            slotValueCount: UInt32(slotValues.count))
-        // On the pages that exist, a three-byte scalar that is not a key maps to itself in its
-        // record, so that the three-byte path (`ThreeByteRun.swift`) stores any record's payload
-        // without a test; these records are not counted above (they are no entries).
-        for page in pageOf.keys where (0x08..<0x100).contains(page) && !(0xD8..<0xE0).contains(page) {
-            for scalar in UInt32(page << 8)..<UInt32(page << 8 + 256) {
-                let record = records[scalar] == 0 ? UInt64(TableFormat.noRank) << 40 : records[scalar]
-                guard UInt8(truncatingIfNeeded: record >> 40) == TableFormat.noRank else { continue }
-                let payload = UInt64(0xE0 | scalar >> 12) | UInt64(0x80 | scalar >> 6 & 0x3F) << 8
-                    | UInt64(0x80 | scalar & 0x3F) << 16
-                records[scalar] = record | payload | 3 << 32 | TableFormat.inlineValue
-            }
-        }
-        let layout = TableFormat.Layout(header)
-        let out = TableBlock(count: layout.end)
-        let raw = out.bytesForWriting
-        raw.storeBytes(of: header, toByteOffset: 0, as: TableFormat.Header.self)
-        for (page, number) in pageOf {
-            raw.storeBytes(of: UInt16(number), toByteOffset: layout.pageIndex + page * 2, as: UInt16.self)
-        }
-        for (page, number) in pageOf {
-            for (i, record) in records.page(page).enumerated() {
-                raw.storeBytes(of: record, toByteOffset: layout.pages + (number * TableFormat.pageSize + i) * 8, as: UInt64.self)
-            }
-        }
-        func store(_ words: [UInt64], at offset: Int) {
-            for (i, word) in words.enumerated() { raw.storeBytes(of: word, toByteOffset: offset + i * 8, as: UInt64.self) }
-        }
-        store(alteringFilter, at: layout.alteringFilter)
-        store(filter, at: layout.filter)
-        store(slots, at: layout.slots)
-        store(slotValues, at: layout.slotValues)
-        for (i, byte) in values.enumerated() { raw[layout.values + i] = byte }
-        return out
     }
 }
