@@ -100,6 +100,43 @@ struct WordSegmenterTests {
         }
         try stream.finish(into: &streamed)
         #expect(streamed == expected, "streamed")
+        // Flushed after every chunk, as the command line does when a read returns less than
+        // it asked for (a pipe, a terminal): the end of the input so far is no sentence's end.
+        var flushing = whole.makeStream()
+        var flushed: [UInt8] = []
+        start = 0
+        while start < input.count {
+            let n = min(input.count - start, Int(rng.next() % maxChunk) + 1)
+            try flushing.write(input[start..<start + n], into: &flushed)
+            flushing.flush(into: &flushed)
+            start += n
+        }
+        try flushing.finish(into: &flushed)
+        #expect(flushed == expected, "streamed and flushed")
+    }
+
+    /// A stream's input so far may end inside a sentence whose chain the rest of the sentence
+    /// decides (tw2sp 文件 → 文档 in a sentence that shows Traditional script): a flush there
+    /// converts nothing past the last sentence's end, wherever the input stops.
+    @Test("a flush inside a sentence changes nothing in words mode")
+    func flushInsideSentence() throws {
+        let converter = Converter(.tw2sp, segmenter: .words)
+        let text = "注意。\n所有文字文件或 HTML 文件將以黑色文字列印。\n"
+        let expected = converter.convert(text)
+        #expect(expected == "注意。\n所有文字文档或 HTML 文档将以黑色文字打印。\n")
+        let bytes = Array(text.utf8)
+        for cut in 1..<bytes.count where bytes[cut] & 0xC0 != 0x80 {
+            var stream = converter.makeStream()
+            var out: [UInt8] = []
+            try stream.write(bytes[..<cut], into: &out)
+            stream.flush(into: &out)
+            try stream.write(bytes[cut...], into: &out)
+            try stream.finish(into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == expected, "input cut at byte \(cut)")
+        }
+        let segmenter = WordSegmenter()
+        #expect(segmenter.allowsCut(after: 0x3002) && segmenter.allowsCut(after: 0x0A))   // 。 and a line break
+        #expect(!segmenter.allowsCut(after: 0x6216) && !segmenter.allowsCut(after: 0x2E))   // 或, and . before what?
     }
 
     @Test("words mode with a user's entries and a configuration file")

@@ -18,6 +18,10 @@ protocol Segmenter: Sendable {
     /// piece cutters (``Plan/safeCut(in:lower:upper:)``, ``Plan/certainCut(in:lower:upper:)``)
     /// keep to those positions too.
     func allowsCut(between previous: UInt32, and next: UInt32) -> Bool
+
+    /// Whether text may be cut after this scalar whatever follows it: where the next scalar
+    /// has not arrived yet (the end of a stream's input so far).
+    func allowsCut(after previous: UInt32) -> Bool
 }
 
 /// What a segment end says besides its offset.
@@ -31,16 +35,21 @@ enum SegmentEnd {
 
 extension Segmenter {
     func allowsCut(between previous: UInt32, and next: UInt32) -> Bool { true }
+    func allowsCut(after previous: UInt32) -> Bool { true }
 }
 
 extension Plan {
     /// Whether the plan's segmenter, if any, lets a piece end at `cut` (see
-    /// ``Segmenter/allowsCut(between:and:)``).
+    /// ``Segmenter/allowsCut(between:and:)``). At the end of `bytes` the scalar that follows
+    /// is not there yet (a stream's input so far): only ``Segmenter/allowsCut(after:)`` may
+    /// let it end there.
     func segmenterAllowsCut(_ bytes: UnsafeBufferPointer<UInt8>, at cut: Int) -> Bool {
-        guard let segmenter, let base = bytes.baseAddress, cut > 0, cut < bytes.count else { return true }
+        guard let segmenter, let base = bytes.baseAddress, cut > 0 else { return true }
         var before = cut - 1
         while before > 0 && base[before] & 0xC0 == 0x80 { before -= 1 }
-        return segmenter.allowsCut(between: UTF8Scalars.decode(base + before).scalar, and: UTF8Scalars.decode(base + cut).scalar)
+        let previous = UTF8Scalars.decode(base + before).scalar
+        guard cut < bytes.count else { return segmenter.allowsCut(after: previous) }
+        return segmenter.allowsCut(between: previous, and: UTF8Scalars.decode(base + cut).scalar)
     }
 
     /// Converts a span with the plan's segmenter, if it has one: segment by segment.

@@ -49,6 +49,12 @@ struct SentenceContext {
         }
     }
 
+    /// Whether a sentence ends after `previous` whatever follows it (a line break, 。, ！, ？).
+    @inline(__always)
+    static func endsSentence(after previous: UInt32) -> Bool {
+        previous == 0x0A || previous == 0x3002 || previous == 0xFF01 || previous == 0xFF1F
+    }
+
     /// The evidence of the sentence of `base[0..<count]` that holds the byte at `p`.
     /// `convert` is the plan's conversion of a piece of text.
     mutating func evidence(_ base: UnsafePointer<UInt8>, count: Int, at p: Int,

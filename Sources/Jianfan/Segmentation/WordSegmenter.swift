@@ -37,6 +37,13 @@ struct WordSegmenter: Segmenter {
         SentenceContext.endsSentence(after: previous, before: next)
     }
 
+    /// After a line break, 。, ！ or ？ a sentence ends whatever follows; after `.`, `!` or `?`
+    /// only before a space, which has not arrived yet.
+    @inline(__always)
+    func allowsCut(after previous: UInt32) -> Bool {
+        SentenceContext.endsSentence(after: previous)
+    }
+
     /// Words of the lexicon run across any two ideographs: a window never ends between two.
     @inline(__always)
     static func separates(_ previous: UInt32, _ next: UInt32) -> Bool {
