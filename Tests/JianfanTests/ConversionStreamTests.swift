@@ -101,6 +101,27 @@ struct ConversionStreamTests {
         #expect(try streamed(converter, input, chunks: [1 << 22]) == whole)
     }
 
+    /// A short read (a pipe, a loaded machine) has the stream convert what has arrived; in words
+    /// mode it may cut there only where a sentence ends whatever comes next, since a chain's
+    /// phrase reads as its whole sentence. Cut after `或 `, tw2sp kept the first 文件 (its half
+    /// sentence holds no Traditional scalar) where the whole line makes 文档 of every one; s2twp,
+    /// converting its own output again, made 檔案 of the 文件 that its sentence keeps.
+    @Test("words mode: a short read cuts only where a sentence ends", arguments: [
+        (Config.tw2sp, "chgrp(1)用於文件的所有者或 root 帳號修改文件所屬的組。chmod(1)用於文件的所有者。\n"),
+        (Config.s2twp, "修改文件或 root 帳號。點選新建文档!\n"),
+    ])
+    func shortReadsInWordsMode(_ config: Config, _ line: String) throws {
+        let words = Converter(config, segmenter: .words)
+        let input = Array(line.utf8)
+        let expected = words.convert(line)
+        for split in 1..<input.count {
+            var written: [UInt8] = []
+            _ = try pumped(words, input, reads: [split, input.count], written: &written)
+            #expect(String(decoding: written, as: UTF8.self) == expected, "first read of \(split) bytes")
+        }
+        #expect(expected.contains(config == .tw2sp ? "用于文档的所有者或" : "修改文件或"))
+    }
+
     @Test("a long input with line breaks is emitted before the end (memory stays bounded)")
     func emitsEarly() throws {
         let line = Array("头发很长，后来去了台湾。\n".utf8)
