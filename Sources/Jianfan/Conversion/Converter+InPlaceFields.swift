@@ -70,7 +70,7 @@ extension Table {
             for low in 0..<TableFormat.pageSize {
                 var record = pages[Int(pageIndex[high]) << 8 | low]
                 guard record & TableFormat.inlineValue != 0, Match(scalarOf: record, length: 1).length > 0 else { continue }
-                let count = min(Int((record >> 32) & 0xFF), 4)
+                let count = min(TableFormat.valueLength(record), 4)
                 if !withUnsafeBytes(of: &record, { Table.isFieldSafe(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) { return false }
             }
         }

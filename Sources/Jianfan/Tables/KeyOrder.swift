@@ -7,6 +7,12 @@ enum KeyOrder {
     /// top: a shorter key sorts before a longer one it begins, as in ``TableBuilder/compare(_:_:)``.
     @inline(__always)
     static func prefix(_ key: [UInt32]) -> UInt64 {
+        key.withUnsafeBufferPointer { prefix($0) }
+    }
+
+    /// ``prefix(_:)`` of a key in memory.
+    @inline(__always)
+    static func prefix(_ key: UnsafeBufferPointer<UInt32>) -> UInt64 {
         var word: UInt64 = 0
         for i in 0..<3 { word = word << 21 | (i < key.count ? UInt64(key[i]) + 1 : 0) }
         return word
@@ -24,15 +30,8 @@ enum KeyOrder {
 
     /// The positions of `count` keys in key order (stably), each key given as scalars in memory.
     static func order(count: Int, key: (Int) -> UnsafeBufferPointer<UInt32>) -> [Int] {
-        sortedPositions((0..<count).map { i in
-            let k = key(i)
-            var word: UInt64 = 0
-            for j in 0..<3 { word = word << 21 | (j < k.count ? UInt64(k[j]) + 1 : 0) }
-            return Item(prefix: word, index: Int32(i))
-        }) { a, b in
-            let ka = key(a), kb = key(b)
-            for i in 0..<min(ka.count, kb.count) where ka[i] != kb[i] { return ka[i] < kb[i] ? -1 : 1 }
-            return ka.count == kb.count ? 0 : ka.count < kb.count ? -1 : 1
+        sortedPositions((0..<count).map { Item(prefix: prefix(key($0)), index: Int32($0)) }) { a, b in
+            TableBuilder.compare(key(a), key(b))
         }
     }
 

@@ -165,12 +165,14 @@ package struct TableBuilder {
 
     /// -1, 0 or 1 as `a` sorts before, equal to or after `b` (lexicographically).
     package static func compare(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
-                return a.count == b.count ? 0 : a.count < b.count ? -1 : 1
-            }
-        }
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in compare(a, b) } }
+    }
+
+    /// ``compare(_:_:)`` for keys in memory.
+    @inline(__always)
+    static func compare(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+        for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+        return a.count == b.count ? 0 : a.count < b.count ? -1 : 1
     }
 
     private func dictionary(_ name: String) throws -> DictionaryText {

@@ -30,7 +30,7 @@ extension TableBuilder {
         for page in pageOf.keys where (0x08..<0x100).contains(page) && !(0xD8..<0xE0).contains(page) {
             for scalar in UInt32(page << 8)..<UInt32(page << 8 + 256) {
                 let record = records[scalar] == 0 ? UInt64(TableFormat.noRank) << 40 : records[scalar]
-                guard UInt8(truncatingIfNeeded: record >> 40) == TableFormat.noRank else { continue }
+                guard TableFormat.rank(record) == TableFormat.noRank else { continue }
                 let payload = UInt64(0xE0 | scalar >> 12) | UInt64(0x80 | scalar >> 6 & 0x3F) << 8
                     | UInt64(0x80 | scalar & 0x3F) << 16
                 records[scalar] = record | payload | 3 << 32 | TableFormat.inlineValue

@@ -161,7 +161,7 @@ extension TableBuilder {
         let ranked = entries.contains { $0.rank > 0 }
         var singleScalars: [UInt32] = []
         records.forEach { scalar, record in
-            let rank = UInt8(truncatingIfNeeded: record >> 40)
+            let rank = TableFormat.rank(record)
             let isKey = rank != TableFormat.noRank
             let single = isKey && (record & TableFormat.inlineValue == 0 || (ranked && rank == 0))
             if single { singleScalars.append(scalar) }
