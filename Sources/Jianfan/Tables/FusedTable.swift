@@ -167,9 +167,10 @@ package struct FusedTable {
             var low = Int(phraseStart[s[from]]), high = Int(phraseEnd[s[from]])
             while low < high {
                 let mid = (low + high) / 2
+                // The first scalars are equal: the rest of the key against the rest of the phrase.
                 let c = entries[mid].key.withUnsafeBufferPointer { key in
-                    for k in 1..<min(key.count, length) where key[k] != s[from + k] { return key[k] < s[from + k] ? -1 : 1 }
-                    return key.count == length ? 0 : key.count < length ? -1 : 1
+                    TableBuilder.compare(UnsafeBufferPointer(rebasing: key[1...]),
+                                         UnsafeBufferPointer(rebasing: s[(from + 1)..<(from + length)]))
                 }
                 if c == 0 { return mid }
                 if c < 0 { low = mid + 1 } else { high = mid }
