@@ -14,9 +14,18 @@ word's scalars one by one less the cost of the word (a scalar jieba lacks costs 
 1). The word segmenter costs a phrase of the configuration that the lexicon lacks as its
 scalars less this figure (Sources/Jianfan/Segmentation/PhraseCost.swift). It prints the
 quartiles of the words' frequencies too: a word below the median of its length is too rare to
-cut a phrase of three scalars or more (Sources/Jianfan/Segmentation/WordLattice+RareWords.swift).
-Format (little-endian): magic `JFWD`, u32 version (2), u32 slot bits, u32 entry count,
-f32 cost base, f32 cost step, u32 reserved ×2, then 2^bits u32 slots (linear probing).
+cut a phrase of three scalars or more (Sources/Jianfan/Segmentation/WordLattice+RareWords.swift),
+and a pair of scalars the lexicon lacks is read as no commoner than the upper quartile's word
+(PhraseCost.swift).
+Format (little-endian): magic `JFWD`, u32 version (3), u32 slot bits, u32 entry count,
+f32 cost base, f32 cost step, u32 function-scalar count, u32 reserved, then 2^bits u32 slots
+(linear probing), then the function scalars: sorted u32 code points of the characters that
+jieba tags, as words of one scalar, with a part of speech of grammar rather than content
+(FUNCTION_TAGS: adverb, preposition, conjunction, particle, pronoun, locative, measure word,
+numeral, interjection, onomatopoeia), and their forms in FORMS_TXT. The word segmenter gives
+a pair of scalars that the lexicon lacks a word's binding only when neither is one of these
+(Sources/Jianfan/Segmentation/PhraseCost.swift): OpenCC's pairs that pick a function
+character's form (是只 → 是隻, 了如 → 瞭如) are no words.
 A slot holds fingerprint << 8 | code (0: empty); cost (−ln p) = base + (code − 1) · step.
 Hash: FNV-1a 64 over the word's UTF-8; home slot = (h · 0x9E3779B97F4A7C15 mod 2^64) >> (64 − bits);
 fingerprint = (h >> 8) & 0xFFFFFF (0 becomes 1). FNV-1a's top bits hardly depend on the last
@@ -30,7 +39,9 @@ import math, struct, sys
 MAX_SCALARS = 4
 BITS = 20
 BASE, STEP = 2.0, 0.0625
-VERSION = 2
+VERSION = 3
+FUNCTION_TAGS = {"d", "dg", "p", "c", "u", "ud", "ug", "uj", "ul", "uv", "uz", "r", "rg", "rr", "rz", "f", "q",
+                 "m", "mg", "k", "y", "e", "o"}
 MIX = 0x9E3779B97F4A7C15
 
 
@@ -55,27 +66,33 @@ def binding(dict_path: str) -> None:
         counts = sorted(f for w, f in freq.items() if len(w) == n)
         quartiles = " / ".join(str(counts[len(counts) * q // 4]) for q in (1, 2, 3))
         print(f"{n} scalars: {len(bindings)} words, median binding {bindings[len(bindings) // 2]:.2f},"
-              f" frequency quartiles {quartiles} (median: cost {math.log(total / counts[len(counts) // 2]):.2f})")
+              f" frequency quartiles {quartiles} (median: cost {math.log(total / counts[len(counts) // 2]):.2f};"
+              f" upper quartile: cost {math.log(total / counts[len(counts) * 3 // 4]):.2f})")
 
 
 def main() -> None:
     if sys.argv[1] == "--binding":
         return binding(sys.argv[2])
     dict_path, out_path, forms = sys.argv[1], sys.argv[2], sys.argv[3:]
-    source = []
+    source, function = [], set()
     for line in open(dict_path, encoding="utf-8"):
         parts = line.split()
         if len(parts) >= 2:
             source.append((parts[0], int(parts[1])))
+            if len(parts[0]) == 1 and len(parts) >= 3 and parts[2] in FUNCTION_TAGS:
+                function.add(len(source) - 1)
     total = sum(f for _, f in source)
     freq = {}
     for w, f in source:
         freq[w] = max(freq.get(w, 0), f)
+    scalars = {ord(source[i][0]) for i in function}
     for path in forms:
         lines = open(path, encoding="utf-8").read().split("\n")
-        for (w, f), form in zip(source, lines):
+        for i, ((w, f), form) in enumerate(zip(source, lines)):
             if form and form != w:
                 freq[form] = max(freq.get(form, 0), f)
+            if i in function and len(form) == 1:
+                scalars.add(ord(form))
     size = 1 << BITS
     slots = [0] * size
     count = 0
@@ -97,9 +114,11 @@ def main() -> None:
     if count > size * 0.7:
         sys.exit(f"too many entries for {BITS} bits: {count}")
     with open(out_path, "wb") as out:
-        out.write(b"JFWD" + struct.pack("<3I2f2I", VERSION, BITS, count, BASE, STEP, 0, 0))
+        out.write(b"JFWD" + struct.pack("<3I2f2I", VERSION, BITS, count, BASE, STEP, len(scalars), 0))
         out.write(struct.pack(f"<{size}I", *slots))
-    print(f"{count} entries, {len(source)} source words, total frequency {total}", file=sys.stderr)
+        out.write(struct.pack(f"<{len(scalars)}I", *sorted(scalars)))
+    print(f"{count} entries, {len(source)} source words, total frequency {total}, {len(scalars)} function scalars",
+          file=sys.stderr)
 
 
 main()

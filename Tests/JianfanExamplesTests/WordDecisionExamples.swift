@@ -29,7 +29,46 @@ struct WordDecisionExamples {
         let pair = Array("周线".utf8).withUnsafeBytes {
             PhraseCost.cost(of: $0, scalars: [8.88, 8.96], inner: 17.84, tables: [table], lexicon: .embedded)
         }
-        #expect(pair == 17.84)   // no likelier than the best reading of its scalars
+        #expect(abs(pair - (17.84 - 3.75)) < 0.001)   // a pair of content scalars binds as a median word
+        let function = Array("是只".utf8).withUnsafeBytes {
+            PhraseCost.cost(of: $0, scalars: [4.33, 6.9], inner: 11.23, tables: [table], lexicon: .embedded)
+        }
+        #expect(abs(function - 11.23) < 0.001)   // 只 is a function scalar: no likelier than its scalars
+    }
+
+    @Test("PhraseCost.pairBinding(_:scalars:lexicon:)")
+    func pairBinding() {
+        let binding = Array("周线".utf8).withUnsafeBytes {
+            PhraseCost.pairBinding($0, scalars: 17.84, lexicon: .embedded)
+        }   // 3.75: 周线 costs 14.09
+        #expect(binding == 3.75)
+        let capped = Array("周内".utf8).withUnsafeBytes { PhraseCost.pairBinding($0, scalars: 15.97, lexicon: .embedded) }
+        #expect(abs(capped - (15.97 - 13.69)) < 0.001)   // never likelier than the upper-quartile word
+        #expect(Array("了如".utf8).withUnsafeBytes { PhraseCost.pairBinding($0, scalars: 11, lexicon: .embedded) } == 0)
+        #expect(Array("周".utf8).withUnsafeBytes { PhraseCost.pairBinding($0, scalars: 9, lexicon: .embedded) } == 0)
+    }
+
+    @Test("Lexicon.isFunction(_:)")
+    func isFunction() {
+        #expect(Lexicon.embedded.isFunction(0x53EA))   // true: 只
+        #expect(!Lexicon.embedded.isFunction(0x5468))   // false: 周
+        #expect(Lexicon.embedded.isFunction(0x96BB) || Lexicon.embedded.isFunction(0x4E86))   // 隻 (a form of 只) or 了
+        #expect(!Lexicon.embedded.isFunction(0x7EBF) && !Lexicon.embedded.isFunction(0))   // 线; not a character
+    }
+
+    @Test("PhraseCost pairs and WordLattice.capPhrases(by:)")
+    func pairs() {
+        let words = Converter(.s2t, segmenter: .words)
+        #expect(Converter(.s2t, segmenter: .words).convert("周线图") == "週線圖")   // "週線圖"
+        #expect(Converter(.s2t, segmenter: .words).convert("故能为百谷王。") == "故能爲百谷王。")   // "故能爲百谷王。", read again alike
+        #expect(words.convert("故能爲百谷王。") == "故能爲百谷王。")
+        #expect(words.convert("近泪无干土") == words.convert(words.convert("近泪无干土")))   // 無干 binds as 无干 did
+    }
+
+    @Test("WordLattice.cutCompound(from:to:into:)")
+    func compound() {
+        #expect(Converter(.s2twp, segmenter: .words).convert("电视频道很多") == "電視頻道很多")   // "電視頻道很多"
+        #expect(Converter(.s2twp).convert("电视频道很多") == "電影片道很多")
     }
 
     @Test("PhraseCost.valueCost(_:in:lexicon:)")

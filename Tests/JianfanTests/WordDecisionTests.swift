@@ -19,6 +19,39 @@ struct WordDecisionTests {
         #expect(Converter(c.0, segmenter: .words).convert(c.1) == c.2)
     }
 
+    /// A pair of content scalars that the lexicon lacks binds as the lexicon's median word of two
+    /// scalars (OpenCC's case 065: 周线 against 线图 in 周线图), but no likelier than its
+    /// upper-quartile word (周内 does not cut 两周, 221, in 两周内; 是只, of two common scalars, still
+    /// loses to 还是 + 只有), and a pair with a function scalar gets none (犬只 → 犬隻 would bind
+    /// more than 只有 in 犬只有, but 只 is an adverb).
+    @Test("a pair of content scalars holds as a word", arguments: [
+        (Config.s2t, "若干周后 周线图 这周围", "若干週後 週線圖 這周圍"),
+        (.s2tw, "周线图", "週線圖"),
+        (.s2t, "不能在两周内解决", "不能在兩週內解決"),
+        (.s2t, "还是只有一个", "還是只有一個"),
+        (.s2hk, "还是只适用于", "還是只適用於"),
+        (.s2t, "他家的犬只有三条", "他家的犬只有三條"),
+        (.s2t, "这些犬只很凶", "這些犬隻很兇"),
+    ])
+    func pairsHold(_ c: (Config, String, String)) {
+        #expect(Converter(c.0, segmenter: .words).convert(c.1) == c.2)
+        // Converting the output again changes nothing: the value binds as its key did.
+        #expect(Converter(c.0, segmenter: .words).convert(c.2) == c.2)
+    }
+
+    /// A compound of the lexicon chosen whole converts as its two words read (电视 + 频道, 注册 +
+    /// 机构), not as greedy matching reads inside it (视频 → 影片, 注册机 → 序號產生器); a part of one
+    /// scalar keeps the compound whole (三千 + 里: 里 alone would be 裏).
+    @Test("a compound converts as its words read", arguments: [
+        (Config.s2twp, "电视频道很多", "電影片道很多", "電視頻道很多"),
+        (.s2twp, "信任的证书注册机构", "信任的證書序號產生器構", "信任的證書註冊機構"),
+        (.s2t, "一身转战三千里", "一身轉戰三千里", "一身轉戰三千里"),
+    ])
+    func compounds(_ c: (Config, String, String, String)) {
+        #expect(Converter(c.0).convert(c.1) == c.2)
+        #expect(Converter(c.0, segmenter: .words).convert(c.1) == c.3)
+    }
+
     /// The five still lose to the crossing word: 发明, 如何, 少数 + 组织, 士兵 and 电视 +
     /// 频段 bind more than a median word.
     @Test("a phrase still loses to a crossing word that binds more")

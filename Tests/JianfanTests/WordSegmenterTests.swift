@@ -28,7 +28,8 @@ struct WordSegmenterTests {
     /// A word rarer than the lexicon's median word of its length does not cut a phrase of three
     /// scalars or more that converts unlike its scalars (历志, 4 in jieba, against 大统历 →
     /// 大統曆); a frequent one still does (单元 against s2twp's 元数据 → 後設資料), and
-    /// phrases of two scalars are left to the lattice (只读 against 是只 → 是隻).
+    /// phrases of two scalars are left to the lattice (只读 against 是只 → 是隻: 只 is a function
+    /// scalar, so the pair gets no binding).
     @Test("a rare word does not cut a longer phrase", arguments: [
         (Config.s2t, "大统历志", "大統曆志", "大統曆志"),
         (.s2t, "授时历和大统历志", "授時曆和大統曆志", "授時曆和大統曆志"),

@@ -34,6 +34,10 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
     private let mask: Int
     private let base: Float
     private let step: Float
+    /// The characters that jieba tags, as words of one scalar, with a part of speech of grammar
+    /// (adverb, preposition, conjunction, particle, pronoun, locative, measure word, numeral…),
+    /// and their Traditional forms: sorted code points (``isFunction(_:)``).
+    private let functionScalars: UnsafeBufferPointer<UInt32>
     /// The number of words.
     let count: Int
     /// The cost of a word jieba has never seen (a frequency of 1, as jieba counts it).
@@ -45,9 +49,11 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
     /// Reads the header of a compiled lexicon at `base` (which must live as long as the value).
     init(base raw: UnsafeRawPointer, size: Int) {
         precondition(size >= 32 && raw.loadUnaligned(as: UInt32.self) == 0x4457_464A
-                     && raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self) == 2, "Jianfan: bad lexicon")
+                     && raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self) == 3, "Jianfan: bad lexicon")
         let bits = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
-        precondition(size == 32 + 4 << bits, "Jianfan: truncated lexicon")
+        let functions = Int(raw.loadUnaligned(fromByteOffset: 24, as: UInt32.self))
+        precondition(size == 32 + 4 << bits + 4 * functions, "Jianfan: truncated lexicon")
+        functionScalars = UnsafeBufferPointer(start: (raw + 32 + 4 << bits).assumingMemoryBound(to: UInt32.self), count: functions)
         count = Int(raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
         base = raw.loadUnaligned(fromByteOffset: 16, as: Float.self)
         step = raw.loadUnaligned(fromByteOffset: 20, as: Float.self)
@@ -92,6 +98,23 @@ struct Lexicon: @unchecked Sendable {   // read-only memory embedded in the libr
             s = (s + 1) & mask
             entry = slots[s]
         }
+    }
+
+    /// Whether jieba tags `scalar` (or the character it is a Traditional form of), as a word of
+    /// its own, with a part of speech of grammar rather than content: 是只's 只 (an adverb), 了,
+    /// 被, 才, 几; not 周 or 线. See ``PhraseCost/pairBinding(_:scalars:lexicon:)``.
+    ///
+    /// ```swift
+    /// Lexicon.embedded.isFunction(0x53EA)   // true: 只
+    /// Lexicon.embedded.isFunction(0x5468)   // false: 周
+    /// ```
+    func isFunction(_ scalar: UInt32) -> Bool {
+        var (low, high) = (0, functionScalars.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if functionScalars[mid] < scalar { low = mid + 1 } else { high = mid }
+        }
+        return low < functionScalars.count && functionScalars[low] == scalar
     }
 
     /// The cost of a word given as a string (for tests and tools).

@@ -10,7 +10,9 @@
 /// 2. for four scalars or more, the cost of its scalars one by one less the binding of the
 ///    lexicon's median word of as many scalars (``binding(scalars:)``): a long word the lexicon
 ///    lacks but the configuration knows binds its scalars as a typical word does (s2hk's
-///    無線新聞 → 無綫新聞 holds against 新聞台 in 無線新聞台);
+///    無線新聞 → 無綫新聞 holds against 新聞台 in 無線新聞台); for two scalars of content, not
+///    grammar, the same, but never likelier than the lexicon's upper-quartile word
+///    (``pairBinding(_:scalars:lexicon:)``: s2t 周线 → 週線 holds against 线图 in 周线图);
 ///
 /// and never more than the best reading of its own scalars, so it loses only to a reading
 /// that crosses its ends. The values are looked up only where the lexicon finds the phrase no
@@ -26,14 +28,13 @@ enum PhraseCost {
     /// The median, over jieba 0.42.1's words of four to eight scalars, of the cost of the
     /// word's scalars one by one less the cost of the word (how much likelier the lexicon finds
     /// the word than its scalars apart; `compile-words.py --binding` prints them; about eight
-    /// more a scalar). Longer phrases take the eight-scalar figure. Phrases of two and three
-    /// scalars get none: many of OpenCC's are no words but pairs that pick a character's form
-    /// (是只 → 是隻, 时才 → 時纔, 元数据 → 後設資料), and given the medians of their length
-    /// (3.75, 11.38) they held against the words that greedy matching hides (只读, 才有, 数据):
-    /// on the real-text corpus the references found words mode closer on 134 fewer s2t lines
-    /// with both, on 5 fewer s2t and 12 fewer s2twp lines with the three-scalar one alone, for
-    /// one of OpenCC's regression cases each (周线图, 大统历志; the second is kept instead by
-    /// ``WordLattice/dropRareCrossings(base:end:tables:)``: 历志 is a rare word).
+    /// more a scalar). Longer phrases take the eight-scalar figure. Phrases of three scalars
+    /// get none: many of OpenCC's are no words but spans that pick a character's form (元数据 →
+    /// 後設資料), and given the median of their length (11.38) they held against the words that
+    /// greedy matching hides (数据): on the real-text corpus the references found words mode
+    /// closer on 5 fewer s2t and 12 fewer s2twp lines, for one of OpenCC's regression cases
+    /// (大统历志, kept instead by ``WordLattice/dropRareCrossings(base:end:tables:)``: 历志 is a
+    /// rare word). Pairs of scalars get theirs from ``pairBinding(_:scalars:lexicon:)``.
     private static let medians: [Float] = [0, 0, 0, 0, 19.84, 27.51, 35.59, 44.09, 52.94]
 
     /// The binding of a median word of `scalars` scalars (0 for one).
@@ -74,7 +75,9 @@ enum PhraseCost {
         for table in tables {
             if let cost = valueCost(key, in: table, lexicon: lexicon) { known = min(known, cost) }
         }
-        return known < .infinity ? known : scalars.reduce(0, +) - binding(scalars: scalars.count)
+        guard known == .infinity else { return known }
+        let apart = scalars.reduce(0, +)
+        return apart - (scalars.count == 2 ? pairBinding(key, scalars: apart, lexicon: lexicon) : binding(scalars: scalars.count))
     }
 
     /// The lexicon's cost of the value `table` gives the key `key` (two scalars or more), or nil

@@ -19,8 +19,12 @@ struct WordLattice {
     var edgeFrom: [Int32] = [], edgeTo: [Int32] = [], edgeCost: [Float] = [], edgeKind: [UInt8] = []
     /// Edges by start scalar: phrases `phraseFirst[i]..<phraseFirst[i+1]`, then words likewise.
     var phraseFirst: [Int] = [], wordFirst: [Int] = []
-    private var route: [Float] = [], next: [Int32] = [], single: [Float] = [], best: [Float] = []
-    private var inside: [Bool] = [], nextKept: [Bool] = []
+    private var route: [Float] = [], next: [Int32] = [], best: [Float] = []
+    /// Per scalar of the window: what it costs on its own.
+    var single: [Float] = []
+    /// Per position of the window: whether it falls strictly inside a phrase of the configuration.
+    var inside: [Bool] = []
+    private var nextKept: [Bool] = [], nextWord: [Bool] = []
     /// Per scalar of the window: 2 where it is of the output's script (``hasScripts(_:from:through:_:)``).
     var scriptBits: [UInt8] = []
     /// The hashes of the window's candidate words (by start scalar, then length) and their
@@ -139,8 +143,10 @@ struct WordLattice {
         }
         wordFirst.append(edgeFrom.count)
         if anyPhrase && convertsWords { addConvertedWords(base: base, end: end) }
+        var boundPairs: [(from: Int, cost: Float)] = []
         for e in wordFirst[0]..<edgeFrom.count where edgeCost[e] == .infinity {
             edgeCost[e] = innerCost(from: Int(edgeFrom[e]), to: Int(edgeTo[e]))
+            if edgeTo[e] - edgeFrom[e] == 2 { bindKeptPair(e, base: base, end: end, into: &boundPairs) }
         }
         // Phrase costs (``PhraseCost``), never more than the best reading inside the phrase.
         for e in edgeKind.indices where edgeKind[e] == WordLattice.phrase {
@@ -152,16 +158,19 @@ struct WordLattice {
                 edgeCost[e] = word   // most phrases: a word of the lexicon
             } else {
                 let key = UnsafeRawBufferPointer(start: base + starts[i], count: byteEnd - starts[i])
-                edgeCost[e] = !valueCosts && PhraseCost.binding(scalars: j - i) == 0 ? inner
+                edgeCost[e] = !valueCosts && PhraseCost.binding(scalars: j - i) == 0 && j - i != 2 ? inner
                     : PhraseCost.cost(of: key, scalars: single[i..<j], inner: inner, tables: tables, lexicon: lexicon, values: valueCosts)
+                if j - i == 2 && edgeCost[e] < inner { boundPairs.append((i, edgeCost[e])) }
             }
         }
+        if !boundPairs.isEmpty { capPhrases(by: boundPairs) }
         dropRareCrossings(base: base, end: end, tables: tables)
         // Route from the end: route[i] is the least cost of reading `i..<n`; ties go to the
         // longer edge (jieba's order), and a phrase wins a tie with a word of the same span.
         route.removeAll(keepingCapacity: true); route.append(contentsOf: repeatElement(.infinity, count: n + 1))
         next.removeAll(keepingCapacity: true); next.append(contentsOf: repeatElement(0, count: n + 1))
         nextKept.removeAll(keepingCapacity: true); nextKept.append(contentsOf: repeatElement(false, count: n + 1))
+        nextWord.removeAll(keepingCapacity: true); nextWord.append(contentsOf: repeatElement(false, count: n + 1))
         route[n] = 0
         for i in stride(from: n - 1, through: 0, by: -1) {
             route[i] = single[i] + route[i + 1]
@@ -175,6 +184,7 @@ struct WordLattice {
                         route[i] = c
                         next[i] = Int32(j)
                         nextKept[i] = edgeKind[e] == WordLattice.kept
+                        nextWord[i] = edgeKind[e] == WordLattice.word
                     }
                 }
             }
@@ -193,8 +203,9 @@ struct WordLattice {
             if nextKept[i] {
                 ends.append(starts[i])
                 ends.append((j < n ? starts[j] : end) | SegmentEnd.kept)
-            } else if j < n && inside[j] {
-                ends.append(starts[j])
+            } else {
+                if nextWord[i] && j - i >= 3 { cutCompound(from: i, to: j, into: &ends) }
+                if j < n && inside[j] { ends.append(starts[j]) }
             }
             i = j
         }
@@ -220,7 +231,7 @@ struct WordLattice {
     }
 
     /// The least cost of reading `from..<to` with words of the lexicon and single scalars.
-    private mutating func innerCost(from: Int, to: Int) -> Float {
+    mutating func innerCost(from: Int, to: Int) -> Float {
         best.removeAll(keepingCapacity: true)
         best.append(contentsOf: repeatElement(.infinity, count: to - from + 1))
         best[0] = 0
