@@ -158,7 +158,9 @@ struct WordLattice {
                 edgeCost[e] = word   // most phrases: a word of the lexicon
             } else {
                 let key = UnsafeRawBufferPointer(start: base + starts[i], count: byteEnd - starts[i])
-                edgeCost[e] = !valueCosts && PhraseCost.binding(scalars: j - i) == 0 && j - i != 2 ? inner
+                // Without values to look up, only a phrase that may bind costs less than its inside.
+                let mayBind = j - i == 2 || PhraseCost.binding(scalars: j - i) > 0
+                edgeCost[e] = !valueCosts && !mayBind ? inner
                     : PhraseCost.cost(of: key, scalars: single[i..<j], inner: inner, tables: tables, lexicon: lexicon, values: valueCosts)
                 if j - i == 2 && edgeCost[e] < inner { boundPairs.append((i, edgeCost[e])) }
             }
@@ -204,7 +206,7 @@ struct WordLattice {
                 ends.append(starts[i])
                 ends.append((j < n ? starts[j] : end) | SegmentEnd.kept)
             } else {
-                if nextWord[i] && j - i >= 3 { cutCompound(from: i, to: j, into: &ends) }
+                if nextWord[i] && j - i >= 4 { cutCompound(from: i, to: j, into: &ends) }
                 if j < n && inside[j] { ends.append(starts[j]) }
             }
             i = j
