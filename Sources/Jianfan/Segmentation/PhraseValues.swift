@@ -44,7 +44,9 @@ final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
                     found.append(h.value)
                 }
             }
-            let made = Hashes(found)
+            // The compiler's radix sort (six passes of 11 bits): `sorted()` of s2t's hashes took a
+            // fifth of converting a line at the first window of words mode.
+            let made = Hashes(sorted: KeyOrder.radixSorted(found, passes: 6) { $0 })
             built = made
             return made
         }
@@ -64,34 +66,15 @@ final class PhraseValues: @unchecked Sendable {   // built once, behind the lock
         private let buckets: [UInt32]
         private static let bits: UInt64 = 12
 
-        /// Sorts `hashes` by a counting sort on their top bits (one pass to count, one to place)
-        /// and an insertion sort inside each bucket of about a dozen: at the first window of
-        /// words mode, `sorted()` of s2t's hashes took a fifth of converting a line.
-        init(_ hashes: [UInt64]) {
-            let shift = 64 - Hashes.bits, count = 1 << Int(Hashes.bits)
-            var buckets = [UInt32](repeating: 0, count: count + 1)
-            for h in hashes { buckets[Int(h >> shift) + 1] += 1 }
-            for b in 0..<count { buckets[b + 1] += buckets[b] }
-            var next = buckets, sorted = [UInt64](repeating: 0, count: hashes.count)
-            for h in hashes {
-                let b = Int(h >> shift)
-                sorted[Int(next[b])] = h
-                next[b] += 1
-            }
-            for b in 0..<count {
-                let (start, end) = (Int(buckets[b]), Int(buckets[b + 1]))
-                guard end - start > 1 else { continue }
-                for i in start + 1..<end {
-                    let h = sorted[i]
-                    var j = i
-                    while j > start && sorted[j - 1] > h {
-                        sorted[j] = sorted[j - 1]
-                        j -= 1
-                    }
-                    sorted[j] = h
-                }
-            }
+        init(sorted: [UInt64]) {
             self.sorted = sorted
+            var buckets = [UInt32](repeating: 0, count: (1 << Int(Hashes.bits)) + 1)
+            var i = 0
+            for b in 0..<(1 << Int(Hashes.bits)) {
+                buckets[b] = UInt32(i)
+                while i < sorted.count && Int(sorted[i] >> (64 - Hashes.bits)) == b { i += 1 }
+            }
+            buckets[1 << Int(Hashes.bits)] = UInt32(sorted.count)
             self.buckets = buckets
         }
 
